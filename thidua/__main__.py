@@ -1,0 +1,5 @@
+"""`python -m thidua` runs the command line."""
+
+from thidua.cli import main
+
+main()

@@ -1,0 +1,175 @@
+"""`thidua check`: find plan files, load, validate, run the rules, filter the findings."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from thidua.errors import InputError, ThiduaError
+from thidua.findings import Finding, Problem, Severity, format_loc
+from thidua.loader import LoadedYaml, load_yaml_file
+from thidua.model import Plan
+from thidua.rules import CHECKS, RULES, PlanContext
+from thidua.validate import validate_plan
+
+PLAN_SUFFIXES = (".yaml", ".yml")
+RESULTS_SUFFIXES = (".results.yaml", ".results.yml")  # results files, checked by their own rules
+PARALLEL_THRESHOLD = 64  # below this, starting worker processes costs more than it saves
+
+_IGNORE = re.compile(r"#\s*thidua:\s*ignore(?:\[([A-Za-z0-9_,\s]*)\])?")
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: dict[str, str] = field(default_factory=dict)  # code -> error|warning|info|off
+
+    def validate_codes(self) -> None:
+        for code in (*self.select, *self.ignore, *self.severity):
+            if not any(rule.startswith(code.upper()) for rule in RULES):
+                raise ThiduaError("unknown-code", code=code)
+
+    def keeps(self, code: str) -> bool:
+        if self.select and not code.startswith(tuple(c.upper() for c in self.select)):
+            return False
+        if code.startswith(tuple(c.upper() for c in self.ignore)):
+            return False
+        return self.severity.get(code) != "off"
+
+    def severity_for(self, code: str) -> Severity:
+        override = self.severity.get(code)
+        return Severity(override) if override and override != "off" else RULES[code].severity
+
+
+@dataclass
+class CheckReport:
+    findings: list[Finding]
+    files: int
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity is severity)
+
+
+def discover(paths: Sequence[Path]) -> list[Path]:
+    """Plan files named, or found recursively under named folders, in a stable order."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if name.endswith(PLAN_SUFFIXES) and not name.endswith(RESULTS_SUFFIXES):
+                        found.append(Path(root) / name)
+        elif path.exists():
+            found.append(path)
+        else:
+            raise InputError("path-missing", path=str(path))
+    unique: dict[Path, None] = dict.fromkeys(found)
+    return list(unique)
+
+
+def check_paths(paths: Sequence[Path], options: CheckOptions, *, jobs: int | None = None) -> CheckReport:
+    options.validate_codes()
+    files = discover(paths)
+    workers = jobs if jobs is not None else (os.cpu_count() or 1)
+    if workers > 1 and len(files) >= PARALLEL_THRESHOLD:
+        chunk = max(1, len(files) // (workers * 8))
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            batches = list(pool.map(_check_for_pool, files, [options] * len(files), chunksize=chunk))
+    else:
+        linked: dict[Path, Plan | None] = {}
+        batches = [check_file(path, options, linked) for path in files]
+    findings = [finding for batch in batches for finding in batch]
+    return CheckReport(findings=findings, files=len(files))
+
+
+_POOL_LINKED: dict[Path, Plan | None] = {}
+
+
+def _check_for_pool(path: Path, options: CheckOptions) -> list[Finding]:
+    return check_file(path, options, _POOL_LINKED)
+
+
+def check_file(path: Path, options: CheckOptions, linked: dict[Path, Plan | None] | None = None) -> list[Finding]:
+    """All findings for one plan file, filtered and sorted."""
+    display = display_path(path)
+    loaded = load_yaml_file(path, display)
+    problems = list(loaded.problems)
+    if loaded.data is not None and not problems:
+        plan, schema_problems = validate_plan(loaded.data)
+        problems.extend(schema_problems)
+        if plan is not None:
+            cache = linked if linked is not None else {}
+            context = PlanContext(plan=plan, file=path.resolve(), open_plan=lambda p: _open_linked(p, cache))
+            problems.extend(run_rules(context, options))
+    return place(problems, loaded, options)
+
+
+def run_rules(context: PlanContext, options: CheckOptions) -> Iterable[Problem]:
+    for rule in CHECKS:
+        if options.keeps(rule.code) and rule.check is not None:
+            yield from rule.check(context)
+
+
+def place(problems: Iterable[Problem], loaded: LoadedYaml, options: CheckOptions) -> list[Finding]:
+    """Give each problem its line, column and source line; apply filters and inline ignores."""
+    source = loaded.source
+    findings = []
+    for problem in problems:
+        if not options.keeps(problem.code):
+            continue
+        if problem.line is not None:
+            line, column = problem.line, problem.column or 1
+        else:
+            position = source.locate(problem.loc, problem.at_key)
+            line, column = position.line, position.column
+        text = source.line_text(line)
+        if text is not None and _ignored(text, problem.code):
+            continue
+        findings.append(
+            Finding(
+                file=loaded.file,
+                line=line,
+                column=column,
+                code=problem.code,
+                severity=options.severity_for(problem.code),
+                params=problem.params,
+                loc=format_loc(problem.loc),
+                source_line=text,
+            )
+        )
+    findings.sort(key=lambda f: f.sort_key)
+    return findings
+
+
+def _ignored(line: str, code: str) -> bool:
+    match = _IGNORE.search(line)
+    if not match:
+        return False
+    if match[1] is None:
+        return True
+    codes = {c.strip().upper() for c in match[1].split(",") if c.strip()}
+    return code in codes
+
+
+def _open_linked(path: Path, cache: dict[Path, Plan | None]) -> Plan | None:
+    if path not in cache:
+        loaded = load_yaml_file(path)
+        plan = None
+        if loaded.data is not None and not loaded.problems:
+            plan, _ = validate_plan(loaded.data)
+        cache[path] = plan
+    return cache[path]
+
+
+def display_path(path: Path) -> str:
+    """The path as users and CI annotations want it: relative to the working folder when inside."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,195 @@
+"""The command line: parse options, call one core function, print, return an exit code."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from thidua import __version__
+from thidua.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, ThiduaError
+
+app = typer.Typer(
+    name="thidua",
+    help="Kế hoạch thi đua as data: check, render, track, diff. (Vietnamese by default; --lang en.)",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+LangOption = Annotated[
+    str | None,
+    typer.Option("--lang", envvar="THIDUA_LANG", help="Language of messages: vi (default) or en."),
+]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def handle_errors(command: F) -> F:
+    """The one place where "cannot go on" becomes a message and exit code 2, never a traceback."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from thidua.i18n import resolve_lang, tr
+
+        lang = resolve_lang(kwargs.get("lang"))
+        try:
+            return command(*args, **kwargs)
+        except ThiduaError as exc:
+            typer.echo(f"thidua: {tr('error-prefix', lang)}: {tr(exc.key, lang, **exc.params)}", err=True)
+            raise typer.Exit(exc.exit_code) from None
+        except (typer.Exit, typer.Abort):
+            raise
+        except KeyboardInterrupt:
+            raise typer.Exit(130) from None
+        except Exception as exc:  # a bug: say so plainly, keep the user's terminal clean
+            detail = str(exc).splitlines()[0] if str(exc) else ""
+            typer.echo(f"thidua: {tr('internal', lang, kind=type(exc).__name__, detail=detail)}", err=True)
+            raise typer.Exit(EXIT_ERROR) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"thidua {__version__}")
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """thidua: Vietnamese trade-union emulation campaign plans as data in git."""
+
+
+def _split_codes(values: list[str] | None) -> tuple[str, ...]:
+    return tuple(code.strip().upper() for value in values or () for code in value.split(",") if code.strip())
+
+
+@app.command()
+@handle_errors
+def check(
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="Plan files or folders (default: campaigns/).", show_default=False)
+    ] = None,
+    output_format: Annotated[str, typer.Option("--format", "-f", help="text, json or github.")] = "text",
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings also make the exit code 1.")] = False,
+    select: Annotated[
+        list[str] | None, typer.Option("--select", help="Only these rule codes or prefixes (e.g. PE,TG01).")
+    ] = None,
+    ignore: Annotated[list[str] | None, typer.Option("--ignore", help="Skip these rule codes or prefixes.")] = None,
+    config: Annotated[
+        Path | None, typer.Option("--config", help="A pyproject.toml to read [tool.thidua] from.")
+    ] = None,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes (default: cores).")] = None,
+    lang: LangOption = None,
+) -> None:
+    """Validate plans: structure, dates, targets, references. Exit 0 clean, 1 findings, 2 could not run.
+
+    Each finding: file:line:column CODE severity message. Silence one on its YAML line with
+    `# thidua: ignore[CODE]`; configure select/ignore/strict/severity in [tool.thidua] of pyproject.toml.
+    """
+    from thidua.checker import CheckOptions, check_paths
+    from thidua.config import load_config
+    from thidua.i18n import resolve_lang
+    from thidua.output import FORMATS, write_github, write_json, write_text
+    from thidua.resources import examples_dir
+
+    language = resolve_lang(lang)
+    if output_format not in FORMATS:
+        raise ThiduaError("bad-format", value=output_format, allowed=", ".join(FORMATS))
+    settings = load_config(config)
+    options = CheckOptions(
+        select=_split_codes(select) or settings.select,
+        ignore=settings.ignore + _split_codes(ignore),
+        severity=settings.severity,
+    )
+    if not paths:
+        default = Path("campaigns")
+        paths = [default if default.is_dir() else examples_dir()]
+    report = check_paths(paths, options, jobs=jobs)
+    if output_format == "json":
+        write_json(report, language, sys.stdout)
+    elif output_format == "github":
+        write_github(report, language, sys.stdout)
+    else:
+        write_text(report, language, sys.stdout)
+    from thidua.findings import Severity
+
+    failing = {Severity.error, Severity.warning} if (strict or settings.strict) else {Severity.error}
+    if any(f.severity in failing for f in report.findings):
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+@app.command()
+@handle_errors
+def rules(lang: LangOption = None) -> None:
+    """List every rule: code, name, default severity and what it catches."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from thidua.i18n import resolve_lang, tr
+    from thidua.rules import RULES
+
+    language = resolve_lang(lang)
+    table = Table(box=None, pad_edge=False)
+    for column in ("rules.code", "rules.name", "rules.severity", "rules.summary"):
+        table.add_column(tr(column, language))
+    for rule in RULES.values():
+        table.add_row(rule.code, rule.name, tr(f"severity.{rule.severity.value}", language), rule.summary[language])
+    Console(highlight=False, soft_wrap=True).print(table)
+
+
+@app.command()
+@handle_errors
+def explain(
+    code: Annotated[str, typer.Argument(help="A rule code, e.g. PE06.")],
+    lang: LangOption = None,
+) -> None:
+    """Why a rule exists, with an example that triggers it and the corrected version."""
+    from thidua.i18n import resolve_lang, tr
+    from thidua.rules import RULES
+
+    language = resolve_lang(lang)
+    rule = RULES.get(code.strip().upper())
+    if rule is None:
+        raise ThiduaError("unknown-code", code=code)
+    severity = tr(f"severity.{rule.severity.value}", language)
+    lines = [
+        f"{rule.code} {rule.name}: {rule.summary[language]}",
+        f"{tr('explain.severity', language)}: {severity}",
+        "",
+        f"{tr('explain.why', language)}:",
+        f"  {rule.why[language]}",
+        "",
+        f"{tr('explain.bad', language)}:",
+        *("    " + line for line in rule.bad.rstrip("\n").splitlines()),
+        "",
+        f"{tr('explain.good', language)}:",
+        *("    " + line for line in rule.good.rstrip("\n").splitlines()),
+    ]
+    typer.echo("\n".join(lines))
+
+
+@app.command()
+@handle_errors
+def schema(lang: LangOption = None) -> None:
+    """Print the JSON Schema of the plan file (for editors and yaml-language-server)."""
+    from thidua.schema import plan_schema_text
+
+    sys.stdout.write(plan_schema_text())
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,28 @@
+"""One exception hierarchy for "cannot go on"; the CLI catches it in one place."""
+
+from __future__ import annotations
+
+from typing import Any
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1  # the check ran and found errors (or warnings with --strict)
+EXIT_ERROR = 2  # could not run: missing path, bad configuration, bad arguments
+
+
+class ThiduaError(Exception):
+    """A problem that stops a command; `key` names its message in i18n.MESSAGES."""
+
+    exit_code = EXIT_ERROR
+
+    def __init__(self, key: str, **params: Any) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+
+class InputError(ThiduaError):
+    """A path the user named does not exist or cannot be used."""
+
+
+class ConfigError(ThiduaError):
+    """The [tool.thidua] configuration cannot be read or is wrong."""

@@ -1,0 +1,287 @@
+"""Read a YAML file into plain data, keeping the 1-based line and column of every value.
+
+The loader never raises on bad input: every problem (bytes that are not UTF-8,
+YAML syntax, duplicate keys, tags that would construct objects, alias bombs…)
+becomes a `Problem` with a position, and the data is then `None`.
+
+Scalars are resolved with YAML 1.2 core rules, not PyYAML's YAML 1.1 ones, so
+that `no` stays text, `06` keeps its leading zero and `1:20` is not sexagesimal.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path as FsPath
+from typing import Any
+
+import yaml
+
+from thidua.findings import Problem
+from thidua.model import Path
+
+try:  # libyaml's C parser is ~10x faster; fall back to pure Python when absent.
+    from yaml import CSafeLoader as _YamlLoader
+except ImportError:  # pragma: no cover - depends on the PyYAML build
+    from yaml import SafeLoader as _YamlLoader  # type: ignore[assignment]
+
+MAX_BYTES = 5 * 1024 * 1024
+MAX_NODES = 200_000  # after alias expansion; a large plan has a few thousand
+MAX_DEPTH = 64
+
+_TAG = "tag:yaml.org,2002:"
+_STR, _MAP, _SEQ = _TAG + "str", _TAG + "map", _TAG + "seq"
+_IMPLICIT = {_TAG + t for t in ("null", "bool", "int", "float", "timestamp")}
+
+_NULL = {"", "~", "null", "Null", "NULL"}
+_TRUE = {"true", "True", "TRUE"}
+_FALSE = {"false", "False", "FALSE"}
+_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+# A float needs a point or an exponent, and no leading zero ("06" stays text).
+_FLOAT = re.compile(r"[-+]?(?:(?:0|[1-9][0-9]*)(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
+_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    line: int  # 1-based
+    column: int  # 1-based, in characters
+
+
+@dataclass
+class SourceMap:
+    """Where each value (and each mapping key) of the data stands in the file."""
+
+    lines: list[str] = field(default_factory=list)
+    values: dict[Path, Position] = field(default_factory=dict)
+    keys: dict[Path, Position] = field(default_factory=dict)
+
+    def locate(self, loc: Path, at_key: bool = False) -> Position:
+        """The position of `loc`, or of its nearest ancestor that has one."""
+        if at_key and loc in self.keys:
+            return self.keys[loc]
+        probe = loc
+        while probe:
+            if probe in self.values:
+                # A missing or wrong child of a mapping points at the key that opens it.
+                if probe != loc and probe in self.keys:
+                    return self.keys[probe]
+                return self.values[probe]
+            probe = probe[:-1]
+        return self.values.get((), Position(1, 1))
+
+    def line_text(self, line: int) -> str | None:
+        return self.lines[line - 1] if 0 < line <= len(self.lines) else None
+
+
+@dataclass
+class LoadedYaml:
+    file: str
+    data: Any = None
+    source: SourceMap = field(default_factory=SourceMap)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.data is not None and not self.problems
+
+
+class _Reject(Exception):
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.code)
+        self.problem = problem
+
+
+def load_yaml_file(path: FsPath, display: str | None = None) -> LoadedYaml:
+    """Read `path` and load it; I/O failures are problems too (never raised)."""
+    shown = display or str(path)
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+    except OSError as exc:
+        return LoadedYaml(shown, problems=[Problem("YA08", {"reason": exc.strerror or str(exc)})])
+    return load_yaml_bytes(raw, shown)
+
+
+def load_yaml_bytes(raw: bytes, file: str) -> LoadedYaml:
+    if len(raw) > MAX_BYTES:
+        return LoadedYaml(file, problems=[Problem("YA07", {"what": "size", "limit": MAX_BYTES})])
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before.rsplit(b"\n", 1)[-1].decode("utf-8", "replace")) + 1
+        byte = raw[exc.start : exc.start + 1].hex()
+        problem = Problem("YA04", {"byte": byte}, line=line, column=column)
+        return LoadedYaml(file, problems=[problem])
+    return load_yaml_text(text, file)
+
+
+def load_yaml_text(text: str, file: str) -> LoadedYaml:
+    result = LoadedYaml(file, source=SourceMap(lines=text.splitlines()))
+    if not text.strip():
+        result.problems.append(Problem("YA05", line=1, column=1))
+        return result
+    try:
+        node = yaml.compose(text, Loader=_YamlLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = exc.problem or exc.context or str(exc)
+        result.problems.append(Problem("YA01", {"problem": problem}, line=line, column=column))
+        return result
+    except yaml.reader.ReaderError as exc:
+        line, column = _offset_position(text, exc.position)
+        result.problems.append(
+            Problem("YA01", {"problem": f"character {exc.character!r} is not allowed"}, line=line, column=column)
+        )
+        return result
+    except yaml.YAMLError as exc:  # pragma: no cover - other parser failures
+        result.problems.append(Problem("YA01", {"problem": str(exc)}, line=1, column=1))
+        return result
+    except RecursionError:
+        result.problems.append(Problem("YA07", {"what": "depth", "limit": MAX_DEPTH}, line=1, column=1))
+        return result
+
+    if node is None:  # only comments or `---`
+        result.problems.append(Problem("YA05", line=1, column=1))
+        return result
+    if not isinstance(node, yaml.MappingNode):
+        kind = "list" if isinstance(node, yaml.SequenceNode) else "scalar"
+        result.problems.append(Problem("YA03", {"kind": kind}, line=_line(node), column=_col(node)))
+        return result
+    try:
+        _check_size(node)
+        result.data = _Builder(result.source).build(node, (), 0)
+    except _Reject as reject:
+        result.problems.append(reject.problem)
+        result.data = None
+    return result
+
+
+def _line(node: yaml.Node) -> int:
+    return int(node.start_mark.line) + 1
+
+
+def _col(node: yaml.Node) -> int:
+    return int(node.start_mark.column) + 1
+
+
+def _offset_position(text: str, offset: int) -> tuple[int, int]:
+    before = text[:offset]
+    return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
+
+
+def _check_size(root: yaml.Node) -> None:
+    """Reject alias bombs: count the nodes the document expands to, in linear time."""
+    sizes: dict[int, int] = {}
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    on_path: set[int] = set()
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        if done:
+            on_path.discard(key)
+            children = _children(node)
+            total = 1 + sum(sizes[id(child)] for child in children)
+            if total > MAX_NODES:
+                raise _Reject(
+                    Problem("YA07", {"what": "aliases", "limit": MAX_NODES}, line=_line(node), column=_col(node))
+                )
+            sizes[key] = total
+            continue
+        if key in sizes:
+            continue
+        if key in on_path:  # a recursive alias (`&a [*a]`) expands forever
+            raise _Reject(
+                Problem("YA07", {"what": "aliases", "limit": MAX_NODES}, line=_line(node), column=_col(node))
+            )
+        on_path.add(key)
+        stack.append((node, True))
+        for child in _children(node):
+            if id(child) not in sizes:
+                stack.append((child, False))
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
+
+
+class _Builder:
+    def __init__(self, source: SourceMap) -> None:
+        self.source = source
+
+    def build(self, node: yaml.Node, loc: Path, depth: int) -> Any:
+        if depth > MAX_DEPTH:
+            raise _Reject(Problem("YA07", {"what": "depth", "limit": MAX_DEPTH}, line=_line(node), column=_col(node)))
+        self.source.values.setdefault(loc, Position(_line(node), _col(node)))
+        if isinstance(node, yaml.MappingNode):
+            self._allow(node, _MAP)
+            return self._mapping(node, loc, depth)
+        if isinstance(node, yaml.SequenceNode):
+            self._allow(node, _SEQ)
+            return [self.build(child, (*loc, i), depth + 1) for i, child in enumerate(node.value)]
+        return self._scalar(node)
+
+    def _allow(self, node: yaml.Node, expected: str) -> None:
+        if node.tag != expected:
+            raise _Reject(Problem("YA06", {"tag": node.tag}, line=_line(node), column=_col(node)))
+
+    def _mapping(self, node: yaml.MappingNode, loc: Path, depth: int) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        first_seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise _Reject(Problem("YA01", {"problem": "a key must be plain text"}, line=_line(key_node), column=_col(key_node)))
+            if key_node.tag not in (_STR, *_IMPLICIT):
+                raise _Reject(Problem("YA06", {"tag": key_node.tag}, line=_line(key_node), column=_col(key_node)))
+            key = str(key_node.value)
+            if key in first_seen:
+                raise _Reject(
+                    Problem(
+                        "YA02",
+                        {"key": key, "first_line": first_seen[key]},
+                        line=_line(key_node),
+                        column=_col(key_node),
+                    )
+                )
+            first_seen[key] = _line(key_node)
+            child = (*loc, key)
+            self.source.keys[child] = Position(_line(key_node), _col(key_node))
+            out[key] = self.build(value_node, child, depth + 1)
+        return out
+
+    def _scalar(self, node: yaml.ScalarNode) -> Any:
+        value: str = node.value
+        if node.tag == _STR:
+            return value
+        if node.tag not in _IMPLICIT:
+            raise _Reject(Problem("YA06", {"tag": node.tag}, line=_line(node), column=_col(node)))
+        return resolve_plain(value)
+
+
+def resolve_plain(value: str) -> Any:
+    """YAML 1.2 core-schema resolution of an untagged plain scalar, plus ISO dates."""
+    if value in _NULL:
+        return None
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    if _INT.fullmatch(value):
+        return int(value)
+    if _FLOAT.fullmatch(value) and any(c in value for c in ".eE"):
+        return float(value)
+    match = _DATE.fullmatch(value)
+    if match:
+        try:
+            return date(int(match[1]), int(match[2]), int(match[3]))
+        except ValueError:
+            return value  # an impossible date stays text; the schema reports it
+    return value

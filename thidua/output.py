@@ -1,0 +1,95 @@
+"""Turn a check report into text, JSON or GitHub workflow annotations."""
+
+from __future__ import annotations
+
+import json
+from typing import TextIO
+
+from thidua.checker import CheckReport
+from thidua.findings import Finding, Severity
+from thidua.i18n import tr
+
+FORMATS = ("text", "json", "github")
+
+_STYLE = {Severity.error: "bold red", Severity.warning: "yellow", Severity.info: "cyan"}
+_GITHUB_LEVEL = {Severity.error: "error", Severity.warning: "warning", Severity.info: "notice"}
+
+
+def summary(report: CheckReport, lang: str) -> str:
+    if not report.findings:
+        return tr("clean", lang, files=report.files)
+    return tr(
+        "summary",
+        lang,
+        errors=report.count(Severity.error),
+        warnings=report.count(Severity.warning),
+        infos=report.count(Severity.info),
+        files=report.files,
+    )
+
+
+def write_text(report: CheckReport, lang: str, stream: TextIO, color: bool | None = None) -> None:
+    """One block per finding: location, code, severity, message, then the YAML line and a caret."""
+    from rich.console import Console
+    from rich.markup import escape
+
+    console = Console(file=stream, highlight=False, soft_wrap=True, force_terminal=color, no_color=color is False)
+    for finding in report.findings:
+        style = _STYLE[finding.severity]
+        severity = tr(f"severity.{finding.severity.value}", lang)
+        console.print(
+            f"[bold]{escape(finding.file)}:{finding.line}:{finding.column}[/]: "
+            f"[{style}]{finding.code} {severity}[/]: {escape(finding.message(lang))}"
+        )
+        if finding.source_line is not None:
+            number = f"{finding.line:>5}"
+            console.print(f"[dim]{number} |[/] {escape(finding.source_line)}")
+            console.print(f"[dim]{' ' * len(number)} |[/] {' ' * (finding.column - 1)}[{style}]^[/]")
+    console.print(summary(report, lang), style="bold" if report.findings else "green")
+
+
+def to_json(findings: list[Finding], lang: str) -> list[dict[str, object]]:
+    from thidua.rules import RULES
+
+    return [
+        {
+            "path": f.file,
+            "line": f.line,
+            "column": f.column,
+            "code": f.code,
+            "name": RULES[f.code].name,
+            "severity": f.severity.value,
+            "message": f.message(lang),
+            "field": f.loc,
+        }
+        for f in findings
+    ]
+
+
+def write_json(report: CheckReport, lang: str, stream: TextIO) -> None:
+    json.dump(to_json(report.findings, lang), stream, ensure_ascii=False, indent=2)
+    stream.write("\n")
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def write_github(report: CheckReport, lang: str, stream: TextIO) -> None:
+    """Workflow annotations, most severe first; GitHub shows only 10 per level, so end with totals."""
+    ordered = sorted(report.findings, key=lambda f: (f.severity.rank, *f.sort_key))
+    for f in ordered:
+        props = ",".join(
+            (
+                f"file={_escape_property(f.file)}",
+                f"line={f.line}",
+                f"col={f.column}",
+                f"title={_escape_property(f.code)}",
+            )
+        )
+        stream.write(f"::{_GITHUB_LEVEL[f.severity]} {props}::{_escape_data(f.code + ' ' + f.message(lang))}\n")
+    stream.write(summary(report, lang) + "\n")

@@ -1,0 +1,19 @@
+"""The JSON Schema of the plan file, for editors (yaml-language-server) and CI."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+
+def plan_schema() -> dict[str, Any]:
+    from thidua.model import Plan
+
+    schema = Plan.model_json_schema(mode="validation")
+    return {"$schema": SCHEMA_DIALECT, **schema}
+
+
+def plan_schema_text() -> str:
+    return json.dumps(plan_schema(), ensure_ascii=False, indent=2) + "\n"
