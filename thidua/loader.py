@@ -20,6 +20,7 @@ import yaml
 
 from thidua.findings import Problem
 from thidua.model import Path
+from thidua.rules.loading import yaml_context, yaml_problem
 
 try:  # libyaml's C parser is ~10x faster; fall back to pure Python when absent.
     from yaml import CSafeLoader as _YamlLoader
@@ -129,17 +130,24 @@ def load_yaml_text(text: str, file: str) -> LoadedYaml:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = exc.problem or exc.context or str(exc)
-        result.problems.append(Problem("YA01", {"problem": problem}, line=line, column=column))
+        context = exc.context_mark if exc.problem_mark and exc.context_mark else None
+        params = {
+            "problem": yaml_problem(exc.problem or exc.context or str(exc)),
+            # The parser notices late; where the broken construct began is often the real mistake.
+            "context": yaml_context(context.line + 1 if context and context.line + 1 != line else None,
+                                    context.column + 1 if context else None),
+        }
+        result.problems.append(Problem("YA01", params, line=line, column=column))
         return result
     except yaml.reader.ReaderError as exc:
         line, column = _offset_position(text, exc.position)
-        result.problems.append(
-            Problem("YA01", {"problem": f"character {exc.character!r} is not allowed"}, line=line, column=column)
-        )
+        code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "\0")
+        problem = {"vi": f"ký tự điều khiển U+{code:04X} không được phép",
+                   "en": f"the control character U+{code:04X} is not allowed"}
+        result.problems.append(Problem("YA01", {"problem": problem, "context": ""}, line=line, column=column))
         return result
     except yaml.YAMLError as exc:  # pragma: no cover - other parser failures
-        result.problems.append(Problem("YA01", {"problem": str(exc)}, line=1, column=1))
+        result.problems.append(Problem("YA01", {"problem": yaml_problem(str(exc)), "context": ""}, line=1, column=1))
         return result
     except RecursionError:
         result.problems.append(Problem("YA07", {"what": "depth", "limit": MAX_DEPTH}, line=1, column=1))
@@ -238,7 +246,7 @@ class _Builder:
         first_seen: dict[str, int] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                raise _Reject(Problem("YA01", {"problem": "a key must be plain text"}, line=_line(key_node), column=_col(key_node)))
+                raise _Reject(Problem("YA01", {"problem": yaml_problem("a key must be plain text"), "context": ""}, line=_line(key_node), column=_col(key_node)))
             if key_node.tag not in (_STR, *_IMPLICIT):
                 raise _Reject(Problem("YA06", {"tag": key_node.tag}, line=_line(key_node), column=_col(key_node)))
             key = str(key_node.value)

@@ -43,9 +43,14 @@ def write_text(report: CheckReport, lang: str, stream: TextIO, color: bool | Non
         )
         if finding.source_line is not None:
             number = f"{finding.line:>5}"
-            console.print(f"[dim]{number} |[/] {escape(finding.source_line)}")
+            console.print(f"[dim]{number} |[/] {escape(_printable(finding.source_line))}")
             console.print(f"[dim]{' ' * len(number)} |[/] {' ' * (finding.column - 1)}[{style}]^[/]")
     console.print(summary(report, lang), style="bold" if report.findings else "green")
+
+
+def _printable(line: str) -> str:
+    """One visible cell per character, so that the caret stays under its column."""
+    return "".join(" " if c == "\t" else c if c >= " " and c != "\x7f" else "\ufffd" for c in line)
 
 
 def to_json(findings: list[Finding], lang: str) -> list[dict[str, object]]:

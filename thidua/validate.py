@@ -63,7 +63,9 @@ def errors_to_problems(exc: ValidationError, data: Any) -> list[Problem]:
         if key not in seen:
             seen.add(key)
             problems.append(problem)
-    return problems
+    # A misspelt key ("titel") already says the field it meant is missing: report it once.
+    meant = {(*p.loc[:-1], p.params["suggestion"]) for p in problems if p.code == "SC03" and p.params["suggestion"]}
+    return [p for p in problems if not (p.code == "SC01" and p.loc in meant)]
 
 
 def _problem(error: Any, raw_loc: tuple[Any, ...], loc: tuple[Any, ...], data: Any) -> Problem:

@@ -5,11 +5,44 @@ from thidua.rules import Rule
 
 E = Severity.error
 
+# libyaml's most common complaints, in Vietnamese (others are shown as libyaml says them).
+YAML_PROBLEMS_VI = {
+    "mapping values are not allowed in this context":
+        "không được dùng ':' ở đây (văn bản có dấu ':' cần đặt trong ngoặc kép)",
+    "mapping values are not allowed here":
+        "không được dùng ':' ở đây (văn bản có dấu ':' cần đặt trong ngoặc kép)",
+    "did not find expected key": "không tìm thấy khóa như mong đợi (thụt lề không đều?)",
+    "did not find expected ',' or ']'": "thiếu ',' hoặc ']'",
+    "did not find expected ',' or '}'": "thiếu ',' hoặc '}'",
+    "did not find expected '-' indicator": "thiếu dấu '-' của danh sách (thụt lề không đều?)",
+    "found unexpected end of stream": "tệp kết thúc khi chưa đóng ngoặc kép hoặc ngoặc",
+    "found character that cannot start any token":
+        "gặp ký tự không thể mở đầu một giá trị (tab, '@' hoặc '`'?)",
+    "found a tab character where an indentation space is expected":
+        "dùng tab để thụt lề; hãy dùng dấu cách",
+    "found a tab character that violates indentation": "dùng tab để thụt lề; hãy dùng dấu cách",
+    "block sequence entries are not allowed in this context": "không được mở danh sách '- ' ở đây",
+    "could not find expected ':'": "thiếu ':' sau khóa",
+    "found unknown escape character": "ký tự thoát '\\' không hợp lệ trong chuỗi ngoặc kép",
+    "found undefined alias": "dùng alias chưa được định nghĩa",
+    "a key must be plain text": "khóa phải là văn bản đơn",
+}
+
+
+def yaml_problem(problem: str) -> dict[str, str]:
+    return {"vi": YAML_PROBLEMS_VI.get(problem, problem), "en": problem}
+
+
+def yaml_context(line: int | None, column: int | None) -> dict[str, str]:
+    if line is None:
+        return {"vi": "", "en": ""}
+    return {"vi": f" (phần bắt đầu ở dòng {line}, cột {column})", "en": f" (in what starts at line {line}, column {column})"}
+
 RULES = (
     Rule(
         "YA01", "yaml.syntax", E,
         summary={"vi": "Tệp không phải YAML hợp lệ", "en": "The file is not valid YAML"},
-        message={"vi": "YAML không hợp lệ: {problem}", "en": "invalid YAML: {problem}"},
+        message={"vi": "YAML không hợp lệ: {problem}{context}", "en": "invalid YAML: {problem}{context}"},
         why={
             "vi": "thidua chỉ đọc được kế hoạch khi tệp đúng cú pháp YAML. Lỗi thường gặp: thụt lề "
             "không đều, dấu ':' trong văn bản mà không đặt trong ngoặc kép, ngoặc kép chưa đóng.",
