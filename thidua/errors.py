@@ -14,7 +14,7 @@ class ThiduaError(Exception):
 
     exit_code = EXIT_ERROR
 
-    def __init__(self, key: str, **params: Any) -> None:
+    def __init__(self, key: str, /, **params: Any) -> None:
         super().__init__(key)
         self.key = key
         self.params = params

@@ -67,5 +67,5 @@ def resolve_lang(lang: str | None) -> str:
     return chosen if chosen in ("vi", "en") else DEFAULT_LANG
 
 
-def tr(key: str, lang: str, **params: Any) -> str:
+def tr(key: str, lang: str, /, **params: Any) -> str:
     return MESSAGES[key][lang].format(**params)
