@@ -64,7 +64,9 @@ def test_syntax_error(invoke, example_copy: Path) -> None:  # type: ignore[no-un
 
 
 def test_duplicated_key(invoke, example_copy: Path) -> None:  # type: ignore[no-untyped-def]
-    text = example_copy.read_text(encoding="utf-8").replace("  place: Quảng Trị\n", "  place: Quảng Trị\n  place: Đông Hà\n")
+    text = example_copy.read_text(encoding="utf-8").replace(
+        "  place: Quảng Trị\n", "  place: Quảng Trị\n  place: Đông Hà\n"
+    )
     example_copy.write_text(text, encoding="utf-8")
     first = text.split("\n").index("  place: Quảng Trị") + 1
     exit_code, findings = _findings(invoke, example_copy)
@@ -197,7 +199,7 @@ def test_github_puts_errors_before_warnings(invoke, tmp_path: Path) -> None:  # 
 
 def test_json_fields(invoke, example_copy: Path) -> None:  # type: ignore[no-untyped-def]
     _replace_line(example_copy, "date: 2021-02-22", "date: 2021-02-30")
-    exit_code, findings = _findings(invoke, example_copy)
+    _, findings = _findings(invoke, example_copy)
     assert set(findings[0]) >= {"path", "line", "column", "code", "severity", "message"}
     assert findings[0]["severity"] == "error" and findings[0]["field"] == "document.date"
 

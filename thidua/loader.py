@@ -33,6 +33,7 @@ MAX_DEPTH = 64
 
 _TAG = "tag:yaml.org,2002:"
 _STR, _MAP, _SEQ = _TAG + "str", _TAG + "map", _TAG + "seq"
+_MERGE = _TAG + "merge"  # `<<` is kept as an ordinary key; the schema then calls it unknown
 _IMPLICIT = {_TAG + t for t in ("null", "bool", "int", "float", "timestamp")}
 
 _NULL = {"", "~", "null", "Null", "NULL"}
@@ -134,16 +135,20 @@ def load_yaml_text(text: str, file: str) -> LoadedYaml:
         params = {
             "problem": yaml_problem(exc.problem or exc.context or str(exc)),
             # The parser notices late; where the broken construct began is often the real mistake.
-            "context": yaml_context(context.line + 1 if context and context.line + 1 != line else None,
-                                    context.column + 1 if context else None),
+            "context": yaml_context(
+                context.line + 1 if context and context.line + 1 != line else None,
+                context.column + 1 if context else None,
+            ),
         }
         result.problems.append(Problem("YA01", params, line=line, column=column))
         return result
     except yaml.reader.ReaderError as exc:
         line, column = _offset_position(text, exc.position)
         code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "\0")
-        problem = {"vi": f"ký tự điều khiển U+{code:04X} không được phép",
-                   "en": f"the control character U+{code:04X} is not allowed"}
+        problem = {
+            "vi": f"ký tự điều khiển U+{code:04X} không được phép",
+            "en": f"the control character U+{code:04X} is not allowed",
+        }
         result.problems.append(Problem("YA01", {"problem": problem, "context": ""}, line=line, column=column))
         return result
     except yaml.YAMLError as exc:  # pragma: no cover - other parser failures
@@ -203,9 +208,7 @@ def _check_size(root: yaml.Node) -> None:
         if key in sizes:
             continue
         if key in on_path:  # a recursive alias (`&a [*a]`) expands forever
-            raise _Reject(
-                Problem("YA07", {"what": "aliases", "limit": MAX_NODES}, line=_line(node), column=_col(node))
-            )
+            raise _Reject(Problem("YA07", {"what": "aliases", "limit": MAX_NODES}, line=_line(node), column=_col(node)))
         on_path.add(key)
         stack.append((node, True))
         for child in _children(node):
@@ -235,6 +238,7 @@ class _Builder:
         if isinstance(node, yaml.SequenceNode):
             self._allow(node, _SEQ)
             return [self.build(child, (*loc, i), depth + 1) for i, child in enumerate(node.value)]
+        assert isinstance(node, yaml.ScalarNode)
         return self._scalar(node)
 
     def _allow(self, node: yaml.Node, expected: str) -> None:
@@ -246,8 +250,15 @@ class _Builder:
         first_seen: dict[str, int] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                raise _Reject(Problem("YA01", {"problem": yaml_problem("a key must be plain text"), "context": ""}, line=_line(key_node), column=_col(key_node)))
-            if key_node.tag not in (_STR, *_IMPLICIT):
+                raise _Reject(
+                    Problem(
+                        "YA01",
+                        {"problem": yaml_problem("a key must be plain text"), "context": ""},
+                        line=_line(key_node),
+                        column=_col(key_node),
+                    )
+                )
+            if key_node.tag not in (_STR, _MERGE, *_IMPLICIT):
                 raise _Reject(Problem("YA06", {"tag": key_node.tag}, line=_line(key_node), column=_col(key_node)))
             key = str(key_node.value)
             if key in first_seen:

@@ -44,9 +44,7 @@ class Issuer(_Model):
         "(left empty for a one-level header).",
     )
     name: str = Field(description="Cơ quan ban hành, in hoa, e.g. LIÊN ĐOÀN LAO ĐỘNG TỈNH QUẢNG TRỊ.")
-    abbreviation: str | None = Field(
-        None, description="Chữ viết tắt of the issuer used in the ký hiệu, e.g. LĐLĐ."
-    )
+    abbreviation: str | None = Field(None, description="Chữ viết tắt of the issuer used in the ký hiệu, e.g. LĐLĐ.")
 
 
 def _number(value: Any) -> str | None:
@@ -92,9 +90,7 @@ class Period(_Model):
 
 
 class Campaign(_Model):
-    kind: CampaignKind = Field(
-        "regular", description="regular (thường xuyên) or thematic (theo chuyên đề)."
-    )
+    kind: CampaignKind = Field("regular", description="regular (thường xuyên) or thematic (theo chuyên đề).")
     period: Period | None = Field(None, description="The campaign's period, e.g. 2021-01-01 to 2021-12-31.")
 
 
@@ -246,9 +242,7 @@ Item = Annotated[
 # purpose: mục đích, yêu cầu · targets: mục tiêu, chỉ tiêu · content: nội dung thi đua ·
 # phases: thời gian, các đợt · measures: giải pháp · awards: khen thưởng ·
 # organisation: tổ chức thực hiện · other
-SectionKind = Literal[
-    "purpose", "targets", "content", "phases", "measures", "awards", "organisation", "other"
-]
+SectionKind = Literal["purpose", "targets", "content", "phases", "measures", "awards", "organisation", "other"]
 
 
 class Section(_Model):
@@ -264,9 +258,7 @@ class Section(_Model):
 
 
 class Signature(_Model):
-    authority: str | None = Field(
-        None, description="Thẩm quyền ký: TM. BAN THƯỜNG VỤ, KT. CHỦ TỊCH, Q., TL., TUQ. …"
-    )
+    authority: str | None = Field(None, description="Thẩm quyền ký: TM. BAN THƯỜNG VỤ, KT. CHỦ TỊCH, Q., TL., TUQ. …")
     title: str | None = Field(None, description="The signer's position, e.g. CHỦ TỊCH.")
     name: str | None = Field(None, description="The signer's name; empty until known.")
 
@@ -338,7 +330,9 @@ class Plan(_Model):
             return period.start.year
         if self.document.date:
             return self.document.date.year
-        return None
+        # Not yet dated: it cannot be earlier than the documents it implements.
+        dated = [r.date for r in self.references if r.date]
+        return max(dated).year if dated else None
 
 
 Block.model_rebuild()

@@ -89,20 +89,26 @@ def _problem(error: Any, raw_loc: tuple[Any, ...], loc: tuple[Any, ...], data: A
         return Problem("SC04", {"value": _show(value), "reason": str(reason), "where": where}, loc=loc)
     if kind == "item_kind":  # neither text nor a mapping
         return Problem(
-            "SC02", {"expected": "item", "got": _type_name(value), "where": where, "keys": ", ".join(ITEM_KEYS)}, loc=loc
+            "SC02",
+            {"expected": "item", "got": _type_name(value), "where": where, "keys": ", ".join(ITEM_KEYS)},
+            loc=loc,
         )
     if kind in _EXPECTED:
         return Problem("SC02", {"expected": _EXPECTED[kind], "got": _type_name(value), "where": where}, loc=loc)
     if kind == "literal_error":
         expected = (error.get("ctx") or {}).get("expected", "")
-        return Problem("SC05", {"value": _show(value), "where": where, "detail": f"expected {expected}",
-                                "allowed": str(expected)}, loc=loc)
+        return Problem(
+            "SC05",
+            {"value": _show(value), "where": where, "detail": f"expected {expected}", "allowed": str(expected)},
+            loc=loc,
+        )
     if kind == "title_or_text":
         return Problem("SC06", {"where": where}, loc=loc)
     if kind == "string_pattern_mismatch" and loc and loc[-1] == "id":
         return Problem("SC07", {"value": _show(value), "where": where}, loc=loc)
-    return Problem("SC05", {"value": _show(value), "where": where, "detail": error.get("msg", ""), "allowed": ""},
-                   loc=loc)
+    return Problem(
+        "SC05", {"value": _show(value), "where": where, "detail": error.get("msg", ""), "allowed": ""}, loc=loc
+    )
 
 
 def _show(value: Any) -> str:

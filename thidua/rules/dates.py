@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date, timedelta
+from itertools import pairwise
 
 from thidua.findings import Problem, Severity
+from thidua.model import Path, Phase
 from thidua.rules import PlanContext, Rule
 
 E, W = Severity.error, Severity.warning
@@ -19,8 +21,7 @@ def _period(ctx: PlanContext) -> tuple[date | None, date | None]:
 def check_period_reversed(ctx: PlanContext) -> Iterator[Problem]:
     start, end = _period(ctx)
     if start and end and end < start:
-        yield Problem("PE01", {"start": start.isoformat(), "end": end.isoformat()},
-                      loc=("campaign", "period", "end"))
+        yield Problem("PE01", {"start": start.isoformat(), "end": end.isoformat()}, loc=("campaign", "period", "end"))
 
 
 def check_issued_after_end(ctx: PlanContext) -> Iterator[Problem]:
@@ -38,8 +39,11 @@ def check_issued_too_early(ctx: PlanContext) -> Iterator[Problem]:
 def check_phase_reversed(ctx: PlanContext) -> Iterator[Problem]:
     for loc, phase in ctx.plan.phases():
         if phase.start and phase.end and phase.end < phase.start:
-            yield Problem("PE04", {"phase": phase.name, "start": phase.start.isoformat(),
-                                   "end": phase.end.isoformat()}, loc=(*loc, "end"))
+            yield Problem(
+                "PE04",
+                {"phase": phase.name, "start": phase.start.isoformat(), "end": phase.end.isoformat()},
+                loc=(*loc, "end"),
+            )
 
 
 def check_phase_in_period(ctx: PlanContext) -> Iterator[Problem]:
@@ -47,18 +51,25 @@ def check_phase_in_period(ctx: PlanContext) -> Iterator[Problem]:
     for loc, phase in ctx.plan.phases():
         for field, value in (("start", phase.start), ("end", phase.end)):
             if value and ((start and value < start) or (end and value > end)):
-                yield Problem("PE05", {"phase": phase.name, "date": value.isoformat(),
-                                       "start": start.isoformat() if start else "…",
-                                       "end": end.isoformat() if end else "…"}, loc=(*loc, field))
+                yield Problem(
+                    "PE05",
+                    {
+                        "phase": phase.name,
+                        "date": value.isoformat(),
+                        "start": start.isoformat() if start else "…",
+                        "end": end.isoformat() if end else "…",
+                    },
+                    loc=(*loc, field),
+                )
 
 
-def _consecutive(ctx: PlanContext) -> Iterator[tuple[tuple, object, tuple, object]]:
+def _consecutive(ctx: PlanContext) -> Iterator[tuple[Path, Phase, Path, Phase]]:
     phases = ctx.plan.phases()
-    for (prev_loc, prev), (loc, cur) in zip(phases, phases[1:], strict=False):
+    for (prev_loc, prev), (loc, cur) in pairwise(phases):
         yield prev_loc, prev, loc, cur
 
 
-def _anchor(phase) -> date | None:  # type: ignore[no-untyped-def]
+def _anchor(phase: Phase) -> date | None:
     return phase.start or phase.end
 
 
@@ -73,16 +84,21 @@ def check_phase_order(ctx: PlanContext) -> Iterator[Problem]:
 def check_phase_overlap(ctx: PlanContext) -> Iterator[Problem]:
     for _, prev, loc, cur in _consecutive(ctx):
         if prev.end and cur.start and cur.start <= prev.end and (prev.start is None or prev.start <= cur.start):
-            yield Problem("PE07", {"phase": cur.name, "previous": prev.name,
-                                   "start": cur.start.isoformat(), "end": prev.end.isoformat()},
-                          loc=(*loc, "start"))
+            yield Problem(
+                "PE07",
+                {"phase": cur.name, "previous": prev.name, "start": cur.start.isoformat(), "end": prev.end.isoformat()},
+                loc=(*loc, "start"),
+            )
 
 
 def check_phase_gap(ctx: PlanContext) -> Iterator[Problem]:
     for _, prev, loc, cur in _consecutive(ctx):
         if prev.end and cur.start and cur.start > prev.end + timedelta(days=1):
-            yield Problem("PE08", {"phase": cur.name, "previous": prev.name,
-                                   "days": (cur.start - prev.end).days - 1}, loc=(*loc, "start"))
+            yield Problem(
+                "PE08",
+                {"phase": cur.name, "previous": prev.name, "days": (cur.start - prev.end).days - 1},
+                loc=(*loc, "start"),
+            )
 
 
 _PHASES = (
@@ -93,71 +109,112 @@ _PHASES = (
 
 RULES = (
     Rule(
-        "PE01", "period.reversed", E, check=check_period_reversed,
+        "PE01",
+        "period.reversed",
+        E,
+        check=check_period_reversed,
         summary={"vi": "Thời gian thi đua kết thúc trước khi bắt đầu", "en": "The period ends before it starts"},
-        message={"vi": "thời gian thi đua kết thúc ({end}) trước ngày bắt đầu ({start})",
-                 "en": "the period ends ({end}) before it starts ({start})"},
-        why={"vi": "Thường do gõ nhầm năm khi sao chép kế hoạch năm trước.",
-             "en": "Usually a year mistyped while copying last year's plan."},
+        message={
+            "vi": "thời gian thi đua kết thúc ({end}) trước ngày bắt đầu ({start})",
+            "en": "the period ends ({end}) before it starts ({start})",
+        },
+        why={
+            "vi": "Thường do gõ nhầm năm khi sao chép kế hoạch năm trước.",
+            "en": "Usually a year mistyped while copying last year's plan.",
+        },
         bad="campaign:\n  period: {start: 2021-01-01, end: 2020-12-31}\n",
         good="campaign:\n  period: {start: 2021-01-01, end: 2021-12-31}\n",
     ),
     Rule(
-        "PE02", "period.issued-after-end", E, check=check_issued_after_end,
+        "PE02",
+        "period.issued-after-end",
+        E,
+        check=check_issued_after_end,
         summary={"vi": "Ngày ban hành sau khi đợt thi đua đã kết thúc", "en": "Issued after the period ended"},
-        message={"vi": "ngày ban hành {date} sau ngày kết thúc thời gian thi đua {end}",
-                 "en": "issue date {date} is after the end of the period {end}"},
-        why={"vi": "Không thể phát động thi đua cho một giai đoạn đã qua; thường là năm của kỳ thi đua "
-                   "chưa được sửa khi sao chép kế hoạch cũ.",
-             "en": "A campaign cannot be launched for a period that is over; usually the period was "
-                   "not updated when last year's plan was copied."},
+        message={
+            "vi": "ngày ban hành {date} sau ngày kết thúc thời gian thi đua {end}",
+            "en": "issue date {date} is after the end of the period {end}",
+        },
+        why={
+            "vi": "Không thể phát động thi đua cho một giai đoạn đã qua; thường là năm của kỳ thi đua "
+            "chưa được sửa khi sao chép kế hoạch cũ.",
+            "en": "A campaign cannot be launched for a period that is over; usually the period was "
+            "not updated when last year's plan was copied.",
+        },
         bad="document:\n  date: 2022-02-22\ncampaign:\n  period: {start: 2021-01-01, end: 2021-12-31}\n",
         good="document:\n  date: 2022-02-22\ncampaign:\n  period: {start: 2022-01-01, end: 2022-12-31}\n",
     ),
     Rule(
-        "PE03", "period.issued-too-early", W, check=check_issued_too_early,
-        summary={"vi": "Ngày ban hành sớm hơn thời gian thi đua quá một năm",
-                 "en": "Issued more than a year before the period"},
-        message={"vi": "ngày ban hành {date} sớm hơn ngày bắt đầu thi đua {start} quá một năm",
-                 "en": "issue date {date} is more than a year before the period starts ({start})"},
-        why={"vi": "Kế hoạch thường ban hành ngay trước hoặc đầu kỳ thi đua; cách xa hơn một năm thường "
-                   "là nhầm năm.",
-             "en": "Plans are issued just before or early in their period; more than a year apart is "
-                   "usually a wrong year."},
+        "PE03",
+        "period.issued-too-early",
+        W,
+        check=check_issued_too_early,
+        summary={
+            "vi": "Ngày ban hành sớm hơn thời gian thi đua quá một năm",
+            "en": "Issued more than a year before the period",
+        },
+        message={
+            "vi": "ngày ban hành {date} sớm hơn ngày bắt đầu thi đua {start} quá một năm",
+            "en": "issue date {date} is more than a year before the period starts ({start})",
+        },
+        why={
+            "vi": "Kế hoạch thường ban hành ngay trước hoặc đầu kỳ thi đua; cách xa hơn một năm thường là nhầm năm.",
+            "en": "Plans are issued just before or early in their period; more than a year apart is "
+            "usually a wrong year.",
+        },
         bad="document:\n  date: 2019-12-30\ncampaign:\n  period: {start: 2021-01-01, end: 2021-12-31}\n",
         good="document:\n  date: 2020-12-30\ncampaign:\n  period: {start: 2021-01-01, end: 2021-12-31}\n",
     ),
     Rule(
-        "PE04", "phase.reversed", E, check=check_phase_reversed,
+        "PE04",
+        "phase.reversed",
+        E,
+        check=check_phase_reversed,
         summary={"vi": "Một đợt thi đua kết thúc trước khi bắt đầu", "en": "A phase ends before it starts"},
-        message={"vi": "{phase} kết thúc ({end}) trước khi bắt đầu ({start})",
-                 "en": "{phase} ends ({end}) before it starts ({start})"},
-        why={"vi": "Ngày bắt đầu và kết thúc của một đợt bị đảo hoặc gõ nhầm.",
-             "en": "A phase's start and end are swapped or mistyped."},
+        message={
+            "vi": "{phase} kết thúc ({end}) trước khi bắt đầu ({start})",
+            "en": "{phase} ends ({end}) before it starts ({start})",
+        },
+        why={
+            "vi": "Ngày bắt đầu và kết thúc của một đợt bị đảo hoặc gõ nhầm.",
+            "en": "A phase's start and end are swapped or mistyped.",
+        },
         bad="- phase: {name: Đợt 1, start: 2021-06-30, end: 2021-01-01}\n",
         good="- phase: {name: Đợt 1, start: 2021-01-01, end: 2021-06-30}\n",
     ),
     Rule(
-        "PE05", "phase.outside-period", E, check=check_phase_in_period,
+        "PE05",
+        "phase.outside-period",
+        E,
+        check=check_phase_in_period,
         summary={"vi": "Một đợt thi đua nằm ngoài thời gian thi đua", "en": "A phase lies outside the period"},
-        message={"vi": "{phase}: ngày {date} nằm ngoài thời gian thi đua ({start} – {end})",
-                 "en": "{phase}: {date} lies outside the period ({start} – {end})"},
-        why={"vi": "Các đợt chia nhỏ thời gian thi đua, nên phải nằm trong đó; ngày lệch thường là năm "
-                   "cũ còn sót.",
-             "en": "Phases divide the period, so they lie inside it; a date outside is usually a "
-                   "leftover year."},
+        message={
+            "vi": "{phase}: ngày {date} nằm ngoài thời gian thi đua ({start} – {end})",
+            "en": "{phase}: {date} lies outside the period ({start} – {end})",
+        },
+        why={
+            "vi": "Các đợt chia nhỏ thời gian thi đua, nên phải nằm trong đó; ngày lệch thường là năm cũ còn sót.",
+            "en": "Phases divide the period, so they lie inside it; a date outside is usually a leftover year.",
+        },
         bad="campaign:\n  period: {start: 2021-01-01, end: 2021-12-31}\n# …\n- phase: {name: Đợt 2, start: 2020-07-01, end: 2020-12-31}\n",
         good="campaign:\n  period: {start: 2021-01-01, end: 2021-12-31}\n# …\n- phase: {name: Đợt 2, start: 2021-07-01, end: 2021-12-31}\n",
     ),
     Rule(
-        "PE06", "phase.order", E, check=check_phase_order,
+        "PE06",
+        "phase.order",
+        E,
+        check=check_phase_order,
         summary={"vi": "Các đợt thi đua không theo thứ tự thời gian", "en": "Phases are not in time order"},
-        message={"vi": "{phase} bắt đầu trước {previous} nhưng được viết sau; hãy xếp các đợt theo thời gian",
-                 "en": "{phase} starts before {previous} but comes after it; order the phases in time"},
-        why={"vi": "Người đọc hiểu 'Đợt 1', 'Đợt 2' theo thứ tự văn bản; thứ tự ngày khác đi là dấu hiệu "
-                   "ngày bị gõ nhầm hoặc các đợt bị đảo.",
-             "en": "Readers take 'Đợt 1', 'Đợt 2' in the order written; dates in another order mean a "
-                   "mistyped date or swapped phases."},
+        message={
+            "vi": "{phase} bắt đầu trước {previous} nhưng được viết sau; hãy xếp các đợt theo thời gian",
+            "en": "{phase} starts before {previous} but comes after it; order the phases in time",
+        },
+        why={
+            "vi": "Người đọc hiểu 'Đợt 1', 'Đợt 2' theo thứ tự văn bản; thứ tự ngày khác đi là dấu hiệu "
+            "ngày bị gõ nhầm hoặc các đợt bị đảo.",
+            "en": "Readers take 'Đợt 1', 'Đợt 2' in the order written; dates in another order mean a "
+            "mistyped date or swapped phases.",
+        },
         bad=(
             "items:\n  - phase: {name: Đợt 1, start: 2021-07-01, end: 2021-12-31}\n"
             "  - phase: {name: Đợt 2, start: 2021-01-01, end: 2021-06-30}\n"
@@ -165,22 +222,36 @@ RULES = (
         good=_PHASES.format(end1="2021-06-30", start2="2021-07-01"),
     ),
     Rule(
-        "PE07", "phase.overlap", E, check=check_phase_overlap,
+        "PE07",
+        "phase.overlap",
+        E,
+        check=check_phase_overlap,
         summary={"vi": "Hai đợt thi đua chồng lên nhau", "en": "Two phases overlap"},
-        message={"vi": "{phase} bắt đầu ({start}) khi {previous} chưa kết thúc ({end})",
-                 "en": "{phase} starts ({start}) before {previous} ends ({end})"},
-        why={"vi": "Một ngày chỉ thuộc một đợt, để sơ kết từng đợt không tính trùng kết quả.",
-             "en": "Each day belongs to one phase, so that each phase's review counts results once."},
+        message={
+            "vi": "{phase} bắt đầu ({start}) khi {previous} chưa kết thúc ({end})",
+            "en": "{phase} starts ({start}) before {previous} ends ({end})",
+        },
+        why={
+            "vi": "Một ngày chỉ thuộc một đợt, để sơ kết từng đợt không tính trùng kết quả.",
+            "en": "Each day belongs to one phase, so that each phase's review counts results once.",
+        },
         bad=_PHASES.format(end1="2021-07-15", start2="2021-07-01"),
         good=_PHASES.format(end1="2021-06-30", start2="2021-07-01"),
     ),
     Rule(
-        "PE08", "phase.gap", W, check=check_phase_gap,
+        "PE08",
+        "phase.gap",
+        W,
+        check=check_phase_gap,
         summary={"vi": "Có khoảng trống giữa hai đợt thi đua", "en": "A gap between two phases"},
-        message={"vi": "có {days} ngày trống giữa {previous} và {phase}",
-                 "en": "{days} days between {previous} and {phase} belong to no phase"},
-        why={"vi": "Khoảng trống giữa các đợt có thể có chủ ý (nghỉ Tết), nhưng thường là ngày gõ nhầm.",
-             "en": "A gap between phases may be intended, but is often a mistyped date."},
+        message={
+            "vi": "có {days} ngày trống giữa {previous} và {phase}",
+            "en": "{days} days between {previous} and {phase} belong to no phase",
+        },
+        why={
+            "vi": "Khoảng trống giữa các đợt có thể có chủ ý (nghỉ Tết), nhưng thường là ngày gõ nhầm.",
+            "en": "A gap between phases may be intended, but is often a mistyped date.",
+        },
         bad=_PHASES.format(end1="2021-05-31", start2="2021-07-01"),
         good=_PHASES.format(end1="2021-06-30", start2="2021-07-01"),
     ),

@@ -36,9 +36,11 @@ def check_ky_hieu_format(ctx: PlanContext) -> Iterator[Problem]:
     for loc, _type, _number, ky_hieu in _documents(ctx):
         if ky_hieu is not None and not _KY_HIEU.fullmatch(ky_hieu):
             suggestion = _ky_hieu_fix(ky_hieu)
-            yield Problem("KH01", {"value": ky_hieu,
-                                   "suggestion": suggestion if _KY_HIEU.fullmatch(suggestion) else ""},
-                          loc=(*loc, "ky_hieu"))
+            yield Problem(
+                "KH01",
+                {"value": ky_hieu, "suggestion": suggestion if _KY_HIEU.fullmatch(suggestion) else ""},
+                loc=(*loc, "ky_hieu"),
+            )
     abbreviation = ctx.plan.issuer.abbreviation
     if ctx.plan.document.ky_hieu is None and abbreviation and not re.fullmatch(r"[^\W_]+(?:-[^\W_]+)*", abbreviation):
         yield Problem("KH01", {"value": ctx.plan.ky_hieu, "suggestion": ""}, loc=("issuer", "abbreviation"))
@@ -54,16 +56,18 @@ def check_number(ctx: PlanContext) -> Iterator[Problem]:
     for loc, _type, number, _ky_hieu in _documents(ctx):
         if number is not None and not _NUMBER.fullmatch(number):
             digits = re.match(r"\s*([0-9]+)", number)
-            yield Problem("KH03", {"value": number, "suggestion": digits[1] if digits else ""},
-                          loc=(*loc, "number"))
+            yield Problem("KH03", {"value": number, "suggestion": digits[1] if digits else ""}, loc=(*loc, "number"))
 
 
 def check_type(ctx: PlanContext) -> Iterator[Problem]:
     for loc, doc_type, _number, _ky_hieu in _documents(ctx):
         if doc_type not in DOC_TYPES:
             close = [known for known in DOC_TYPES if known.lower() == doc_type.lower()]
-            yield Problem("KH04", {"value": doc_type, "suggestion": close[0] if close else "",
-                                   "known": ", ".join(DOC_TYPES)}, loc=(*loc, "type"))
+            yield Problem(
+                "KH04",
+                {"value": doc_type, "suggestion": close[0] if close else "", "known": ", ".join(DOC_TYPES)},
+                loc=(*loc, "type"),
+            )
 
 
 def check_authority(ctx: PlanContext) -> Iterator[Problem]:
@@ -71,15 +75,25 @@ def check_authority(ctx: PlanContext) -> Iterator[Problem]:
     if authority is None or _AUTHORITY.match(authority):
         return
     fixed = re.sub(r"^(T/M|TM|KT|K/T|TL|T/L|TUQ|Q)\.?\s*", lambda m: m[1].replace("/", "") + ". ", authority)
-    yield Problem("SG01", {"value": authority, "prefixes": ", ".join(AUTHORITY_PREFIXES),
-                           "suggestion": fixed if _AUTHORITY.match(fixed) else ""},
-                  loc=("signature", "authority"))
+    yield Problem(
+        "SG01",
+        {
+            "value": authority,
+            "prefixes": ", ".join(AUTHORITY_PREFIXES),
+            "suggestion": fixed if _AUTHORITY.match(fixed) else "",
+        },
+        loc=("signature", "authority"),
+    )
 
 
 def check_deputy(ctx: PlanContext) -> Iterator[Problem]:
     signature = ctx.plan.signature
-    if signature.authority and signature.authority.startswith("KT.") and signature.title \
-            and not signature.title.upper().startswith("PHÓ"):
+    if (
+        signature.authority
+        and signature.authority.startswith("KT.")
+        and signature.title
+        and not signature.title.upper().startswith("PHÓ")
+    ):
         yield Problem("SG02", {"title": signature.title}, loc=("signature", "title"))
 
 
@@ -93,121 +107,174 @@ def check_luu_last(ctx: PlanContext) -> Iterator[Problem]:
     suggestion = ""
     if re.match(r"Lưu\b", last):
         suggestion = "Lưu: " + last[3:].lstrip(" :")
-    yield Problem("RC01", {"value": recipients[-1], "suggestion": suggestion},
-                  loc=("recipients", len(recipients) - 1))
+    yield Problem("RC01", {"value": recipients[-1], "suggestion": suggestion}, loc=("recipients", len(recipients) - 1))
 
 
 def check_recipient_punctuation(ctx: PlanContext) -> Iterator[Problem]:
     for index, recipient in enumerate(ctx.plan.recipients):
         stripped = recipient.strip()
         if stripped.startswith("-") or stripped.endswith((";", ".", ",")):
-            yield Problem("RC02", {"value": recipient, "suggestion": stripped.lstrip("- ").rstrip(";.,")},
-                          loc=("recipients", index))
+            yield Problem(
+                "RC02",
+                {"value": recipient, "suggestion": stripped.lstrip("- ").rstrip(";.,")},
+                loc=("recipients", index),
+            )
 
 
 RULES = (
     Rule(
-        "KH01", "ky-hieu.format", E, check=check_ky_hieu_format,
+        "KH01",
+        "ky-hieu.format",
+        E,
+        check=check_ky_hieu_format,
         summary={"vi": "Ký hiệu văn bản sai quy cách", "en": "A malformed ký hiệu"},
-        message={"vi": "ký hiệu '{value}' sai quy cách Nghị định 30: các phần nối bằng '-' hoặc '/', "
-                       "không có dấu cách",
-                 "en": "ký hiệu '{value}' is not in the form of Nghị định 30: parts joined by '-' or "
-                       "'/', without spaces"},
+        message={
+            "vi": "ký hiệu '{value}' sai quy cách Nghị định 30: các phần nối bằng '-' hoặc '/', không có dấu cách",
+            "en": "ký hiệu '{value}' is not in the form of Nghị định 30: parts joined by '-' or '/', without spaces",
+        },
         hint={"vi": " — viết là '{suggestion}'", "en": " — write '{suggestion}'"},
-        why={"vi": "Nghị định 30/2020/NĐ-CP: ký hiệu gồm chữ viết tắt tên loại văn bản và tên cơ quan, "
-                   "nối bằng dấu gạch nối, không cách chữ ('58/KH-LĐLĐ', không phải '58 /KH – LĐLĐ').",
-             "en": "Nghị định 30/2020/NĐ-CP: the ký hiệu joins the document-type and issuer "
-                   "abbreviations with a hyphen, without spaces ('58/KH-LĐLĐ', not '58 /KH – LĐLĐ')."},
+        why={
+            "vi": "Nghị định 30/2020/NĐ-CP: ký hiệu gồm chữ viết tắt tên loại văn bản và tên cơ quan, "
+            "nối bằng dấu gạch nối, không cách chữ ('58/KH-LĐLĐ', không phải '58 /KH – LĐLĐ').",
+            "en": "Nghị định 30/2020/NĐ-CP: the ký hiệu joins the document-type and issuer "
+            "abbreviations with a hyphen, without spaces ('58/KH-LĐLĐ', not '58 /KH – LĐLĐ').",
+        },
         bad="references:\n  - number: 195\n    ky_hieu: KH – LĐLĐ\n",
         good="references:\n  - number: 195\n    ky_hieu: KH-LĐLĐ\n",
     ),
     Rule(
-        "KH02", "ky-hieu.type", W, check=check_ky_hieu_type,
+        "KH02",
+        "ky-hieu.type",
+        W,
+        check=check_ky_hieu_type,
         summary={"vi": "Ký hiệu không khớp loại văn bản", "en": "The ký hiệu does not match the document type"},
-        message={"vi": "ký hiệu '{value}' không bắt đầu bằng chữ viết tắt của loại văn bản '{type}'",
-                 "en": "ký hiệu '{value}' does not start with the document type '{type}'"},
-        why={"vi": "Phần đầu ký hiệu là tên loại văn bản viết tắt (KH = Kế hoạch, BC = Báo cáo…); lệch "
-                   "nhau thường là sao chép nhầm từ văn bản khác.",
-             "en": "The ký hiệu starts with the document type (KH = Kế hoạch, BC = Báo cáo…); a "
-                   "mismatch is usually copied from another document."},
+        message={
+            "vi": "ký hiệu '{value}' không bắt đầu bằng chữ viết tắt của loại văn bản '{type}'",
+            "en": "ký hiệu '{value}' does not start with the document type '{type}'",
+        },
+        why={
+            "vi": "Phần đầu ký hiệu là tên loại văn bản viết tắt (KH = Kế hoạch, BC = Báo cáo…); lệch "
+            "nhau thường là sao chép nhầm từ văn bản khác.",
+            "en": "The ký hiệu starts with the document type (KH = Kế hoạch, BC = Báo cáo…); a "
+            "mismatch is usually copied from another document.",
+        },
         bad="document:\n  type: KH\n  ky_hieu: BC-LĐLĐ\n",
         good="document:\n  type: KH\n  ky_hieu: KH-LĐLĐ\n",
     ),
     Rule(
-        "KH03", "number.format", E, check=check_number,
+        "KH03",
+        "number.format",
+        E,
+        check=check_number,
         summary={"vi": "Số văn bản không phải là số", "en": "The document number is not a number"},
-        message={"vi": "số văn bản '{value}' chỉ gồm chữ số; ký hiệu ghi ở ky_hieu",
-                 "en": "document number '{value}' must be digits only; the ký hiệu goes in ky_hieu"},
+        message={
+            "vi": "số văn bản '{value}' chỉ gồm chữ số; ký hiệu ghi ở ky_hieu",
+            "en": "document number '{value}' must be digits only; the ký hiệu goes in ky_hieu",
+        },
         hint={"vi": " — viết là {suggestion}", "en": " — write {suggestion}"},
-        why={"vi": "Số văn bản là số thứ tự trong năm (số nhỏ hơn 10 được in thêm số 0 đằng trước); "
-                   "phần '/KH-LĐLĐ' là ký hiệu, ghi riêng.",
-             "en": "The number is the document's sequence number in the year (printed with a leading "
-                   "zero below 10); '/KH-LĐLĐ' is the ký hiệu, kept apart."},
+        why={
+            "vi": "Số văn bản là số thứ tự trong năm (số nhỏ hơn 10 được in thêm số 0 đằng trước); "
+            "phần '/KH-LĐLĐ' là ký hiệu, ghi riêng.",
+            "en": "The number is the document's sequence number in the year (printed with a leading "
+            "zero below 10); '/KH-LĐLĐ' is the ký hiệu, kept apart.",
+        },
         bad="document:\n  number: 58/KH-LĐLĐ\n",
         good="document:\n  number: 58\n  ky_hieu: KH-LĐLĐ\n",
     ),
     Rule(
-        "KH04", "document.type", E, check=check_type,
+        "KH04",
+        "document.type",
+        E,
+        check=check_type,
         summary={"vi": "Loại văn bản không có trong Nghị định 30", "en": "An unknown document type"},
-        message={"vi": "loại văn bản '{value}' không có trong danh mục viết tắt ({known})",
-                 "en": "document type '{value}' is not a known abbreviation ({known})"},
+        message={
+            "vi": "loại văn bản '{value}' không có trong danh mục viết tắt ({known})",
+            "en": "document type '{value}' is not a known abbreviation ({known})",
+        },
         hint={"vi": " — có phải ý bạn là '{suggestion}'?", "en": " — did you mean '{suggestion}'?"},
-        why={"vi": "Loại văn bản ghi bằng chữ viết tắt của Phụ lục III Nghị định 30 (KH, BC, CTr, HD, "
-                   "TB, QĐ, NQ, CT…), vì nó đi vào ký hiệu và quyết định tên văn bản khi in.",
-             "en": "The type is written with the abbreviations of Nghị định 30, Phụ lục III (KH, BC, "
-                   "CTr, HD, TB, QĐ, NQ, CT…): it goes into the ký hiệu and names the document."},
+        why={
+            "vi": "Loại văn bản ghi bằng chữ viết tắt của Phụ lục III Nghị định 30 (KH, BC, CTr, HD, "
+            "TB, QĐ, NQ, CT…), vì nó đi vào ký hiệu và quyết định tên văn bản khi in.",
+            "en": "The type is written with the abbreviations of Nghị định 30, Phụ lục III (KH, BC, "
+            "CTr, HD, TB, QĐ, NQ, CT…): it goes into the ký hiệu and names the document.",
+        },
         bad="document:\n  type: Kế hoạch\n",
         good="document:\n  type: KH\n",
     ),
     Rule(
-        "SG01", "signature.authority", E, check=check_authority,
+        "SG01",
+        "signature.authority",
+        E,
+        check=check_authority,
         summary={"vi": "Thẩm quyền ký sai quy cách", "en": "A malformed signing authority"},
-        message={"vi": "thẩm quyền ký '{value}' phải bắt đầu bằng một trong {prefixes}",
-                 "en": "signing authority '{value}' must start with one of {prefixes}"},
+        message={
+            "vi": "thẩm quyền ký '{value}' phải bắt đầu bằng một trong {prefixes}",
+            "en": "signing authority '{value}' must start with one of {prefixes}",
+        },
         hint={"vi": " — viết là '{suggestion}'", "en": " — write '{suggestion}'"},
-        why={"vi": "Nghị định 30: ký thay mặt tập thể ghi 'TM.', ký thay người đứng đầu ghi 'KT.', "
-                   "quyền 'Q.', thừa lệnh 'TL.', thừa ủy quyền 'TUQ.' — viết hoa, có dấu chấm.",
-             "en": "Nghị định 30: on behalf of a collective 'TM.', deputy for the head 'KT.', acting "
-                   "'Q.', by order 'TL.', by delegation 'TUQ.' — capitals with a full stop."},
+        why={
+            "vi": "Nghị định 30: ký thay mặt tập thể ghi 'TM.', ký thay người đứng đầu ghi 'KT.', "
+            "quyền 'Q.', thừa lệnh 'TL.', thừa ủy quyền 'TUQ.' — viết hoa, có dấu chấm.",
+            "en": "Nghị định 30: on behalf of a collective 'TM.', deputy for the head 'KT.', acting "
+            "'Q.', by order 'TL.', by delegation 'TUQ.' — capitals with a full stop.",
+        },
         bad="signature:\n  authority: T/M BAN THƯỜNG VỤ\n",
         good="signature:\n  authority: TM. BAN THƯỜNG VỤ\n",
     ),
     Rule(
-        "SG02", "signature.deputy", W, check=check_deputy,
+        "SG02",
+        "signature.deputy",
+        W,
+        check=check_deputy,
         summary={"vi": "Ký thay (KT.) nhưng người ký không phải cấp phó", "en": "KT. signed by someone not a deputy"},
-        message={"vi": "ký thay (KT.) thì người ký là cấp phó, nhưng chức vụ là '{title}'",
-                 "en": "KT. means a deputy signs, but the title is '{title}'"},
-        why={"vi": "'KT. CHỦ TỊCH' nghĩa là cấp phó ký thay Chủ tịch, nên dòng chức vụ bên dưới là "
-                   "'PHÓ CHỦ TỊCH'.",
-             "en": "'KT. CHỦ TỊCH' means a deputy signs for the head, so the title below is "
-                   "'PHÓ CHỦ TỊCH'."},
+        message={
+            "vi": "ký thay (KT.) thì người ký là cấp phó, nhưng chức vụ là '{title}'",
+            "en": "KT. means a deputy signs, but the title is '{title}'",
+        },
+        why={
+            "vi": "'KT. CHỦ TỊCH' nghĩa là cấp phó ký thay Chủ tịch, nên dòng chức vụ bên dưới là 'PHÓ CHỦ TỊCH'.",
+            "en": "'KT. CHỦ TỊCH' means a deputy signs for the head, so the title below is 'PHÓ CHỦ TỊCH'.",
+        },
         bad="signature:\n  authority: KT. CHỦ TỊCH\n  title: CHỦ TỊCH\n",
         good="signature:\n  authority: KT. CHỦ TỊCH\n  title: PHÓ CHỦ TỊCH\n",
     ),
     Rule(
-        "RC01", "recipients.luu-last", E, check=check_luu_last,
+        "RC01",
+        "recipients.luu-last",
+        E,
+        check=check_luu_last,
         summary={"vi": "Nơi nhận không kết thúc bằng dòng Lưu", "en": "Recipients do not end with the Lưu line"},
-        message={"vi": "dòng cuối của Nơi nhận phải là 'Lưu: …' (nơi lưu văn bản), nhưng là '{value}'",
-                 "en": "the last recipient must be the 'Lưu: …' line (where the document is filed), "
-                       "not '{value}'"},
+        message={
+            "vi": "dòng cuối của Nơi nhận phải là 'Lưu: …' (nơi lưu văn bản), nhưng là '{value}'",
+            "en": "the last recipient must be the 'Lưu: …' line (where the document is filed), not '{value}'",
+        },
         hint={"vi": " — viết là '{suggestion}'", "en": " — write '{suggestion}'"},
-        why={"vi": "Nghị định 30: Nơi nhận kết thúc bằng '- Lưu: VT, <đơn vị soạn thảo>.' để biết bản "
-                   "gốc được lưu ở đâu.",
-             "en": "Nghị định 30: the recipients end with '- Lưu: VT, <drafting unit>.' saying where "
-                   "the original is filed."},
+        why={
+            "vi": "Nghị định 30: Nơi nhận kết thúc bằng '- Lưu: VT, <đơn vị soạn thảo>.' để biết bản "
+            "gốc được lưu ở đâu.",
+            "en": "Nghị định 30: the recipients end with '- Lưu: VT, <drafting unit>.' saying where "
+            "the original is filed.",
+        },
         bad="recipients:\n  - Các CĐCS\n  - Lưu VP, TĐ\n",
         good="recipients:\n  - Các CĐCS\n  - 'Lưu: VP, TĐ'\n",
     ),
     Rule(
-        "RC02", "recipients.punctuation", W, check=check_recipient_punctuation,
+        "RC02",
+        "recipients.punctuation",
+        W,
+        check=check_recipient_punctuation,
         summary={"vi": "Nơi nhận có sẵn dấu '-' hoặc ';'", "en": "A recipient carries its own '-' or ';'"},
-        message={"vi": "nơi nhận '{value}' không cần '- ' ở đầu hay ';' '.' ở cuối: thidua tự thêm khi in",
-                 "en": "recipient '{value}' needs no leading '- ' nor final ';' '.': thidua adds them"},
+        message={
+            "vi": "nơi nhận '{value}' không cần '- ' ở đầu hay ';' '.' ở cuối: thidua tự thêm khi in",
+            "en": "recipient '{value}' needs no leading '- ' nor final ';' '.': thidua adds them",
+        },
         hint={"vi": " — viết là '{suggestion}'", "en": " — write '{suggestion}'"},
-        why={"vi": "Khi in, mỗi nơi nhận được thêm '- ' ở đầu và ';' ở cuối (dòng Lưu kết thúc bằng "
-                   "'.'); ghi sẵn sẽ bị lặp dấu.",
-             "en": "When printing, each recipient gets '- ' and ';' (the Lưu line '.'); writing them "
-                   "in the data doubles them."},
+        why={
+            "vi": "Khi in, mỗi nơi nhận được thêm '- ' ở đầu và ';' ở cuối (dòng Lưu kết thúc bằng "
+            "'.'); ghi sẵn sẽ bị lặp dấu.",
+            "en": "When printing, each recipient gets '- ' and ';' (the Lưu line '.'); writing them "
+            "in the data doubles them.",
+        },
         bad="recipients:\n  - Các CĐCS;\n  - 'Lưu: VT.'\n",
         good="recipients:\n  - Các CĐCS\n  - 'Lưu: VT'\n",
     ),

@@ -7,19 +7,15 @@ E = Severity.error
 
 # libyaml's most common complaints, in Vietnamese (others are shown as libyaml says them).
 YAML_PROBLEMS_VI = {
-    "mapping values are not allowed in this context":
-        "không được dùng ':' ở đây (văn bản có dấu ':' cần đặt trong ngoặc kép)",
-    "mapping values are not allowed here":
-        "không được dùng ':' ở đây (văn bản có dấu ':' cần đặt trong ngoặc kép)",
+    "mapping values are not allowed in this context": "không được dùng ':' ở đây (văn bản có dấu ':' cần đặt trong ngoặc kép)",
+    "mapping values are not allowed here": "không được dùng ':' ở đây (văn bản có dấu ':' cần đặt trong ngoặc kép)",
     "did not find expected key": "không tìm thấy khóa như mong đợi (thụt lề không đều?)",
     "did not find expected ',' or ']'": "thiếu ',' hoặc ']'",
     "did not find expected ',' or '}'": "thiếu ',' hoặc '}'",
     "did not find expected '-' indicator": "thiếu dấu '-' của danh sách (thụt lề không đều?)",
     "found unexpected end of stream": "tệp kết thúc khi chưa đóng ngoặc kép hoặc ngoặc",
-    "found character that cannot start any token":
-        "gặp ký tự không thể mở đầu một giá trị (tab, '@' hoặc '`'?)",
-    "found a tab character where an indentation space is expected":
-        "dùng tab để thụt lề; hãy dùng dấu cách",
+    "found character that cannot start any token": "gặp ký tự không thể mở đầu một giá trị (tab, '@' hoặc '`'?)",
+    "found a tab character where an indentation space is expected": "dùng tab để thụt lề; hãy dùng dấu cách",
     "found a tab character that violates indentation": "dùng tab để thụt lề; hãy dùng dấu cách",
     "block sequence entries are not allowed in this context": "không được mở danh sách '- ' ở đây",
     "could not find expected ':'": "thiếu ':' sau khóa",
@@ -36,11 +32,17 @@ def yaml_problem(problem: str) -> dict[str, str]:
 def yaml_context(line: int | None, column: int | None) -> dict[str, str]:
     if line is None:
         return {"vi": "", "en": ""}
-    return {"vi": f" (phần bắt đầu ở dòng {line}, cột {column})", "en": f" (in what starts at line {line}, column {column})"}
+    return {
+        "vi": f" (phần bắt đầu ở dòng {line}, cột {column})",
+        "en": f" (in what starts at line {line}, column {column})",
+    }
+
 
 RULES = (
     Rule(
-        "YA01", "yaml.syntax", E,
+        "YA01",
+        "yaml.syntax",
+        E,
         summary={"vi": "Tệp không phải YAML hợp lệ", "en": "The file is not valid YAML"},
         message={"vi": "YAML không hợp lệ: {problem}{context}", "en": "invalid YAML: {problem}{context}"},
         why={
@@ -53,7 +55,9 @@ RULES = (
         good='document:\n  title: "Thi đua năm 2021"\n',
     ),
     Rule(
-        "YA02", "yaml.duplicate-key", E,
+        "YA02",
+        "yaml.duplicate-key",
+        E,
         summary={"vi": "Một khóa xuất hiện hai lần", "en": "A key appears twice"},
         message={
             "vi": "khóa '{key}' bị lặp (đã có ở dòng {first_line})",
@@ -69,7 +73,9 @@ RULES = (
         good="document:\n  title: Thi đua năm 2022\n",
     ),
     Rule(
-        "YA03", "yaml.root", E,
+        "YA03",
+        "yaml.root",
+        E,
         summary={"vi": "Gốc của tệp không phải là nhóm khóa", "en": "The root is not a mapping"},
         message={
             "vi": "một kế hoạch phải là nhóm khóa (issuer:, document:, …), không phải {kind}",
@@ -78,14 +84,15 @@ RULES = (
         why={
             "vi": "Kế hoạch gồm các phần có tên (issuer, document, sections…), nên gốc của tệp phải "
             "là một nhóm khóa: giá trị.",
-            "en": "A plan is made of named parts (issuer, document, sections…), so the root must "
-            "be a mapping.",
+            "en": "A plan is made of named parts (issuer, document, sections…), so the root must be a mapping.",
         },
         bad="- issuer: LĐLĐ tỉnh\n- document: Kế hoạch\n",
         good="issuer:\n  name: LIÊN ĐOÀN LAO ĐỘNG TỈNH QUẢNG TRỊ\n",
     ),
     Rule(
-        "YA04", "yaml.encoding", E,
+        "YA04",
+        "yaml.encoding",
+        E,
         summary={"vi": "Tệp không mã hóa UTF-8", "en": "The file is not UTF-8"},
         message={
             "vi": "tệp không phải UTF-8 (byte 0x{byte}); hãy lưu lại với mã hóa UTF-8",
@@ -101,7 +108,9 @@ RULES = (
         good="(the same file saved as UTF-8)",
     ),
     Rule(
-        "YA05", "yaml.empty", E,
+        "YA05",
+        "yaml.empty",
+        E,
         summary={"vi": "Tệp rỗng", "en": "The file is empty"},
         message={"vi": "tệp rỗng: không có kế hoạch nào", "en": "the file is empty: there is no plan"},
         why={
@@ -113,7 +122,9 @@ RULES = (
         good="issuer:\n  name: LIÊN ĐOÀN LAO ĐỘNG TỈNH QUẢNG TRỊ\n",
     ),
     Rule(
-        "YA06", "yaml.tag", E,
+        "YA06",
+        "yaml.tag",
+        E,
         summary={"vi": "Thẻ YAML không được phép", "en": "A YAML tag that is not allowed"},
         message={
             "vi": "thẻ YAML '{tag}' không được phép trong kế hoạch",
@@ -129,7 +140,9 @@ RULES = (
         good="document:\n  title: Thi đua năm 2021\n",
     ),
     Rule(
-        "YA07", "yaml.too-large", E,
+        "YA07",
+        "yaml.too-large",
+        E,
         summary={"vi": "Tệp quá lớn hoặc mở rộng alias quá mức", "en": "The file or its aliases are too large"},
         message={
             "vi": "tệp vượt giới hạn {what} ({limit}); có thể là alias lồng nhau (billion laughs)",
@@ -145,7 +158,9 @@ RULES = (
         good="opening:\n  - Một đoạn mở đầu.\n",
     ),
     Rule(
-        "YA08", "yaml.unreadable", E,
+        "YA08",
+        "yaml.unreadable",
+        E,
         summary={"vi": "Không đọc được tệp", "en": "The file cannot be read"},
         message={"vi": "không đọc được tệp: {reason}", "en": "cannot read the file: {reason}"},
         why={

@@ -7,7 +7,9 @@ E = Severity.error
 
 RULES = (
     Rule(
-        "SC01", "schema.missing", E,
+        "SC01",
+        "schema.missing",
+        E,
         summary={"vi": "Thiếu trường bắt buộc", "en": "A required field is missing"},
         message={
             "vi": "thiếu trường bắt buộc '{field}' trong {parent}",
@@ -23,7 +25,9 @@ RULES = (
         good="document:\n  number: 58\n  title: Tổ chức phong trào thi đua năm 2021\n",
     ),
     Rule(
-        "SC02", "schema.type", E,
+        "SC02",
+        "schema.type",
+        E,
         summary={"vi": "Giá trị sai kiểu", "en": "A value of the wrong type"},
         message={"vi": "{where}: cần {expected}, nhưng gặp {got}", "en": "{where}: expected {expected}, got {got}"},
         why={
@@ -36,7 +40,9 @@ RULES = (
         good="targets:\n  - per_unit: true\n",
     ),
     Rule(
-        "SC03", "schema.unknown-key", E,
+        "SC03",
+        "schema.unknown-key",
+        E,
         summary={"vi": "Khóa không có trong lược đồ", "en": "A key the schema does not know"},
         message={"vi": "khóa không hợp lệ '{key}'", "en": "unknown key '{key}'"},
         hint={"vi": " — có phải ý bạn là '{suggestion}'?", "en": " — did you mean '{suggestion}'?"},
@@ -50,7 +56,9 @@ RULES = (
         good="document:\n  title: Thi đua năm 2021\n",
     ),
     Rule(
-        "SC04", "schema.date", E,
+        "SC04",
+        "schema.date",
+        E,
         summary={"vi": "Ngày không hợp lệ", "en": "An invalid date"},
         message={
             "vi": "{where}: ngày không hợp lệ '{value}' (viết theo dạng NNNN-TT-NN, ví dụ 2021-02-22)",
@@ -67,7 +75,9 @@ RULES = (
         good="document:\n  date: 2021-02-22\n",
     ),
     Rule(
-        "SC05", "schema.value", E,
+        "SC05",
+        "schema.value",
+        E,
         summary={"vi": "Giá trị không thuộc các giá trị cho phép", "en": "A value outside the allowed ones"},
         message={
             "vi": "{where}: giá trị không hợp lệ '{value}' ({detail})",
@@ -83,7 +93,9 @@ RULES = (
         good="sections:\n  - kind: purpose\n    title: MỤC ĐÍCH, YÊU CẦU\n",
     ),
     Rule(
-        "SC06", "schema.title-or-text", E,
+        "SC06",
+        "schema.title-or-text",
+        E,
         summary={"vi": "Mục cần đúng một trong title hoặc text", "en": "An item needs exactly one of title or text"},
         message={
             "vi": "{where}: một mục cần đúng một trong hai khóa 'title' (tiêu đề) hoặc 'text' (câu văn)",
@@ -99,7 +111,9 @@ RULES = (
         good="items:\n  - title: Liên đoàn Lao động tỉnh.\n    unit: ldld-tinh\n    items:\n      - Xây dựng kế hoạch.\n",
     ),
     Rule(
-        "SC07", "schema.id", E,
+        "SC07",
+        "schema.id",
+        E,
         summary={"vi": "Mã định danh không đúng dạng", "en": "A malformed id"},
         message={
             "vi": "{where}: mã '{value}' chỉ được gồm chữ thường không dấu, số và dấu '-'",

@@ -47,9 +47,16 @@ def check_due_in_period(ctx: PlanContext) -> Iterator[Problem]:
     for loc, target in ctx.plan.targets():
         due = target.due
         if due and ((period.start and due < period.start) or (period.end and due > period.end)):
-            yield Problem("TG04", {"id": target.id, "due": due.isoformat(),
-                                   "start": period.start.isoformat() if period.start else "…",
-                                   "end": period.end.isoformat() if period.end else "…"}, loc=(*loc, "due"))
+            yield Problem(
+                "TG04",
+                {
+                    "id": target.id,
+                    "due": due.isoformat(),
+                    "start": period.start.isoformat() if period.start else "…",
+                    "end": period.end.isoformat() if period.end else "…",
+                },
+                loc=(*loc, "due"),
+            )
 
 
 _TARGET = (
@@ -59,53 +66,83 @@ _TARGET = (
 
 RULES = (
     Rule(
-        "TG01", "target.duplicate-id", E, check=check_duplicate_id,
+        "TG01",
+        "target.duplicate-id",
+        E,
+        check=check_duplicate_id,
         summary={"vi": "Hai chỉ tiêu trùng mã", "en": "Two targets share an id"},
-        message={"vi": "mã chỉ tiêu '{id}' đã được dùng cho một chỉ tiêu khác",
-                 "en": "target id '{id}' is already used by another target"},
-        why={"vi": "Kết quả báo cáo được gắn với chỉ tiêu qua mã; hai chỉ tiêu cùng mã thì không biết "
-                   "kết quả thuộc chỉ tiêu nào.",
-             "en": "Reported results are tied to a target by its id; with two targets sharing one, "
-                   "nobody can tell which a result belongs to."},
+        message={
+            "vi": "mã chỉ tiêu '{id}' đã được dùng cho một chỉ tiêu khác",
+            "en": "target id '{id}' is already used by another target",
+        },
+        why={
+            "vi": "Kết quả báo cáo được gắn với chỉ tiêu qua mã; hai chỉ tiêu cùng mã thì không biết "
+            "kết quả thuộc chỉ tiêu nào.",
+            "en": "Reported results are tied to a target by its id; with two targets sharing one, "
+            "nobody can tell which a result belongs to.",
+        },
         bad=_TARGET.format(measure="percent", goal=100) + _TARGET.format(measure="percent", goal=90),
         good=_TARGET.format(measure="percent", goal=100)
         + _TARGET.format(measure="percent", goal=90).replace("ke-hoach-cdcs", "giao-uoc-cdcs"),
     ),
     Rule(
-        "TG02", "target.percent-range", E, check=check_percent_range,
+        "TG02",
+        "target.percent-range",
+        E,
+        check=check_percent_range,
         summary={"vi": "Chỉ tiêu phần trăm ngoài khoảng 0–100", "en": "A percent goal outside 0–100"},
-        message={"vi": "chỉ tiêu '{id}': mục tiêu {goal}% nằm ngoài khoảng 0–100%",
-                 "en": "target '{id}': goal {goal}% is outside 0–100%"},
-        why={"vi": "Tỷ lệ của một tập hợp (đoàn viên, công đoàn cơ sở…) không thể vượt 100%. Mức tăng "
-                   "trưởng thì dùng measure: growth.",
-             "en": "A share of a population cannot exceed 100%. Use measure: growth for growth rates."},
+        message={
+            "vi": "chỉ tiêu '{id}': mục tiêu {goal}% nằm ngoài khoảng 0–100%",
+            "en": "target '{id}': goal {goal}% is outside 0–100%",
+        },
+        why={
+            "vi": "Tỷ lệ của một tập hợp (đoàn viên, công đoàn cơ sở…) không thể vượt 100%. Mức tăng "
+            "trưởng thì dùng measure: growth.",
+            "en": "A share of a population cannot exceed 100%. Use measure: growth for growth rates.",
+        },
         bad=_TARGET.format(measure="percent", goal=110),
         good=_TARGET.format(measure="percent", goal=100),
     ),
     Rule(
-        "TG03", "target.goal-kind", E, check=check_goal_kind,
+        "TG03",
+        "target.goal-kind",
+        E,
+        check=check_goal_kind,
         summary={"vi": "Mục tiêu không hợp với cách đo", "en": "The goal does not suit the measure"},
-        message={"vi": "chỉ tiêu '{id}': mục tiêu '{goal}' không hợp với cách đo '{measure}' "
-                       "(yes_no cần true/false; count cần số nguyên không âm; percent, growth cần số)",
-                 "en": "target '{id}': goal '{goal}' does not suit measure '{measure}' "
-                       "(yes_no takes true/false; count a whole number ≥ 0; percent and growth a number)"},
-        why={"vi": "Cách đo quyết định cách theo dõi: đếm số lượng, tỷ lệ, tăng trưởng hay có/không. "
-                   "Mục tiêu phải cùng loại thì mới so được với kết quả.",
-             "en": "The measure decides how a target is tracked; the goal must be of the same kind to "
-                   "be compared with results."},
+        message={
+            "vi": "chỉ tiêu '{id}': mục tiêu '{goal}' không hợp với cách đo '{measure}' "
+            "(yes_no cần true/false; count cần số nguyên không âm; percent, growth cần số)",
+            "en": "target '{id}': goal '{goal}' does not suit measure '{measure}' "
+            "(yes_no takes true/false; count a whole number ≥ 0; percent and growth a number)",
+        },
+        why={
+            "vi": "Cách đo quyết định cách theo dõi: đếm số lượng, tỷ lệ, tăng trưởng hay có/không. "
+            "Mục tiêu phải cùng loại thì mới so được với kết quả.",
+            "en": "The measure decides how a target is tracked; the goal must be of the same kind to "
+            "be compared with results.",
+        },
         bad=_TARGET.format(measure="count", goal=1.5),
         good=_TARGET.format(measure="count", goal=2),
     ),
     Rule(
-        "TG04", "target.due-outside-period", E, check=check_due_in_period,
+        "TG04",
+        "target.due-outside-period",
+        E,
+        check=check_due_in_period,
         summary={"vi": "Hạn của chỉ tiêu nằm ngoài thời gian thi đua", "en": "A target is due outside the period"},
-        message={"vi": "chỉ tiêu '{id}': hạn {due} nằm ngoài thời gian thi đua ({start} – {end})",
-                 "en": "target '{id}': due {due}, outside the period ({start} – {end})"},
-        why={"vi": "Chỉ tiêu của một kỳ thi đua phải đạt trong kỳ đó; hạn lệch thường là năm cũ còn sót.",
-             "en": "A campaign's targets are due within it; a date outside is usually a leftover year."},
+        message={
+            "vi": "chỉ tiêu '{id}': hạn {due} nằm ngoài thời gian thi đua ({start} – {end})",
+            "en": "target '{id}': due {due}, outside the period ({start} – {end})",
+        },
+        why={
+            "vi": "Chỉ tiêu của một kỳ thi đua phải đạt trong kỳ đó; hạn lệch thường là năm cũ còn sót.",
+            "en": "A campaign's targets are due within it; a date outside is usually a leftover year.",
+        },
         bad="campaign:\n  period: {start: 2021-01-01, end: 2021-12-31}\n# …\n"
-        + _TARGET.format(measure="percent", goal=100) + "    due: 2020-06-30\n",
+        + _TARGET.format(measure="percent", goal=100)
+        + "    due: 2020-06-30\n",
         good="campaign:\n  period: {start: 2021-01-01, end: 2021-12-31}\n# …\n"
-        + _TARGET.format(measure="percent", goal=100) + "    due: 2021-06-30\n",
+        + _TARGET.format(measure="percent", goal=100)
+        + "    due: 2021-06-30\n",
     ),
 )

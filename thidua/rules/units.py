@@ -6,7 +6,7 @@ import difflib
 from collections.abc import Iterator
 
 from thidua.findings import Problem, Severity
-from thidua.model import Block
+from thidua.model import Block, Path
 from thidua.rules import PlanContext, Rule
 
 E = Severity.error
@@ -15,7 +15,7 @@ E = Severity.error
 def check_unknown_unit(ctx: PlanContext) -> Iterator[Problem]:
     known = [unit.id for unit in ctx.plan.units]
 
-    def problem(unit_id: str, loc: tuple) -> Problem:  # type: ignore[type-arg]
+    def problem(unit_id: str, loc: Path) -> Problem:
         close = difflib.get_close_matches(unit_id, known, n=1, cutoff=0.6)
         return Problem("UN01", {"id": unit_id, "suggestion": close[0] if close else ""}, loc=loc)
 
@@ -38,24 +38,32 @@ def check_duplicate_unit(ctx: PlanContext) -> Iterator[Problem]:
 
 RULES = (
     Rule(
-        "UN01", "unit.unknown", E, check=check_unknown_unit,
+        "UN01",
+        "unit.unknown",
+        E,
+        check=check_unknown_unit,
         summary={"vi": "Đơn vị chưa được khai báo", "en": "A unit that is not declared"},
-        message={"vi": "đơn vị '{id}' chưa được khai báo trong units",
-                 "en": "unit '{id}' is not declared in units"},
+        message={"vi": "đơn vị '{id}' chưa được khai báo trong units", "en": "unit '{id}' is not declared in units"},
         hint={"vi": " — có phải ý bạn là '{suggestion}'?", "en": " — did you mean '{suggestion}'?"},
-        why={"vi": "Nhiệm vụ và chỉ tiêu giao cho đơn vị được theo dõi theo mã đơn vị; mã gõ sai sẽ "
-                   "làm mất kết quả của đơn vị đó.",
-             "en": "Work and targets assigned to units are tracked by unit id; a misspelt id loses "
-                   "that unit's results."},
+        why={
+            "vi": "Nhiệm vụ và chỉ tiêu giao cho đơn vị được theo dõi theo mã đơn vị; mã gõ sai sẽ "
+            "làm mất kết quả của đơn vị đó.",
+            "en": "Work and targets assigned to units are tracked by unit id; a misspelt id loses that unit's results.",
+        },
         bad="units:\n  - {id: ldld-tinh, name: Liên đoàn Lao động tỉnh}\n# …\n  - title: Liên đoàn Lao động tỉnh.\n    unit: ldld-tinhh\n",
         good="units:\n  - {id: ldld-tinh, name: Liên đoàn Lao động tỉnh}\n# …\n  - title: Liên đoàn Lao động tỉnh.\n    unit: ldld-tinh\n",
     ),
     Rule(
-        "UN02", "unit.duplicate", E, check=check_duplicate_unit,
+        "UN02",
+        "unit.duplicate",
+        E,
+        check=check_duplicate_unit,
         summary={"vi": "Hai đơn vị trùng mã", "en": "Two units share an id"},
         message={"vi": "mã đơn vị '{id}' bị khai báo hai lần", "en": "unit id '{id}' is declared twice"},
-        why={"vi": "Mỗi đơn vị có một mã riêng để kết quả không bị gán nhầm.",
-             "en": "Each unit has its own id so that results are not attributed to the wrong one."},
+        why={
+            "vi": "Mỗi đơn vị có một mã riêng để kết quả không bị gán nhầm.",
+            "en": "Each unit has its own id so that results are not attributed to the wrong one.",
+        },
         bad="units:\n  - {id: cdcs, name: Công đoàn cơ sở}\n  - {id: cdcs, name: Công đoàn cơ sở trường học}\n",
         good="units:\n  - {id: cdcs, name: Công đoàn cơ sở}\n  - {id: cdcs-truong-hoc, name: Công đoàn cơ sở trường học}\n",
     ),

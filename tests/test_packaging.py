@@ -1,0 +1,49 @@
+"""`pip install .` gives a working thidua with the templates, examples and schema inside."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("wheel")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(out), str(ROOT)],
+        check=True,
+    )
+    [built] = out.glob("thidua-*.whl")
+    return built
+
+
+def test_wheel_ships_templates_examples_and_schema(wheel: Path) -> None:
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert "thidua/_data/templates/README.md" in names
+    assert "thidua/_data/campaigns/ldld-quang-tri/2021/thi-dua-2021.yaml" in names
+    assert "thidua/_data/plan.schema.json" in names
+    entry_points = next(n for n in names if n.endswith("entry_points.txt"))
+    assert "thidua = thidua.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
+
+
+def test_installed_wheel_runs_anywhere(wheel: Path, tmp_path: Path) -> None:
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", str(venv)], check=True)
+    python = venv / "bin" / "python"
+    subprocess.run(
+        [str(python), "-m", "pip", "install", "-q", "--no-deps", "--force-reinstall", str(wheel)], check=True
+    )
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    version = subprocess.run([str(venv / "bin" / "thidua"), "--version"], capture_output=True, text=True, cwd=elsewhere)
+    assert version.returncode == 0 and version.stdout.startswith("thidua ")
+    # no campaigns/ here: the built-in examples are checked
+    check = subprocess.run([str(venv / "bin" / "thidua"), "check"], capture_output=True, text=True, cwd=elsewhere)
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert "4 tệp" in check.stdout
