@@ -10,6 +10,7 @@ that `no` stays text, `06` keeps its leading zero and `1:20` is not sexagesimal.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -40,6 +41,7 @@ _NULL = {"", "~", "null", "Null", "NULL"}
 _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
 _INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+_EXPONENT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)[eE][-+]?[0-9]+")
 # A float needs a point or an exponent, and no leading zero ("06" stays text).
 _FLOAT = re.compile(r"[-+]?(?:(?:0|[1-9][0-9]*)(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
 _DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
@@ -166,7 +168,6 @@ def load_yaml_text(text: str, file: str) -> LoadedYaml:
         result.problems.append(Problem("YA03", {"kind": kind}, line=_line(node), column=_col(node)))
         return result
     try:
-        _check_size(node)
         result.data = _Builder(result.source).build(node, (), 0)
     except _Reject as reject:
         result.problems.append(reject.problem)
@@ -187,49 +188,18 @@ def _offset_position(text: str, offset: int) -> tuple[int, int]:
     return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
 
 
-def _check_size(root: yaml.Node) -> None:
-    """Reject alias bombs: count the nodes the document expands to, in linear time."""
-    sizes: dict[int, int] = {}
-    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
-    on_path: set[int] = set()
-    while stack:
-        node, done = stack.pop()
-        key = id(node)
-        if done:
-            on_path.discard(key)
-            children = _children(node)
-            total = 1 + sum(sizes[id(child)] for child in children)
-            if total > MAX_NODES:
-                raise _Reject(
-                    Problem("YA07", {"what": "aliases", "limit": MAX_NODES}, line=_line(node), column=_col(node))
-                )
-            sizes[key] = total
-            continue
-        if key in sizes:
-            continue
-        if key in on_path:  # a recursive alias (`&a [*a]`) expands forever
-            raise _Reject(Problem("YA07", {"what": "aliases", "limit": MAX_NODES}, line=_line(node), column=_col(node)))
-        on_path.add(key)
-        stack.append((node, True))
-        for child in _children(node):
-            if id(child) not in sizes:
-                stack.append((child, False))
-
-
-def _children(node: yaml.Node) -> list[yaml.Node]:
-    if isinstance(node, yaml.MappingNode):
-        return [part for pair in node.value for part in pair]
-    if isinstance(node, yaml.SequenceNode):
-        return list(node.value)
-    return []
-
-
 class _Builder:
+    """Builds plain data from the node graph; aliases are expanded, within bounds."""
+
     def __init__(self, source: SourceMap) -> None:
         self.source = source
+        self.built = 0
 
     def build(self, node: yaml.Node, loc: Path, depth: int) -> Any:
-        if depth > MAX_DEPTH:
+        self.built += 1
+        if self.built > MAX_NODES:  # an alias bomb: a few lines that expand to billions of values
+            raise _Reject(Problem("YA07", {"what": "aliases", "limit": MAX_NODES}, line=_line(node), column=_col(node)))
+        if depth > MAX_DEPTH:  # also ends a recursive alias (`&a [*a]`)
             raise _Reject(Problem("YA07", {"what": "depth", "limit": MAX_DEPTH}, line=_line(node), column=_col(node)))
         self.source.values.setdefault(loc, Position(_line(node), _col(node)))
         if isinstance(node, yaml.MappingNode):
@@ -274,11 +244,16 @@ class _Builder:
             child = (*loc, key)
             self.source.keys[child] = Position(_line(key_node), _col(key_node))
             out[key] = self.build(value_node, child, depth + 1)
+            if out[key] is None:  # `date:` left empty: point at the key, not past the colon
+                self.source.values[child] = self.source.keys[child]
         return out
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
         value: str = node.value
         if node.tag == _STR:
+            # YAML 1.1 calls "1e3" text; YAML 1.2 (what thidua reads) calls it a number.
+            if not node.style and _EXPONENT.fullmatch(value):
+                return resolve_plain(value)
             return value
         if node.tag not in _IMPLICIT:
             raise _Reject(Problem("YA06", {"tag": node.tag}, line=_line(node), column=_col(node)))
@@ -296,7 +271,8 @@ def resolve_plain(value: str) -> Any:
     if _INT.fullmatch(value):
         return int(value)
     if _FLOAT.fullmatch(value) and any(c in value for c in ".eE"):
-        return float(value)
+        number = float(value)
+        return number if math.isfinite(number) else value  # 1e400 is no goal anyone can reach
     match = _DATE.fullmatch(value)
     if match:
         try:

@@ -19,5 +19,36 @@ DOC_TYPES: dict[str, str] = {
     "GM": "Giấy mời",
 }
 
+# Legal documents plans cite ("Căn cứ Nghị định số 98/2023/NĐ-CP"): their ký hiệu is
+# "<year>/<type>-<issuer>" (Luật 2015 on legal documents), or "<year>/QH<n>" for a law.
+LEGAL_TYPES: dict[str, str] = {
+    "Luật": "Luật",
+    "PL": "Pháp lệnh",
+    "NĐ": "Nghị định",
+    "TT": "Thông tư",
+    "TTLT": "Thông tư liên tịch",
+}
+
+# Types whose ký hiệu does not start with a type abbreviation.
+UNTYPED_KY_HIEU = {"Luật"}
+
 # Signing authority: thay mặt, ký thay, quyền, thừa lệnh, thừa ủy quyền.
 AUTHORITY_PREFIXES = ("TM.", "KT.", "Q.", "TL.", "TUQ.")
+
+# How the prefixes are often misspelt or written out, and what they should be.
+AUTHORITY_SPELLINGS: dict[str, str] = {
+    "T/M": "TM.",
+    "TM": "TM.",
+    "THAY MẶT": "TM.",
+    "K/T": "KT.",
+    "KT": "KT.",
+    "KÝ THAY": "KT.",
+    "Q": "Q.",
+    "QUYỀN": "Q.",
+    "T/L": "TL.",
+    "TL": "TL.",
+    "THỪA LỆNH": "TL.",
+    "TUQ": "TUQ.",
+    "THỪA ỦY QUYỀN": "TUQ.",
+    "THỪA UỶ QUYỀN": "TUQ.",
+}

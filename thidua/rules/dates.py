@@ -63,27 +63,37 @@ def check_phase_in_period(ctx: PlanContext) -> Iterator[Problem]:
                 )
 
 
+def _reversed(phase: Phase) -> bool:
+    return bool(phase.start and phase.end and phase.end < phase.start)
+
+
 def _consecutive(ctx: PlanContext) -> Iterator[tuple[Path, Phase, Path, Phase]]:
-    phases = ctx.plan.phases()
+    """Pairs of phases in writing order; a reversed phase (PE04) says nothing about the others."""
+    phases = [(loc, phase) for loc, phase in ctx.plan.phases() if not _reversed(phase)]
     for (prev_loc, prev), (loc, cur) in pairwise(phases):
         yield prev_loc, prev, loc, cur
 
 
-def _anchor(phase: Phase) -> date | None:
-    return phase.start or phase.end
-
-
 def check_phase_order(ctx: PlanContext) -> Iterator[Problem]:
     for _, prev, loc, cur in _consecutive(ctx):
-        a, b = _anchor(prev), _anchor(cur)
-        if a and b and b < a:
-            field = "start" if cur.start else "end"
-            yield Problem("PE06", {"phase": cur.name, "previous": prev.name}, loc=(*loc, field))
+        # compare like with like: a start with a start, or an end with an end
+        if prev.start and cur.start and cur.start < prev.start:
+            yield Problem("PE06", {"phase": cur.name, "previous": prev.name}, loc=(*loc, "start"))
+        elif not (prev.start and cur.start) and prev.end and cur.end and cur.end < prev.end:
+            yield Problem("PE06", {"phase": cur.name, "previous": prev.name}, loc=(*loc, "end"))
+
+
+def _overlap(prev: Phase, cur: Phase) -> bool:
+    if not (prev.end and cur.start and cur.start <= prev.end):
+        return False
+    # with both intervals known, they overlap only if each starts before the other ends
+    return not (prev.start and cur.end and cur.end < prev.start)
 
 
 def check_phase_overlap(ctx: PlanContext) -> Iterator[Problem]:
     for _, prev, loc, cur in _consecutive(ctx):
-        if prev.end and cur.start and cur.start <= prev.end and (prev.start is None or prev.start <= cur.start):
+        if _overlap(prev, cur):
+            assert cur.start and prev.end
             yield Problem(
                 "PE07",
                 {"phase": cur.name, "previous": prev.name, "start": cur.start.isoformat(), "end": prev.end.isoformat()},
@@ -228,8 +238,8 @@ RULES = (
         check=check_phase_overlap,
         summary={"vi": "Hai đợt thi đua chồng lên nhau", "en": "Two phases overlap"},
         message={
-            "vi": "{phase} bắt đầu ({start}) khi {previous} chưa kết thúc ({end})",
-            "en": "{phase} starts ({start}) before {previous} ends ({end})",
+            "vi": "{phase} bắt đầu ngày {start} trong khi {previous} kéo dài đến {end}",
+            "en": "{phase} starts on {start} while {previous} runs until {end}",
         },
         why={
             "vi": "Một ngày chỉ thuộc một đợt, để sơ kết từng đợt không tính trùng kết quả.",
@@ -246,7 +256,7 @@ RULES = (
         summary={"vi": "Có khoảng trống giữa hai đợt thi đua", "en": "A gap between two phases"},
         message={
             "vi": "có {days} ngày trống giữa {previous} và {phase}",
-            "en": "{days} days between {previous} and {phase} belong to no phase",
+            "en": "{previous} and {phase} leave {days} day(s) that belong to no phase",
         },
         why={
             "vi": "Khoảng trống giữa các đợt có thể có chủ ý (nghỉ Tết), nhưng thường là ngày gõ nhầm.",

@@ -8,7 +8,9 @@ from collections.abc import Iterator
 from thidua.findings import Problem, Severity
 from thidua.model import Path
 from thidua.rules import PlanContext, Rule
-from thidua.vocab import AUTHORITY_PREFIXES, DOC_TYPES
+from thidua.vocab import AUTHORITY_PREFIXES, AUTHORITY_SPELLINGS, DOC_TYPES, LEGAL_TYPES, UNTYPED_KY_HIEU
+
+KNOWN_TYPES = {**DOC_TYPES, **LEGAL_TYPES}
 
 E, W = Severity.error, Severity.warning
 
@@ -46,9 +48,17 @@ def check_ky_hieu_format(ctx: PlanContext) -> Iterator[Problem]:
         yield Problem("KH01", {"value": ctx.plan.ky_hieu, "suggestion": ""}, loc=("issuer", "abbreviation"))
 
 
+def _type_part(ky_hieu: str) -> str:
+    """The type abbreviation inside a ký hiệu: "KH-LĐLĐ" -> KH, "2023/NĐ-CP" -> NĐ."""
+    parts = re.split(r"[-/]", ky_hieu)
+    return parts[1] if len(parts) > 1 and re.fullmatch(r"[0-9]{4}", parts[0]) else parts[0]
+
+
 def check_ky_hieu_type(ctx: PlanContext) -> Iterator[Problem]:
     for loc, doc_type, _number, ky_hieu in _documents(ctx):
-        if ky_hieu and _KY_HIEU.fullmatch(ky_hieu) and re.split(r"[-/]", ky_hieu)[0] != doc_type:
+        if doc_type not in KNOWN_TYPES or doc_type in UNTYPED_KY_HIEU:
+            continue  # KH04 reports an unknown type; a law's ký hiệu names the legislature
+        if ky_hieu and _KY_HIEU.fullmatch(ky_hieu) and _type_part(ky_hieu) != doc_type:
             yield Problem("KH02", {"value": ky_hieu, "type": doc_type}, loc=(*loc, "ky_hieu"))
 
 
@@ -61,26 +71,41 @@ def check_number(ctx: PlanContext) -> Iterator[Problem]:
 
 def check_type(ctx: PlanContext) -> Iterator[Problem]:
     for loc, doc_type, _number, _ky_hieu in _documents(ctx):
-        if doc_type not in DOC_TYPES:
-            close = [known for known in DOC_TYPES if known.lower() == doc_type.lower()]
+        if doc_type not in KNOWN_TYPES:
+            wanted = doc_type.strip().lower()
+            close = [abbr for abbr, name in KNOWN_TYPES.items() if wanted in (abbr.lower(), name.lower())]
             yield Problem(
                 "KH04",
-                {"value": doc_type, "suggestion": close[0] if close else "", "known": ", ".join(DOC_TYPES)},
+                {"value": doc_type, "suggestion": close[0] if close else "", "known": ", ".join(KNOWN_TYPES)},
                 loc=(*loc, "type"),
             )
+
+
+_SPELLING = re.compile(
+    "^(" + "|".join(re.escape(k) for k in sorted(AUTHORITY_SPELLINGS, key=len, reverse=True)) + r")(?:\.\s*|\s+)",
+    re.IGNORECASE,
+)
+
+
+def authority_prefix(authority: str) -> tuple[str, str] | None:
+    """("T/M BAN THƯỜNG VỤ") -> ("TM.", "BAN THƯỜNG VỤ"): the prefix it meant and the rest."""
+    match = _SPELLING.match(authority)
+    if not match:
+        return None
+    return AUTHORITY_SPELLINGS[match[1].upper()], authority[match.end() :]
 
 
 def check_authority(ctx: PlanContext) -> Iterator[Problem]:
     authority = ctx.plan.signature.authority
     if authority is None or _AUTHORITY.match(authority):
         return
-    fixed = re.sub(r"^(T/M|TM|KT|K/T|TL|T/L|TUQ|Q)\.?\s*", lambda m: m[1].replace("/", "") + ". ", authority)
+    meant = authority_prefix(authority)
     yield Problem(
         "SG01",
         {
             "value": authority,
             "prefixes": ", ".join(AUTHORITY_PREFIXES),
-            "suggestion": fixed if _AUTHORITY.match(fixed) else "",
+            "suggestion": f"{meant[0]} {meant[1].upper()}" if meant and meant[1] else "",
         },
         loc=("signature", "authority"),
     )
@@ -88,13 +113,19 @@ def check_authority(ctx: PlanContext) -> Iterator[Problem]:
 
 def check_deputy(ctx: PlanContext) -> Iterator[Problem]:
     signature = ctx.plan.signature
-    if (
-        signature.authority
-        and signature.authority.startswith("KT.")
-        and signature.title
-        and not signature.title.upper().startswith("PHÓ")
-    ):
+    meant = authority_prefix(signature.authority) if signature.authority else None
+    if meant and meant[0] == "KT." and signature.title and not signature.title.upper().startswith("PHÓ"):
         yield Problem("SG02", {"title": signature.title}, loc=("signature", "title"))
+
+
+def check_capitals(ctx: PlanContext) -> Iterator[Problem]:
+    signature = ctx.plan.signature
+    for field in ("authority", "title"):
+        value = getattr(signature, field)
+        if field == "authority" and value and not _AUTHORITY.match(value):
+            continue  # SG01 already rewrites it
+        if value and value != value.upper():
+            yield Problem("SG03", {"value": value, "suggestion": value.upper()}, loc=("signature", field))
 
 
 def check_luu_last(ctx: PlanContext) -> Iterator[Problem]:
@@ -237,6 +268,23 @@ RULES = (
         },
         bad="signature:\n  authority: KT. CHỦ TỊCH\n  title: CHỦ TỊCH\n",
         good="signature:\n  authority: KT. CHỦ TỊCH\n  title: PHÓ CHỦ TỊCH\n",
+    ),
+    Rule(
+        "SG03",
+        "signature.capitals",
+        W,
+        check=check_capitals,
+        summary={"vi": "Thẩm quyền ký hoặc chức vụ không viết in hoa", "en": "Authority or title not in capitals"},
+        message={"vi": "'{value}' phải viết in hoa", "en": "'{value}' must be in capitals"},
+        hint={"vi": " — viết là '{suggestion}'", "en": " — write '{suggestion}'"},
+        why={
+            "vi": "Nghị định 30, Phụ lục I: quyền hạn và chức vụ của người ký in hoa, đậm "
+            "('TM. BAN THƯỜNG VỤ', 'CHỦ TỊCH'); thidua in đúng những gì viết trong tệp.",
+            "en": "Nghị định 30, Phụ lục I: the signing authority and the signer's title are printed "
+            "in bold capitals; thidua prints what the file says.",
+        },
+        bad="signature:\n  authority: TM. Ban Thường vụ\n  title: Chủ tịch\n",
+        good="signature:\n  authority: TM. BAN THƯỜNG VỤ\n  title: CHỦ TỊCH\n",
     ),
     Rule(
         "RC01",

@@ -33,11 +33,12 @@ def check_goal_kind(ctx: PlanContext) -> Iterator[Problem]:
         elif isinstance(goal, bool):
             wrong = True
         elif measure == "count":
-            wrong = goal < 0 or goal != int(goal)
+            wrong = goal < 0 or not float(goal).is_integer()
         else:
             wrong = False
         if wrong:
-            yield Problem("TG03", {"id": target.id, "goal": goal, "measure": measure}, loc=(*loc, "goal"))
+            shown = str(goal).lower() if isinstance(goal, bool) else goal  # as written in YAML
+            yield Problem("TG03", {"id": target.id, "goal": shown, "measure": measure}, loc=(*loc, "goal"))
 
 
 def check_due_in_period(ctx: PlanContext) -> Iterator[Problem]:
