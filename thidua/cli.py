@@ -19,6 +19,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # help texts mention [tool.thidua] literally
 )
 
 LangOption = Annotated[
@@ -93,8 +94,9 @@ def check(
 ) -> None:
     """Validate plans: structure, dates, targets, references. Exit 0 clean, 1 findings, 2 could not run.
 
-    Each finding: file:line:column CODE severity message. Silence one on its YAML line with
-    `# thidua: ignore[CODE]`; configure select/ignore/strict/severity in [tool.thidua] of pyproject.toml.
+    Each finding is "file:line:column CODE severity message". Excuse one finding on its YAML line
+    with "# thidua: ignore[CODE]"; set select, ignore, strict and severity in [tool.thidua] of
+    pyproject.toml.
     """
     from thidua.checker import CheckOptions, check_paths
     from thidua.config import load_config

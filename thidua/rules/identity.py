@@ -132,7 +132,7 @@ def check_luu_last(ctx: PlanContext) -> Iterator[Problem]:
     recipients = ctx.plan.recipients
     if not recipients:
         return
-    last = recipients[-1].strip().lstrip("- ").rstrip(";. ")
+    last = _core(recipients[-1])
     if _LUU.match(last):
         return
     suggestion = ""
@@ -141,9 +141,16 @@ def check_luu_last(ctx: PlanContext) -> Iterator[Problem]:
     yield Problem("RC01", {"value": recipients[-1], "suggestion": suggestion}, loc=("recipients", len(recipients) - 1))
 
 
+def _core(recipient: str) -> str:
+    return recipient.strip().lstrip("- ").rstrip(";., ")
+
+
 def check_recipient_punctuation(ctx: PlanContext) -> Iterator[Problem]:
+    last = len(ctx.plan.recipients) - 1
     for index, recipient in enumerate(ctx.plan.recipients):
         stripped = recipient.strip()
+        if index == last and not _LUU.match(_core(recipient)):
+            continue  # RC01 rewrites the whole line
         if stripped.startswith("-") or stripped.endswith((";", ".", ",")):
             yield Problem(
                 "RC02",
