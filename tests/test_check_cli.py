@@ -313,3 +313,11 @@ def test_schema_command_prints_the_committed_schema(invoke) -> None:  # type: ig
     assert result.output == committed, "schema/plan.schema.json is stale: run `thidua schema > schema/plan.schema.json`"
     schema = json.loads(result.output)
     assert {"issuer", "document", "sections"} <= set(schema["required"])
+
+
+def test_a_long_line_is_shown_around_the_column(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    plan = tmp_path / "plan.yaml"
+    plan.write_text("opening: " + "[" * 30000 + "]" * 30000 + "\n", encoding="utf-8")  # crashed libyaml's composer
+    result = invoke("check", str(plan))
+    assert result.exit_code == 1 and "YA07" in result.output
+    assert max(len(line) for line in result.output.splitlines()) < 200

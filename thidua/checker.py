@@ -105,7 +105,9 @@ def check_file(path: Path, options: CheckOptions, linked: dict[Path, Plan | None
         problems.extend(schema_problems)
         if plan is not None:
             cache = linked if linked is not None else {}
-            context = PlanContext(plan=plan, file=path.resolve(), open_plan=lambda p: _open_linked(p, cache))
+            context = PlanContext(
+                plan=plan, file=Path(os.path.abspath(path)), open_plan=lambda p: _open_linked(p, cache)
+            )
             problems.extend(run_rules(context, options))
     return place(problems, loaded, options)
 
@@ -168,8 +170,12 @@ def _open_linked(path: Path, cache: dict[Path, Plan | None]) -> Plan | None:
 
 
 def display_path(path: Path) -> str:
-    """The path as users and CI annotations want it: relative to the working folder when inside."""
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+    """The path as users and CI annotations want it: relative to the working folder when inside.
+
+    Links are not followed (a link to itself would make Path.resolve() raise).
+    """
+    absolute = os.path.abspath(path)
+    cwd = os.getcwd()
+    if absolute == cwd or absolute.startswith(cwd.rstrip(os.sep) + os.sep):
+        return Path(os.path.relpath(absolute, cwd)).as_posix()
+    return path.as_posix()

@@ -21,12 +21,40 @@ import yaml
 
 from thidua.findings import Problem
 from thidua.model import Path
-from thidua.rules.loading import yaml_context, yaml_problem
+from thidua.rules import word
+from thidua.rules.loading import shown_tag, yaml_context, yaml_problem
 
 try:  # libyaml's C parser is ~10x faster; fall back to pure Python when absent.
-    from yaml import CSafeLoader as _YamlLoader
+    from yaml._yaml import CParser
+
+    LIBYAML = True
 except ImportError:  # pragma: no cover - depends on the PyYAML build
-    from yaml import SafeLoader as _YamlLoader  # type: ignore[assignment]
+    LIBYAML = False
+
+
+if LIBYAML:
+
+    class _YamlLoader(CParser, yaml.composer.Composer, yaml.resolver.Resolver):
+        """libyaml's parser with PyYAML's Python composer.
+
+        libyaml's own composer recurses in C without a limit: a file of 30,000 nested "["
+        crashes Python. The Python composer raises RecursionError instead, for +0.5 ms a file.
+        """
+
+        def __init__(self, stream: str) -> None:
+            CParser.__init__(self, stream)
+            yaml.composer.Composer.__init__(self)
+            yaml.resolver.Resolver.__init__(self)
+
+        get_single_node = yaml.composer.Composer.get_single_node
+        compose_document = yaml.composer.Composer.compose_document
+        compose_node = yaml.composer.Composer.compose_node
+        compose_scalar_node = yaml.composer.Composer.compose_scalar_node
+        compose_sequence_node = yaml.composer.Composer.compose_sequence_node
+        compose_mapping_node = yaml.composer.Composer.compose_mapping_node
+
+else:  # pragma: no cover
+    _YamlLoader = yaml.SafeLoader  # type: ignore[assignment,misc]
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_NODES = 200_000  # after alias expansion; a large plan has a few thousand
@@ -35,7 +63,11 @@ MAX_DEPTH = 64
 _TAG = "tag:yaml.org,2002:"
 _STR, _MAP, _SEQ = _TAG + "str", _TAG + "map", _TAG + "seq"
 _MERGE = _TAG + "merge"  # `<<` is kept as an ordinary key; the schema then calls it unknown
-_IMPLICIT = {_TAG + t for t in ("null", "bool", "int", "float", "timestamp")}
+# YAML 1.1 types PyYAML's resolver may give a plain scalar; thidua re-resolves them (1.2 core).
+_IMPLICIT = {_TAG + t for t in ("null", "bool", "int", "float", "timestamp", "value")}
+# libyaml (YAML 1.1) breaks lines at these too; an editor does not, so every later line would be off.
+_HIDDEN_BREAKS = re.compile("[\u0085\u2028\u2029]")
+_BOM = b"\xef\xbb\xbf"
 
 _NULL = {"", "~", "null", "Null", "NULL"}
 _TRUE = {"true", "True", "TRUE"}
@@ -97,6 +129,10 @@ class _Reject(Exception):
         self.problem = problem
 
 
+def _reject(node: yaml.Node, code: str, params: dict[str, Any]) -> _Reject:
+    return _Reject(Problem(code, params, line=_line(node), column=_col(node)))
+
+
 def load_yaml_file(path: FsPath, display: str | None = None) -> LoadedYaml:
     """Read `path` and load it; I/O failures are problems too (never raised)."""
     shown = display or str(path)
@@ -110,9 +146,11 @@ def load_yaml_file(path: FsPath, display: str | None = None) -> LoadedYaml:
 
 def load_yaml_bytes(raw: bytes, file: str) -> LoadedYaml:
     if len(raw) > MAX_BYTES:
-        return LoadedYaml(file, problems=[Problem("YA07", {"what": "size", "limit": MAX_BYTES})])
+        return LoadedYaml(file, problems=[Problem("YA07", {"what": word("size", limit=MAX_BYTES)})])
+    if raw.startswith(_BOM):  # "UTF-8 with BOM", as Windows Notepad saves
+        raw = raw[len(_BOM) :]
     try:
-        text = raw.decode("utf-8-sig")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         before = raw[: exc.start]
         line = before.count(b"\n") + 1
@@ -124,12 +162,23 @@ def load_yaml_bytes(raw: bytes, file: str) -> LoadedYaml:
 
 
 def load_yaml_text(text: str, file: str) -> LoadedYaml:
-    result = LoadedYaml(file, source=SourceMap(lines=text.splitlines()))
+    # Lines as an editor counts them: str.splitlines() would also break at U+2028, U+000B…
+    result = LoadedYaml(file, source=SourceMap(lines=[line.rstrip("\r") for line in text.split("\n")]))
     if not text.strip():
         result.problems.append(Problem("YA05", line=1, column=1))
         return result
+    hidden = _HIDDEN_BREAKS.search(text)
+    if hidden:
+        line, column = _offset_position(text, hidden.start())
+        code = f"U+{ord(hidden[0]):04X}"
+        problem = {
+            "vi": f"ký tự ngắt dòng ẩn {code} (thường do dán từ Word); hãy xóa ký tự này",
+            "en": f"a hidden line break {code} (usually pasted from Word); delete it",
+        }
+        result.problems.append(Problem("YA01", {"problem": problem, "context": ""}, line=line, column=column))
+        return result
     try:
-        node = yaml.compose(text, Loader=_YamlLoader)
+        node = yaml.compose(text, Loader=_YamlLoader)  # type: ignore[arg-type]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -145,11 +194,14 @@ def load_yaml_text(text: str, file: str) -> LoadedYaml:
         result.problems.append(Problem("YA01", params, line=line, column=column))
         return result
     except yaml.reader.ReaderError as exc:
-        line, column = _offset_position(text, exc.position)
-        code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "\0")
+        # libyaml counts this offset in bytes of UTF-8, the Python reader in characters
+        offset = len(text.encode("utf-8")[: exc.position].decode("utf-8", "ignore")) if LIBYAML else exc.position
+        line, column = _offset_position(text, offset)
+        char = exc.character
+        point = char if isinstance(char, int) else ord(str(char)[:1] or "\0")
         problem = {
-            "vi": f"ký tự điều khiển U+{code:04X} không được phép",
-            "en": f"the control character U+{code:04X} is not allowed",
+            "vi": f"ký tự điều khiển U+{point:04X} không được phép",
+            "en": f"the control character U+{point:04X} is not allowed",
         }
         result.problems.append(Problem("YA01", {"problem": problem, "context": ""}, line=line, column=column))
         return result
@@ -157,18 +209,18 @@ def load_yaml_text(text: str, file: str) -> LoadedYaml:
         result.problems.append(Problem("YA01", {"problem": yaml_problem(str(exc)), "context": ""}, line=1, column=1))
         return result
     except RecursionError:
-        result.problems.append(Problem("YA07", {"what": "depth", "limit": MAX_DEPTH}, line=1, column=1))
+        result.problems.append(Problem("YA07", {"what": word("depth", limit=MAX_DEPTH)}, line=1, column=1))
         return result
 
-    if node is None:  # only comments or `---`
-        result.problems.append(Problem("YA05", line=1, column=1))
+    if node is None or (isinstance(node, yaml.ScalarNode) and not node.style and node.value == ""):
+        result.problems.append(Problem("YA05", line=1, column=1))  # only comments, or only `---`
         return result
     if not isinstance(node, yaml.MappingNode):
         kind = "list" if isinstance(node, yaml.SequenceNode) else "scalar"
-        result.problems.append(Problem("YA03", {"kind": kind}, line=_line(node), column=_col(node)))
+        result.problems.append(Problem("YA03", {"kind": word(kind)}, line=_line(node), column=_col(node)))
         return result
     try:
-        result.data = _Builder(result.source).build(node, (), 0)
+        result.data = _Builder(result.source, node).build(node, (), 0)
     except _Reject as reject:
         result.problems.append(reject.problem)
         result.data = None
@@ -188,19 +240,60 @@ def _offset_position(text: str, offset: int) -> tuple[int, int]:
     return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
 
 
-class _Builder:
-    """Builds plain data from the node graph; aliases are expanded, within bounds."""
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
 
-    def __init__(self, source: SourceMap) -> None:
+
+def _check_aliases(root: yaml.Node) -> None:
+    """Reject alias bombs and recursive aliases, naming the anchor that expands too far."""
+    sizes: dict[int, int] = {}
+    on_path: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        if done:
+            on_path.discard(key)
+            sizes[key] = 1 + sum(sizes[id(child)] for child in _children(node))
+            if sizes[key] > MAX_NODES:
+                raise _Reject(
+                    Problem("YA07", {"what": word("aliases", limit=MAX_NODES)}, line=_line(node), column=_col(node))
+                )
+            continue
+        if key in sizes:
+            continue
+        if key in on_path:  # `&a [*a]` expands forever
+            raise _Reject(
+                Problem("YA07", {"what": word("recursion", limit=MAX_NODES)}, line=_line(node), column=_col(node))
+            )
+        on_path.add(key)
+        stack.append((node, True))
+        stack.extend((child, False) for child in _children(node) if id(child) not in sizes)
+
+
+class _Builder:
+    """Builds plain data from the node graph, expanding aliases within bounds."""
+
+    def __init__(self, source: SourceMap, root: yaml.Node) -> None:
         self.source = source
-        self.built = 0
+        self.root = root
+        self.seen: set[int] = set()
+        self.aliases_checked = False
 
     def build(self, node: yaml.Node, loc: Path, depth: int) -> Any:
-        self.built += 1
-        if self.built > MAX_NODES:  # an alias bomb: a few lines that expand to billions of values
-            raise _Reject(Problem("YA07", {"what": "aliases", "limit": MAX_NODES}, line=_line(node), column=_col(node)))
-        if depth > MAX_DEPTH:  # also ends a recursive alias (`&a [*a]`)
-            raise _Reject(Problem("YA07", {"what": "depth", "limit": MAX_DEPTH}, line=_line(node), column=_col(node)))
+        if not isinstance(node, yaml.ScalarNode):
+            if id(node) in self.seen and not self.aliases_checked:
+                _check_aliases(self.root)  # only files that reuse a node (an alias) pay for this
+                self.aliases_checked = True
+            self.seen.add(id(node))
+        if depth > MAX_DEPTH:
+            raise _Reject(
+                Problem("YA07", {"what": word("depth", limit=MAX_DEPTH)}, line=_line(node), column=_col(node))
+            )
         self.source.values.setdefault(loc, Position(_line(node), _col(node)))
         if isinstance(node, yaml.MappingNode):
             self._allow(node, _MAP)
@@ -213,7 +306,7 @@ class _Builder:
 
     def _allow(self, node: yaml.Node, expected: str) -> None:
         if node.tag != expected:
-            raise _Reject(Problem("YA06", {"tag": node.tag}, line=_line(node), column=_col(node)))
+            raise _reject(node, "YA06", {"tag": shown_tag(node.tag)})
 
     def _mapping(self, node: yaml.MappingNode, loc: Path, depth: int) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -229,7 +322,9 @@ class _Builder:
                     )
                 )
             if key_node.tag not in (_STR, _MERGE, *_IMPLICIT):
-                raise _Reject(Problem("YA06", {"tag": key_node.tag}, line=_line(key_node), column=_col(key_node)))
+                raise _Reject(
+                    Problem("YA06", {"tag": shown_tag(key_node.tag)}, line=_line(key_node), column=_col(key_node))
+                )
             key = str(key_node.value)
             if key in first_seen:
                 raise _Reject(
@@ -256,7 +351,7 @@ class _Builder:
                 return resolve_plain(value)
             return value
         if node.tag not in _IMPLICIT:
-            raise _Reject(Problem("YA06", {"tag": node.tag}, line=_line(node), column=_col(node)))
+            raise _reject(node, "YA06", {"tag": shown_tag(node.tag)})
         return resolve_plain(value)
 
 

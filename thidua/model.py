@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -21,9 +22,23 @@ from pydantic_core import PydanticCustomError
 # A path into the plan data, e.g. ("sections", 1, "items", 0, "target", "goal").
 Path = tuple[str | int, ...]
 
-# Dates are ISO YYYY-MM-DD; the YAML loader already turns valid ones into `date`,
-# so a string reaching a date field is a malformed or impossible date.
-IsoDate = Annotated[date, Field(strict=False)]
+
+def _iso_date(value: Any) -> date:
+    """A calendar date: YYYY-MM-DD (the loader already made valid ones `date`s).
+
+    Numbers (pydantic would read Unix timestamps) and times of day are refused.
+    """
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            raise PydanticCustomError("date_invalid", "no such day", {"reason": "no-such-day"}) from None
+    raise PydanticCustomError("date_invalid", "expected YYYY-MM-DD", {"reason": "form"})
+
+
+IsoDate = Annotated[date, PlainValidator(_iso_date), WithJsonSchema({"type": "string", "format": "date"})]
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 

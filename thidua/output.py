@@ -43,14 +43,24 @@ def write_text(report: CheckReport, lang: str, stream: TextIO, color: bool | Non
         )
         if finding.source_line is not None:
             number = f"{finding.line:>5}"
-            console.print(f"[dim]{number} |[/] {escape(_printable(finding.source_line))}")
-            console.print(f"[dim]{' ' * len(number)} |[/] {' ' * (finding.column - 1)}[{style}]^[/]")
+            shown, caret = _window(_printable(finding.source_line), finding.column)
+            console.print(f"[dim]{number} |[/] {escape(shown)}")
+            console.print(f"[dim]{' ' * len(number)} |[/] {' ' * (caret - 1)}[{style}]^[/]")
     console.print(summary(report, lang), style="bold" if report.findings else "green")
 
 
 def _printable(line: str) -> str:
     """One visible cell per character, so that the caret stays under its column."""
     return "".join(" " if c == "\t" else c if c >= " " and c != "\x7f" else "\ufffd" for c in line)
+
+
+def _window(line: str, column: int, width: int = 120) -> tuple[str, int]:
+    """At most `width` characters of a long line around `column`, and the caret's new column."""
+    if len(line) <= width:
+        return line, column
+    start = max(0, min(column - 1 - width // 2, len(line) - width))
+    shown = ("…" if start else "") + line[start : start + width] + ("…" if start + width < len(line) else "")
+    return shown, column - start + (1 if start else 0)
 
 
 def to_json(findings: list[Finding], lang: str) -> list[dict[str, object]]:

@@ -11,7 +11,8 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from thidua.findings import Problem, format_loc
-from thidua.model import ITEM_KEYS, Block, Paragraph, PhaseItem, Plan, TargetItem, ThemeItem
+from thidua.model import Block, Paragraph, PhaseItem, Plan, TargetItem, ThemeItem
+from thidua.rules import WORDS, word
 
 _TAGGED: dict[str, type[BaseModel]] = {
     "~block": Block,
@@ -35,14 +36,7 @@ _EXPECTED = {
     "goal_type": "goal",
     "item_kind": "item",
 }
-_DATE_ERRORS = {
-    "date_type",
-    "date_parsing",
-    "date_from_datetime_parsing",
-    "date_from_datetime_inexact",
-    "date_past",
-    "date_future",
-}
+_DATE_ERRORS = {"date_invalid"}
 
 
 def validate_plan(data: Any) -> tuple[Plan | None, list[Problem]]:
@@ -73,7 +67,8 @@ def _problem(error: Any, raw_loc: tuple[Any, ...], loc: tuple[Any, ...], data: A
     value = error.get("input")
     where = format_loc(loc)
     if kind == "missing":
-        return Problem("SC01", {"field": loc[-1], "parent": format_loc(loc[:-1])}, loc=loc)
+        parent = format_loc(loc[:-1])
+        return Problem("SC01", {"field": loc[-1], "parent": parent or word("root")}, loc=loc)
     if kind == "extra_forbidden":
         key = str(loc[-1])
         allowed = _allowed_keys(raw_loc[:-1])
@@ -84,31 +79,30 @@ def _problem(error: Any, raw_loc: tuple[Any, ...], loc: tuple[Any, ...], data: A
             loc=loc,
             at_key=True,
         )
-    if kind in _DATE_ERRORS or (kind == "date_type" and isinstance(value, str)):
-        reason = (error.get("ctx") or {}).get("error", "")
-        return Problem("SC04", {"value": _show(value), "reason": str(reason), "where": where}, loc=loc)
+    if kind in _DATE_ERRORS:
+        reason = (error.get("ctx") or {}).get("reason", "form")
+        return Problem("SC04", {"value": _show(value), "reason": word(reason), "where": where}, loc=loc)
     if kind == "item_kind":  # neither text nor a mapping
         return Problem(
             "SC02",
-            {"expected": "item", "got": _type_name(value), "where": where, "keys": ", ".join(ITEM_KEYS)},
+            {"expected": word("item"), "got": _type_word(value), "where": where},
             loc=loc,
         )
     if kind in _EXPECTED:
-        return Problem("SC02", {"expected": _EXPECTED[kind], "got": _type_name(value), "where": where}, loc=loc)
+        return Problem("SC02", {"expected": word(_EXPECTED[kind]), "got": _type_word(value), "where": where}, loc=loc)
     if kind == "literal_error":
-        expected = (error.get("ctx") or {}).get("expected", "")
-        return Problem(
-            "SC05",
-            {"value": _show(value), "where": where, "detail": f"expected {expected}", "allowed": str(expected)},
-            loc=loc,
-        )
+        expected = str((error.get("ctx") or {}).get("expected", ""))
+        detail = {"vi": f"chỉ nhận {expected.replace(' or ', ' hoặc ')}", "en": f"expected {expected}"}
+        return Problem("SC05", {"value": _show(value), "where": where, "detail": detail}, loc=loc)
+    if kind == "too_short":
+        least = (error.get("ctx") or {}).get("min_length", 1)
+        detail = {"vi": f"cần ít nhất {least} phần tử", "en": f"needs at least {least} entry"}
+        return Problem("SC05", {"value": _show(value), "where": where, "detail": detail}, loc=loc)
     if kind == "title_or_text":
         return Problem("SC06", {"where": where}, loc=loc)
     if kind == "string_pattern_mismatch" and loc and loc[-1] == "id":
         return Problem("SC07", {"value": _show(value), "where": where}, loc=loc)
-    return Problem(
-        "SC05", {"value": _show(value), "where": where, "detail": error.get("msg", ""), "allowed": ""}, loc=loc
-    )
+    return Problem("SC05", {"value": _show(value), "where": where, "detail": error.get("msg", "")}, loc=loc)
 
 
 def _show(value: Any) -> str:
@@ -116,6 +110,11 @@ def _show(value: Any) -> str:
         return value.isoformat()
     text = str(value)
     return text if len(text) <= 60 else text[:57] + "…"
+
+
+def _type_word(value: Any) -> dict[str, str] | str:
+    name = _type_name(value)
+    return word(name) if name in WORDS else name
 
 
 def _type_name(value: Any) -> str:

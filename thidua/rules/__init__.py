@@ -51,7 +51,7 @@ class Rule:
         return text
 
 
-# Words that problems carry as params and messages show in the user's language.
+# Words that problems carry as params, shown in the user's language (see `word`).
 WORDS: dict[str, Text] = {
     "text": {"vi": "văn bản", "en": "text"},
     "integer": {"vi": "số nguyên", "en": "a whole number"},
@@ -67,17 +67,27 @@ WORDS: dict[str, Text] = {
     "null": {"vi": "giá trị rỗng", "en": "an empty value"},
     "date": {"vi": "ngày", "en": "a date"},
     "scalar": {"vi": "một giá trị đơn", "en": "a single value"},
-    "size": {"vi": "kích thước tệp", "en": "file size"},
-    "aliases": {"vi": "số nút sau khi mở rộng alias", "en": "nodes after alias expansion"},
-    "depth": {"vi": "độ sâu lồng nhau", "en": "nesting depth"},
+    "root": {"vi": "kế hoạch", "en": "the plan"},
+    "no-such-day": {"vi": "không có ngày này", "en": "no such day"},
+    "form": {"vi": "không đúng dạng", "en": "not in that form"},
+    "size": {"vi": "tệp lớn hơn {limit} byte", "en": "the file is larger than {limit} bytes"},
+    "aliases": {
+        "vi": "alias mở rộng thành hơn {limit} phần tử (alias lồng nhau kiểu billion laughs)",
+        "en": "aliases expand to more than {limit} values (nested aliases, a billion laughs)",
+    },
+    "recursion": {"vi": "alias tự chứa chính nó, mở rộng vô hạn", "en": "an alias contains itself and never ends"},
+    "depth": {"vi": "lồng nhau sâu hơn {limit} cấp", "en": "nested deeper than {limit} levels"},
 }
+
+
+def word(key: str, **fill: Any) -> dict[str, str]:
+    """A param value that messages show translated (plain strings are shown as written)."""
+    return {lang: text.format(**fill) for lang, text in WORDS[key].items()}
 
 
 def localize(value: Any, lang: str) -> Any:
     if isinstance(value, Mapping) and lang in value:
         return value[lang]
-    if isinstance(value, str) and value in WORDS:
-        return WORDS[value][lang]
     return value
 
 

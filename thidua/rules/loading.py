@@ -22,7 +22,14 @@ YAML_PROBLEMS_VI = {
     "found unknown escape character": "ký tự thoát '\\' không hợp lệ trong chuỗi ngoặc kép",
     "found undefined alias": "dùng alias chưa được định nghĩa",
     "a key must be plain text": "khóa phải là văn bản đơn",
+    "but found another document": "tệp chứa nhiều văn bản YAML (dấu '---' thứ hai); mỗi tệp một kế hoạch",
+    "expected a single document in the stream": "tệp chứa nhiều văn bản YAML; mỗi tệp một kế hoạch",
 }
+
+
+def shown_tag(tag: str) -> str:
+    """'tag:yaml.org,2002:binary' -> '!!binary', as the user wrote it."""
+    return "!!" + tag[len("tag:yaml.org,2002:") :] if tag.startswith("tag:yaml.org,2002:") else tag
 
 
 def yaml_problem(problem: str) -> dict[str, str]:
@@ -145,8 +152,8 @@ RULES = (
         E,
         summary={"vi": "Tệp quá lớn hoặc mở rộng alias quá mức", "en": "The file or its aliases are too large"},
         message={
-            "vi": "tệp vượt giới hạn {what} ({limit}); có thể là alias lồng nhau (billion laughs)",
-            "en": "the file exceeds the limit on {what} ({limit}); possibly nested aliases (billion laughs)",
+            "vi": "tệp quá lớn để đọc an toàn: {what}",
+            "en": "the file is too large to read safely: {what}",
         },
         why={
             "vi": "Vài dòng alias YAML lồng nhau có thể nở thành hàng tỷ phần tử và làm treo máy. "

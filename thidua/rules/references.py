@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
+from pathlib import Path
 
 from thidua.findings import Problem, Severity
 from thidua.model import Plan, Reference
@@ -14,7 +16,7 @@ E = Severity.error
 def _linked(ctx: PlanContext) -> Iterator[tuple[int, Reference, Plan | None]]:
     for index, reference in enumerate(ctx.plan.references):
         if reference.plan:
-            yield index, reference, ctx.open_plan((ctx.file.parent / reference.plan).resolve())
+            yield index, reference, ctx.open_plan(Path(os.path.normpath(ctx.file.parent / reference.plan)))
 
 
 def _same_number(a: str | None, b: str | None) -> bool:

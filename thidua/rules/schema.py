@@ -61,8 +61,8 @@ RULES = (
         E,
         summary={"vi": "Ngày không hợp lệ", "en": "An invalid date"},
         message={
-            "vi": "{where}: ngày không hợp lệ '{value}' (viết theo dạng NNNN-TT-NN, ví dụ 2021-02-22)",
-            "en": "{where}: invalid date '{value}' (write YYYY-MM-DD, e.g. 2021-02-22)",
+            "vi": "{where}: ngày không hợp lệ '{value}' ({reason}); viết theo dạng NNNN-TT-NN, ví dụ 2021-02-22",
+            "en": "{where}: invalid date '{value}' ({reason}); write YYYY-MM-DD, e.g. 2021-02-22",
         },
         why={
             "vi": "Ngày trong tệp kế hoạch viết theo ISO NNNN-TT-NN để máy hiểu được và không nhầm "
