@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from thidua.errors import ConfigError
-from thidua.findings import Severity
 
 ALLOWED_KEYS = ("select", "ignore", "strict", "severity")
 SEVERITY_VALUES = ("error", "warning", "info", "off")
@@ -68,7 +67,3 @@ def _codes(table: dict[str, object], key: str, path: Path) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ConfigError("config-value", path=str(path), key=key, value=repr(value))
     return tuple(value)
-
-
-def severity_of(value: str) -> Severity | None:
-    return None if value == "off" else Severity(value)

@@ -8,18 +8,10 @@ _PACKAGE = Path(__file__).resolve().parent
 _CHECKOUT = _PACKAGE.parent
 
 
-def _data(name: str, checkout_name: str | None = None) -> Path:
+def _data(name: str) -> Path:
     installed = _PACKAGE / "_data" / name
-    return installed if installed.exists() else _CHECKOUT / (checkout_name or name)
-
-
-def templates_dir() -> Path:
-    return _data("templates")
+    return installed if installed.exists() else _CHECKOUT / name
 
 
 def examples_dir() -> Path:
     return _data("campaigns")
-
-
-def schema_file() -> Path:
-    return _data("plan.schema.json", "schema/plan.schema.json")
