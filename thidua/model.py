@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import date, datetime
+from functools import cached_property
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -304,9 +305,9 @@ class Plan(_Model):
 
     # ------------------------------------------------------------------ walking
 
-    def walk_items(self) -> Iterator[tuple[Path, Any]]:
-        """Every item in document order with its path."""
-
+    @cached_property
+    def _items(self) -> tuple[tuple[Path, Any], ...]:
+        # The plan is frozen, so one walk serves every rule that asks.
         def walk(items: list[Any], base: Path) -> Iterator[tuple[Path, Any]]:
             for index, item in enumerate(items):
                 path = (*base, index)
@@ -314,14 +315,21 @@ class Plan(_Model):
                 if isinstance(item, Block):
                     yield from walk(item.items, (*path, "items"))
 
-        for s_index, section in enumerate(self.sections):
-            yield from walk(section.items, ("sections", s_index, "items"))
+        return tuple(
+            entry
+            for s_index, section in enumerate(self.sections)
+            for entry in walk(section.items, ("sections", s_index, "items"))
+        )
+
+    def walk_items(self) -> Iterator[tuple[Path, Any]]:
+        """Every item in document order with its path."""
+        return iter(self._items)
 
     def targets(self) -> list[tuple[Path, Target]]:
-        return [((*p, "target"), i.target) for p, i in self.walk_items() if isinstance(i, TargetItem)]
+        return [((*p, "target"), i.target) for p, i in self._items if isinstance(i, TargetItem)]
 
     def phases(self) -> list[tuple[Path, Phase]]:
-        return [((*p, "phase"), i.phase) for p, i in self.walk_items() if isinstance(i, PhaseItem)]
+        return [((*p, "phase"), i.phase) for p, i in self._items if isinstance(i, PhaseItem)]
 
     @property
     def theme(self) -> str | None:
