@@ -243,7 +243,7 @@ def test_unknown_code_in_select_cannot_run(invoke) -> None:  # type: ignore[no-u
 def test_configuration_in_pyproject(invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     (tmp_path / "plan.yaml").write_text(_TWO_PROBLEMS, encoding="utf-8")
     (tmp_path / "pyproject.toml").write_text(
-        '[tool.thidua]\nignore = ["KH01"]\n[tool.thidua.severity]\nSG01 = "warning"\n', encoding="utf-8"
+        '[tool.thidua]\nignore = ["kh01"]\n[tool.thidua.severity]\nsg01 = "warning"\n', encoding="utf-8"
     )
     monkeypatch.chdir(tmp_path)
     result = invoke("check", "--format", "json", "plan.yaml")

@@ -25,19 +25,28 @@ _IGNORE = re.compile(r"#\s*thidua:\s*ignore(?:\[([A-Za-z0-9_,\s]*)\])?")
 
 @dataclass(frozen=True)
 class CheckOptions:
-    select: tuple[str, ...] = ()
+    select: tuple[str, ...] = ()  # codes or prefixes, in any case
     ignore: tuple[str, ...] = ()
     severity: dict[str, str] = field(default_factory=dict)  # code -> error|warning|info|off
 
+    def __post_init__(self) -> None:
+        # Normalised once: keeps() runs for every rule and every problem.
+        object.__setattr__(self, "select", tuple(c.strip().upper() for c in self.select))
+        object.__setattr__(self, "ignore", tuple(c.strip().upper() for c in self.ignore))
+        object.__setattr__(self, "severity", {c.strip().upper(): v for c, v in self.severity.items()})
+
     def validate_codes(self) -> None:
-        for code in (*self.select, *self.ignore, *self.severity):
-            if not any(rule.startswith(code.upper()) for rule in RULES):
+        for code in (*self.select, *self.ignore):
+            if not any(rule.startswith(code) for rule in RULES):
+                raise ThiduaError("unknown-code", code=code)
+        for code in self.severity:  # a severity names one rule, not a group
+            if code not in RULES:
                 raise ThiduaError("unknown-code", code=code)
 
     def keeps(self, code: str) -> bool:
-        if self.select and not code.startswith(tuple(c.upper() for c in self.select)):
+        if self.select and not code.startswith(self.select):
             return False
-        if code.startswith(tuple(c.upper() for c in self.ignore)):
+        if code.startswith(self.ignore):
             return False
         return self.severity.get(code) != "off"
 

@@ -71,7 +71,8 @@ def main_options(
 
 
 def _split_codes(values: list[str] | None) -> tuple[str, ...]:
-    return tuple(code.strip().upper() for value in values or () for code in value.split(",") if code.strip())
+    """--select PE,TG01 --select KH -> ("PE", "TG01", "KH")."""
+    return tuple(code for value in values or () for code in value.split(",") if code.strip())
 
 
 @app.command()
