@@ -101,6 +101,7 @@ def check(
     """
     from thidua.checker import CheckOptions, check_paths
     from thidua.config import load_config
+    from thidua.findings import Severity
     from thidua.i18n import resolve_lang
     from thidua.output import FORMATS, write_github, write_json, write_text
     from thidua.resources import examples_dir
@@ -124,8 +125,6 @@ def check(
         write_github(report, language, sys.stdout)
     else:
         write_text(report, language, sys.stdout)
-    from thidua.findings import Severity
-
     failing = {Severity.error, Severity.warning} if (strict or settings.strict) else {Severity.error}
     if any(f.severity in failing for f in report.findings):
         raise typer.Exit(EXIT_FINDINGS)

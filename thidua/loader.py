@@ -20,8 +20,8 @@ from typing import Any
 import yaml
 
 from thidua.findings import Problem
+from thidua.i18n import word
 from thidua.model import Path
-from thidua.rules import word
 from thidua.rules.loading import shown_tag, yaml_context, yaml_problem
 
 try:  # libyaml's C parser is ~10x faster; fall back to pure Python when absent.

@@ -28,12 +28,12 @@ def summary(report: CheckReport, lang: str) -> str:
     )
 
 
-def write_text(report: CheckReport, lang: str, stream: TextIO, color: bool | None = None) -> None:
+def write_text(report: CheckReport, lang: str, stream: TextIO) -> None:
     """One block per finding: location, code, severity, message, then the YAML line and a caret."""
     from rich.console import Console
     from rich.markup import escape
 
-    console = Console(file=stream, highlight=False, soft_wrap=True, force_terminal=color, no_color=color is False)
+    console = Console(file=stream, highlight=False, soft_wrap=True)  # colour only on a terminal
     for finding in report.findings:
         style = _STYLE[finding.severity]
         severity = tr(f"severity.{finding.severity.value}", lang)

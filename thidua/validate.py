@@ -11,8 +11,8 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from thidua.findings import Problem, format_loc
+from thidua.i18n import WORDS, word
 from thidua.model import Block, Paragraph, PhaseItem, Plan, TargetItem, ThemeItem
-from thidua.rules import WORDS, word
 
 _TAGGED: dict[str, type[BaseModel]] = {
     "~block": Block,
