@@ -121,6 +121,17 @@ def check_file(path: Path, options: CheckOptions, linked: dict[Path, Plan | None
     return place(problems, loaded, options)
 
 
+def load_plan(path: Path) -> tuple[Plan | None, list[Finding]]:
+    """Read and validate one plan (no rules): the model, or the findings that stop it."""
+    loaded = load_yaml_file(path, display_path(path))
+    problems = list(loaded.problems)
+    plan = None
+    if loaded.data is not None and not problems:
+        plan, schema_problems = validate_plan(loaded.data)
+        problems.extend(schema_problems)
+    return plan, place(problems, loaded, CheckOptions())
+
+
 def run_rules(context: PlanContext, options: CheckOptions) -> Iterable[Problem]:
     for rule in CHECKS:
         if options.keeps(rule.code) and rule.check is not None:

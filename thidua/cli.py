@@ -182,6 +182,83 @@ def explain(
 
 @app.command()
 @handle_errors
+def render(
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="Plan files or folders (default: campaigns/).", show_default=False)
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="A .docx file (one plan) or a folder (default: beside each plan)."),
+    ] = None,
+    template: Annotated[
+        Path | None,
+        typer.Option("--template", "-t", help="A template file or folder (default: templates/ of the repository)."),
+    ] = None,
+    pdf: Annotated[bool, typer.Option("--pdf", help="Also write a PDF beside each .docx (needs LibreOffice).")] = False,
+    lang: LangOption = None,
+) -> None:
+    """Write the official Kế hoạch .docx of each plan (Nghị định 30/2020 layout).
+
+    Output is written atomically and is byte-for-byte the same for the same plan and template.
+    A templates/ folder in the plan's repository overrides the shipped templates, file by file.
+    Exit 0 when every plan was written, 2 when a plan could not be read or an output written.
+    """
+    from thidua.checker import CheckReport
+    from thidua.i18n import resolve_lang, tr
+    from thidua.output import write_text
+    from thidua.pdf import find_libreoffice
+    from thidua.render import render_files, shown
+
+    language = resolve_lang(lang)
+    program = None
+    if pdf:
+        program = find_libreoffice()
+        if program is None:
+            raise ThiduaError("pdf-missing")
+    if not paths:
+        paths = [Path("campaigns")]
+        if not paths[0].is_dir():
+            raise ThiduaError("no-default-campaigns")
+    with _progress(tr("render.progress", language)) as advance:
+        report = render_files(paths, output=output, template=template, pdf_program=program, progress=advance)
+    for path in report.written:
+        typer.echo(tr("render.wrote", language, path=shown(path)))
+    if report.findings:
+        write_text(CheckReport(findings=report.findings, files=report.failed), language, sys.stderr)
+        typer.echo(tr("render.summary", language, written=len(report.written), failed=report.failed), err=True)
+        raise typer.Exit(EXIT_ERROR)
+
+
+class _progress:
+    """A progress bar on a terminal while several plans render; silent otherwise."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.bar: Any = None
+
+    def __enter__(self) -> Callable[[Any], None]:
+        from rich.console import Console
+
+        console = Console(stderr=True)
+        if console.is_terminal:
+            from rich.progress import Progress
+
+            self.bar = Progress(console=console, transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task(self.label, total=None)
+        return self.advance
+
+    def advance(self, _job: Any) -> None:
+        if self.bar is not None:
+            self.bar.advance(self.task)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+@app.command()
+@handle_errors
 def schema(lang: LangOption = None) -> None:
     """Print the JSON Schema of the plan file (for editors and yaml-language-server)."""
     from thidua.schema import plan_schema_text

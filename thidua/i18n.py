@@ -35,6 +35,74 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "định dạng không hỗ trợ: {value} ({allowed})",
         "en": "unsupported format: {value} ({allowed})",
     },
+    "template-missing": {
+        "vi": "không tìm thấy mẫu (template): {path}",
+        "en": "no such template: {path}",
+    },
+    "template-not-found": {
+        "vi": "không tìm thấy mẫu {name} (đã tìm trong: {folders})",
+        "en": "template {name} not found (looked in: {folders})",
+    },
+    "template-error": {
+        "vi": "lỗi trong mẫu {file}, dòng {line}: {detail}",
+        "en": "error in template {file}, line {line}: {detail}",
+    },
+    "template-markup": {
+        "vi": "mẫu {name} sinh ra cấu trúc không hợp lệ (dòng {line} của kết quả): {detail}",
+        "en": "template {name} produced invalid markup (line {line} of its output): {detail}",
+    },
+    "output-is-folder": {
+        "vi": "không ghi được {path}: đó là một thư mục",
+        "en": "cannot write {path}: it is a folder",
+    },
+    "output-locked": {
+        "vi": "không ghi được {path}: tệp đang mở trong Word hoặc LibreOffice ({lock}); hãy đóng tệp rồi chạy lại",
+        "en": "cannot write {path}: it is open in Word or LibreOffice ({lock}); close it and run again",
+    },
+    "output-read-only": {
+        "vi": "không ghi được {path}: tệp chỉ đọc; tệp cũ được giữ nguyên",
+        "en": "cannot write {path}: the file is read-only; it was left as it is",
+    },
+    "output-no-folder": {
+        "vi": "không ghi được {path}: không có thư mục {folder}",
+        "en": "cannot write {path}: there is no folder {folder}",
+    },
+    "output-unwritable": {
+        "vi": "không ghi được {path}: {reason}",
+        "en": "cannot write {path}: {reason}",
+    },
+    "output-suffix": {
+        "vi": "tệp kết quả phải có đuôi .docx, hoặc là một thư mục: {path}",
+        "en": "the output must end in .docx, or be a folder: {path}",
+    },
+    "output-one-file": {
+        "vi": "{count} kế hoạch không thể cùng ghi vào một tệp {path}; hãy dùng -o THƯ_MỤC",
+        "en": "{count} plans cannot all be written to one file {path}; use -o FOLDER",
+    },
+    "output-clash": {
+        "vi": "hai kế hoạch sẽ ghi cùng một tệp {path}: {first} và {second}",
+        "en": "two plans would write the same file {path}: {first} and {second}",
+    },
+    "render-nothing": {
+        "vi": "không có kế hoạch nào (.yaml) trong: {paths}",
+        "en": "no plan files (.yaml) in: {paths}",
+    },
+    "pdf-missing": {
+        "vi": "--pdf cần LibreOffice nhưng máy này chưa cài (không thấy soffice/libreoffice); "
+        "hãy cài LibreOffice (Debian/Ubuntu: apt install libreoffice-writer-nogui) hoặc bỏ --pdf",
+        "en": "--pdf needs LibreOffice, which is not installed here (no soffice/libreoffice found); "
+        "install it (Debian/Ubuntu: apt install libreoffice-writer-nogui) or leave out --pdf",
+    },
+    "pdf-failed": {
+        "vi": "LibreOffice ({program}) không chuyển được sang PDF: {detail}",
+        "en": "LibreOffice ({program}) could not convert to PDF: {detail}",
+    },
+    "render.wrote": {"vi": "đã ghi {path}", "en": "wrote {path}"},
+    "render.summary": {
+        "vi": "{written} tệp đã ghi, {failed} kế hoạch không đọc được",
+        "en": "{written} files written, {failed} plans could not be read",
+    },
+    "render.progress": {"vi": "Đang tạo văn bản", "en": "Rendering"},
     "severity.error": {"vi": "lỗi", "en": "error"},
     "severity.warning": {"vi": "cảnh báo", "en": "warning"},
     "severity.info": {"vi": "ghi chú", "en": "info"},

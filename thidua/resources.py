@@ -15,3 +15,7 @@ def _data(name: str) -> Path:
 
 def examples_dir() -> Path:
     return _data("campaigns")
+
+
+def templates_dir() -> Path:
+    return _data("templates")

@@ -1,0 +1,69 @@
+"""Writing outputs atomically: a reader sees the old file or the new one, never half of one."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+import tempfile
+from pathlib import Path
+
+from thidua.errors import ThiduaError
+
+
+class OutputError(ThiduaError):
+    """An output cannot be written (unwritable folder, read-only or locked file, a folder in the way)."""
+
+
+def lock_files(path: Path) -> list[Path]:
+    """The lock files Word (`~$name`) and LibreOffice (`.~lock.name#`) keep beside an open document."""
+    name = path.name
+    candidates = [f"~${name}", f"~${name[1:]}", f"~${name[2:]}", f".~lock.{name}#"]
+    return [path.with_name(c) for c in dict.fromkeys(candidates) if path.with_name(c).exists()]
+
+
+def check_writable(path: Path) -> None:
+    """Refuse early, before any work, when `path` cannot or should not be replaced."""
+    shown = str(path)
+    if path.is_dir():
+        raise OutputError("output-is-folder", path=shown)
+    locks = lock_files(path)
+    if locks:
+        raise OutputError("output-locked", path=shown, lock=locks[0].name)
+    if path.exists() and not os.access(path, os.W_OK):
+        raise OutputError("output-read-only", path=shown)
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise OutputError("output-no-folder", path=shown, folder=str(folder))
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise OutputError("output-unwritable", path=shown, reason=os.strerror(13))
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write to a temporary file in the same folder, flush it to disk, then rename it over `path`."""
+    check_writable(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else _default_mode()
+    tmp_name = None
+    try:
+        fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp_name, mode)
+        os.replace(tmp_name, path)
+        tmp_name = None
+    except OSError as exc:
+        raise OutputError("output-unwritable", path=str(path), reason=exc.strerror or str(exc)) from None
+    finally:
+        if tmp_name is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp_name)
+
+
+def _default_mode() -> int:
+    """What a newly created file gets: 0o666 less the umask."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask

@@ -1,0 +1,442 @@
+"""Document -> .docx bytes in the layout of Nghị định 30/2020 (FORMAT.md); same input, same bytes."""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+import zipfile
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from docx import Document as new_docx
+from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Mm, Pt, Twips
+from docx.styles.style import ParagraphStyle
+from docx.table import _Cell
+from docx.text.paragraph import Paragraph as DocxParagraph
+
+from thidua.document import Cell, Document, Paragraph, Run, Table
+from thidua.writers import metrics
+
+FONT = "Times New Roman"
+
+# Page (FORMAT.md, Page): A4 portrait; margins within top/bottom 20–25, left 30–35, right 15–20 mm.
+PAGE_WIDTH, PAGE_HEIGHT = Mm(210), Mm(297)
+MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = Mm(20), Mm(20), Mm(30), Mm(15)
+TEXT_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT  # 165 mm
+PAGE_NUMBER_SIZE = 14
+
+# Two-column tables (FORMAT.md): header ≈ 7 + 9.5 cm, signature ≈ 5.3 + 11.2 cm.
+COLUMNS = {"header": (Cm(7.0), Cm(9.5)), "signature": (Cm(5.3), Cm(11.2))}
+CELL_MARGIN = Cm(0.1)
+FIRST_LINE_INDENT = Cm(1.27)
+LINE_WEIGHT = 6  # eighths of a point: a 0.75 pt solid line
+BALANCED = ("parent-body", "issuing-body")  # header names broken into even lines
+LINE_GAP = 3  # points between a text and the line under it
+SHORT_LINE = 0.4  # a "short" line is 2/5 of the longest line of its text (FORMAT.md: 1/3–1/2)
+
+
+@dataclass(frozen=True)
+class Style:
+    """How one role looks: size in points, emphasis, alignment, spacing (points)."""
+
+    size: float
+    bold: bool = False
+    italic: bool = False
+    upper: bool = False
+    align: str = "center"
+    indent: bool = False  # first-line indent
+    before: float = 0
+    after: float = 0
+    line: float = 1.0  # line spacing, a multiple of single
+    line_after: float = 0  # space after the line drawn under the paragraph, if it has one
+
+
+BODY = Style(14, align="justify", indent=True, after=6, line=1.15)
+
+STYLES: dict[str, Style] = {
+    "parent-body": Style(13, upper=True),
+    "issuing-body": Style(13, bold=True, upper=True),
+    "number": Style(13, before=6),
+    "national-title": Style(12, bold=True, upper=True),
+    "motto": Style(13, bold=True),
+    "place-date": Style(14, italic=True, before=6),
+    "doc-type": Style(14, bold=True, upper=True, before=24),
+    "subject": Style(14, bold=True, line_after=12),
+    "body": BODY,
+    "section": Style(14, bold=True, upper=True, align="justify", indent=True, before=6, after=6, line=1.15),
+    "heading": Style(14, bold=True, align="justify", indent=True, after=6, line=1.15),
+    "item": BODY,
+    "authority": Style(14, bold=True, upper=True, before=12),
+    "signer-title": Style(14, bold=True, upper=True),
+    "signature-space": Style(14, before=60),
+    "signer-name": Style(14, bold=True),
+    "recipients-title": Style(12, bold=True, italic=True, align="left", before=12),
+    "recipient": Style(11, align="left"),
+}
+
+_ALIGN = {
+    "center": WD_ALIGN_PARAGRAPH.CENTER,
+    "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
+    "left": WD_ALIGN_PARAGRAPH.LEFT,
+}
+
+# A fixed moment for undated documents, so that their bytes do not depend on the clock.
+_EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+def style_name(role: str) -> str:
+    """The Word paragraph style of a role, visible in Word's style list."""
+    return "thidua " + role
+
+
+def write_docx(document: Document) -> bytes:
+    """The .docx as bytes: the same document always gives the same bytes."""
+    docx = new_docx()
+    _setup_page(docx)
+    _setup_styles(docx)
+    body = docx.element.body
+    for paragraph in list(docx.paragraphs):  # the default template's empty paragraph
+        body.remove(paragraph._p)
+    previous: DocxParagraph | None = None
+    for block in document.blocks:
+        if isinstance(block, Table):
+            if block.role == "signature" and previous is not None:
+                previous.paragraph_format.keep_with_next = True  # never a signature alone on a page
+            _add_table(docx, block)
+            previous = None
+        else:
+            previous = docx.add_paragraph()
+            _add_paragraph(previous, block, TEXT_WIDTH)
+    _set_properties(docx, document)
+    buffer = io.BytesIO()
+    docx.save(buffer)
+    return _normalise_zip(buffer.getvalue())
+
+
+# ----------------------------------------------------------------------------- page and styles
+
+
+def _setup_page(docx: object) -> None:
+    section = docx.sections[0]  # type: ignore[attr-defined]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = PAGE_WIDTH, PAGE_HEIGHT
+    section.top_margin, section.bottom_margin = MARGIN_TOP, MARGIN_BOTTOM
+    section.left_margin, section.right_margin = MARGIN_LEFT, MARGIN_RIGHT
+    section.header_distance = section.footer_distance = Mm(10)
+    # The page number, centred in the header, from page 2: page 1 has its own empty header.
+    section.different_first_page_header_footer = True
+    paragraph = section.header.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _page_field(paragraph)
+    section.first_page_header.paragraphs[0].text = ""
+
+
+def _page_field(paragraph: DocxParagraph) -> None:
+    """A complex PAGE field: begin, instruction, separate, a placeholder result, end."""
+    for kind, text in (("begin", None), ("instr", " PAGE "), ("separate", None), ("text", "2"), ("end", None)):
+        run = paragraph.add_run()
+        _fonts(run._r, PAGE_NUMBER_SIZE, bold=False, italic=False)
+        if kind == "instr":
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = text
+            run._r.append(instr)
+        elif kind == "text":
+            run.text = text or ""
+        else:
+            char = OxmlElement("w:fldChar")
+            char.set(qn("w:fldCharType"), kind)
+            run._r.append(char)
+
+
+def _setup_styles(docx: object) -> None:
+    styles = docx.styles  # type: ignore[attr-defined]
+    # Word prefers theme fonts over named ones: drop them from the defaults, name TNR everywhere.
+    defaults = styles.element.find(qn("w:docDefaults"))
+    if defaults is not None:
+        for fonts in defaults.iter(qn("w:rFonts")):
+            _name_fonts(fonts)
+    normal = styles["Normal"]
+    normal.font.size = Pt(BODY.size)
+    _name_fonts(normal.element.get_or_add_rPr().get_or_add_rFonts())
+    normal.paragraph_format.space_after = Pt(0)
+    for role, look in STYLES.items():
+        style = styles.add_style(style_name(role), WD_STYLE_TYPE.PARAGRAPH)
+        assert isinstance(style, ParagraphStyle)
+        style.base_style = normal
+        style.quick_style = True
+        style.font.size = Pt(look.size)
+        style.font.bold = look.bold
+        style.font.italic = look.italic
+        _name_fonts(style.element.get_or_add_rPr().get_or_add_rFonts())
+        _paragraph_format(style.paragraph_format, look)
+
+
+def _paragraph_format(fmt: object, look: Style) -> None:
+    fmt.alignment = _ALIGN[look.align]  # type: ignore[attr-defined]
+    fmt.first_line_indent = FIRST_LINE_INDENT if look.indent else Cm(0)  # type: ignore[attr-defined]
+    fmt.space_before = Pt(look.before)  # type: ignore[attr-defined]
+    fmt.space_after = Pt(look.after)  # type: ignore[attr-defined]
+    if look.line == 1.0:
+        fmt.line_spacing_rule = WD_LINE_SPACING.SINGLE  # type: ignore[attr-defined]
+    else:
+        fmt.line_spacing = look.line  # type: ignore[attr-defined]
+    fmt.widow_control = True  # type: ignore[attr-defined]
+
+
+def _name_fonts(fonts: object) -> None:
+    for attr in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
+        fonts.attrib.pop(qn(f"w:{attr}"), None)  # type: ignore[attr-defined]
+    for attr in ("ascii", "hAnsi", "eastAsia", "cs"):
+        fonts.set(qn(f"w:{attr}"), FONT)  # type: ignore[attr-defined]
+
+
+def _fonts(r: object, size: float, *, bold: bool, italic: bool, underline: bool = False) -> None:
+    """Direct run formatting: the font in all four slots, size (also for complex scripts), emphasis."""
+    rpr = r.get_or_add_rPr()  # type: ignore[attr-defined]
+    _name_fonts(rpr.get_or_add_rFonts())
+    for tag, on in (("w:b", bold), ("w:bCs", bold), ("w:i", italic), ("w:iCs", italic)):
+        element = OxmlElement(tag)
+        if not on:
+            element.set(qn("w:val"), "0")
+        rpr.append(element)
+    for tag in ("w:sz", "w:szCs"):
+        element = OxmlElement(tag)
+        element.set(qn("w:val"), str(round(size * 2)))
+        rpr.append(element)
+    if underline:  # after sz in CT_RPr's sequence
+        u = OxmlElement("w:u")
+        u.set(qn("w:val"), "single")
+        rpr.append(u)
+
+
+# ----------------------------------------------------------------------------- paragraphs, lines
+
+
+def _add_paragraph(target: DocxParagraph, paragraph: Paragraph, width: int) -> None:
+    """Fill a Word paragraph (already placed) from a document paragraph; draw its line under it."""
+    look = STYLES[paragraph.role]
+    if paragraph.role in BALANCED:
+        paragraph = _balance(paragraph, look, width)
+    target.style = style_name(paragraph.role)
+    _paragraph_format(target.paragraph_format, look)
+    for run in paragraph.runs:
+        if run.line_break:
+            target.add_run().add_break()
+        text = run.text.upper() if look.upper else run.text
+        if text:
+            docx_run = target.add_run(text)
+            _fonts(docx_run._r, look.size, bold=look.bold or run.bold, italic=look.italic or run.italic,
+                   underline=run.underline)  # fmt: skip
+    if paragraph.role == "signature-space":
+        _fonts(target.add_run()._r, look.size, bold=False, italic=False)
+    if paragraph.line:
+        line = _new_paragraph_after(target)
+        _draw_line(line, paragraph, width)
+
+
+def _balance(paragraph: Paragraph, look: Style, width: int) -> Paragraph:
+    """Break a header name that does not fit into two lines of even width, as clerks do
+    (LIÊN ĐOÀN LAO ĐỘNG / TỈNH QUẢNG TRỊ), not where Word would (… TỈNH / QUẢNG TRỊ).
+    A name with its own line break is left as written."""
+    if len(paragraph.runs) != 1 or paragraph.runs[0].line_break:
+        return paragraph
+    run = paragraph.runs[0]
+    text = run.text.upper() if look.upper else run.text
+    bold = look.bold or run.bold
+    if text_width(text, look.size, bold=bold) <= width:
+        return paragraph
+    words = run.text.split(" ")
+    best: tuple[int, int] | None = None
+    for cut in range(1, len(words)):
+        left, right = " ".join(words[:cut]), " ".join(words[cut:])
+        widest = max(
+            text_width(left.upper() if look.upper else left, look.size, bold=bold),
+            text_width(right.upper() if look.upper else right, look.size, bold=bold),
+        )
+        if widest <= width and (best is None or widest < best[0]):
+            best = (widest, cut)
+    if best is None:
+        return paragraph
+    cut = best[1]
+    first = Run(" ".join(words[:cut]), run.bold, run.italic, run.underline)
+    second = Run(" ".join(words[cut:]), run.bold, run.italic, run.underline, line_break=True)
+    return Paragraph(paragraph.role, (first, second), paragraph.line)
+
+
+def _new_paragraph_after(paragraph: DocxParagraph) -> DocxParagraph:
+    p = OxmlElement("w:p")
+    paragraph._p.addnext(p)
+    return DocxParagraph(p, paragraph._parent)
+
+
+def _draw_line(line: DocxParagraph, paragraph: Paragraph, width: int) -> None:
+    """A solid line as the top border of an empty, 2 pt-high paragraph, centred by its indents.
+
+    A top border sits right under the text above; a bottom border of a tiny paragraph is drawn
+    over the next line by LibreOffice.
+    """
+    look = STYLES[paragraph.role]
+    text_width = _longest_line(paragraph, look, width)
+    length = text_width if paragraph.line == "full" else int(text_width * SHORT_LINE)
+    length = min(length, width)
+    fmt = line.paragraph_format
+    fmt.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    fmt.left_indent = fmt.right_indent = Twips(max(0, (width - length) // 2 // 635))
+    fmt.first_line_indent = Cm(0)
+    fmt.space_before = Pt(LINE_GAP)  # outside the border: keeps the line off the descenders
+    fmt.space_after = Pt(look.line_after)
+    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    fmt.line_spacing = Pt(2)
+    ppr = line._p.get_or_add_pPr()
+    borders = OxmlElement("w:pBdr")
+    top = OxmlElement("w:top")
+    for key, value in (("val", "single"), ("sz", str(LINE_WEIGHT)), ("space", "1"), ("color", "000000")):
+        top.set(qn(f"w:{key}"), value)
+    borders.append(top)
+    # pBdr comes before spacing and indentation in CT_PPr's sequence.
+    anchor = ppr.find(qn("w:spacing"))
+    if anchor is None:
+        anchor = ppr.find(qn("w:ind"))
+    if anchor is not None:
+        anchor.addprevious(borders)
+    else:
+        ppr.append(borders)
+    run = line.add_run()
+    _fonts(run._r, 1, bold=False, italic=False)
+
+
+def text_width(text: str, size: float, *, bold: bool) -> int:
+    """The printed width of one line of text in EMU, from Times New Roman's advance widths."""
+    table = metrics.BOLD if bold else metrics.REGULAR
+    units = 0
+    for char in text:
+        base = unicodedata.normalize("NFD", char)[0]
+        units += table.get(char, table.get(base, 500))
+    return int(units / 1000 * size * 12700)
+
+
+def _longest_line(paragraph: Paragraph, look: Style, width: int) -> int:
+    """Wrap the paragraph's words at the available width like Word does; the widest line."""
+    text = paragraph.text.upper() if look.upper else paragraph.text
+    bold = look.bold or any(r.bold for r in paragraph.runs)
+    space = text_width(" ", look.size, bold=bold)
+    widest = 0
+    for hard_line in text.split("\n"):
+        current = 0
+        for word in hard_line.split():
+            word_width = text_width(word, look.size, bold=bold)
+            if current and current + space + word_width > width:
+                widest = max(widest, current)
+                current = word_width
+            else:
+                current = current + space + word_width if current else word_width
+        widest = max(widest, current)
+    return widest
+
+
+# ----------------------------------------------------------------------------- tables
+
+
+def _add_table(docx: object, table: Table) -> None:
+    widths: tuple[int, ...] = COLUMNS[table.role]
+    columns = max((len(row) for row in table.rows), default=0)
+    if columns != len(widths):  # a template's own table shape: equal columns
+        widths = tuple(int(TEXT_WIDTH / columns) for _ in range(columns)) if columns else ()
+    word = docx.add_table(rows=len(table.rows), cols=len(widths))  # type: ignore[attr-defined]
+    word.alignment = WD_TABLE_ALIGNMENT.CENTER
+    word.autofit = False
+    _table_properties(word._tbl, sum(widths))
+    for column, grid in zip(widths, word._tbl.tblGrid.gridCol_lst, strict=True):
+        grid.w = column
+    for r, row in enumerate(table.rows):
+        trpr = word.rows[r]._tr.get_or_add_trPr()
+        trpr.append(OxmlElement("w:cantSplit"))  # a row (the signature block) stays on one page
+        for c, width in enumerate(widths):
+            cell = word.cell(r, c)
+            cell.width = width
+            _fill_cell(cell, row[c] if c < len(row) else Cell(()), width - 2 * CELL_MARGIN)
+
+
+def _table_properties(tbl: object, width: int) -> None:
+    """No borders, fixed layout, small cell margins."""
+    tblpr = tbl.tblPr  # type: ignore[attr-defined]
+    tblw = tblpr.find(qn("w:tblW"))
+    if tblw is None:
+        tblw = OxmlElement("w:tblW")
+        tblpr.append(tblw)
+    tblw.set(qn("w:w"), str(width // 635))
+    tblw.set(qn("w:type"), "dxa")
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:val"), "nil")
+        borders.append(element)
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    margins = OxmlElement("w:tblCellMar")
+    for edge in ("left", "right"):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:w"), str(CELL_MARGIN // 635))
+        element.set(qn("w:type"), "dxa")
+        margins.append(element)
+    # CT_TblPr order: tblStyle, …, jc, …, tblBorders, …, tblLayout, tblCellMar, tblLook.
+    look = tblpr.find(qn("w:tblLook"))
+    for element in (borders, layout, margins):
+        if look is not None:
+            look.addprevious(element)
+        else:
+            tblpr.append(element)
+
+
+def _fill_cell(cell: _Cell, content: Cell, width: int) -> None:
+    first = cell.paragraphs[0]
+    if not content.paragraphs:
+        return
+    _add_paragraph(first, content.paragraphs[0], width)
+    for paragraph in content.paragraphs[1:]:
+        _add_paragraph(cell.add_paragraph(), paragraph, width)
+
+
+# ----------------------------------------------------------------------------- properties, zip
+
+
+def _set_properties(docx: object, document: Document) -> None:
+    props = docx.core_properties  # type: ignore[attr-defined]
+    when = _EPOCH
+    if document.date:
+        try:
+            when = datetime.fromisoformat(document.date).replace(tzinfo=UTC)
+        except ValueError:
+            when = _EPOCH
+    props.title = document.title
+    props.subject = document.title
+    props.author = document.author
+    props.last_modified_by = "thidua"
+    props.comments = ""
+    props.keywords = ""
+    props.category = ""
+    props.revision = 1
+    props.created = props.modified = when
+    props.last_printed = when
+    props.language = "vi-VN"
+
+
+def _normalise_zip(data: bytes) -> bytes:
+    """Rewrite the package with fixed timestamps and attributes, in the same member order."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=_ZIP_TIME)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o644 << 16
+            fixed.create_system = 3
+            target.writestr(fixed, source.read(info.filename), compresslevel=6)
+    return out.getvalue()
