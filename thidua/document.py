@@ -203,8 +203,7 @@ def _trim(runs: list[Run]) -> list[Run]:
         if (
             merged
             and not run.line_break
-            and (merged[-1].bold, merged[-1].italic, merged[-1].underline)
-            == (run.bold, run.italic, run.underline)
+            and (merged[-1].bold, merged[-1].italic, merged[-1].underline) == (run.bold, run.italic, run.underline)
         ):
             last = merged[-1]
             merged[-1] = Run(last.text + run.text, last.bold, last.italic, last.underline, last.line_break)

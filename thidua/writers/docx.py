@@ -135,7 +135,7 @@ def _setup_page(docx: object) -> None:
     paragraph = section.header.paragraphs[0]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _page_field(paragraph)
-    section.first_page_header.paragraphs[0].text = ""
+    section.first_page_header.is_linked_to_previous = False  # its own, empty header
 
 
 def _page_field(paragraph: DocxParagraph) -> None:
@@ -159,10 +159,8 @@ def _page_field(paragraph: DocxParagraph) -> None:
 def _setup_styles(docx: object) -> None:
     styles = docx.styles  # type: ignore[attr-defined]
     # Word prefers theme fonts over named ones: drop them from the defaults, name TNR everywhere.
-    defaults = styles.element.find(qn("w:docDefaults"))
-    if defaults is not None:
-        for fonts in defaults.iter(qn("w:rFonts")):
-            _name_fonts(fonts)
+    for fonts in styles.element.iter(qn("w:rFonts")):  # defaults and every built-in style
+        _name_fonts(fonts)
     normal = styles["Normal"]
     normal.font.size = Pt(BODY.size)
     _name_fonts(normal.element.get_or_add_rPr().get_or_add_rFonts())
@@ -229,7 +227,9 @@ def _add_paragraph(target: DocxParagraph, paragraph: Paragraph, width: int) -> N
     _paragraph_format(target.paragraph_format, look)
     for run in paragraph.runs:
         if run.line_break:
-            target.add_run().add_break()
+            line_break = target.add_run()
+            _fonts(line_break._r, look.size, bold=look.bold or run.bold, italic=look.italic or run.italic)
+            line_break.add_break()
         text = run.text.upper() if look.upper else run.text
         if text:
             docx_run = target.add_run(text)
