@@ -26,6 +26,8 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_wheel_ships_templates_examples_and_schema(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "thidua/_data/templates/README.md" in names
+    for part in ("ke-hoach", "_header", "_items", "_signature"):
+        assert f"thidua/_data/templates/{part}.xml.j2" in names
     assert "thidua/_data/campaigns/ldld-quang-tri/2021/thi-dua-2021.yaml" in names
     assert "thidua/_data/plan.schema.json" in names
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
@@ -47,3 +49,13 @@ def test_installed_wheel_runs_anywhere(wheel: Path, tmp_path: Path) -> None:
     check = subprocess.run([str(venv / "bin" / "thidua"), "check"], capture_output=True, text=True, cwd=elsewhere)
     assert check.returncode == 0, check.stdout + check.stderr
     assert "4 tệp" in check.stdout
+    # rendering works from the installed package, with the shipped templates
+    plan = elsewhere / "plan.yaml"
+    plan.write_bytes((Path(__file__).parent.parent / "campaigns/ldld-quang-tri/2021/thi-dua-2021.yaml").read_bytes())
+    render = subprocess.run(
+        [str(venv / "bin" / "thidua"), "render", "plan.yaml"], capture_output=True, text=True, cwd=elsewhere
+    )
+    assert render.returncode == 0, render.stdout + render.stderr
+    assert (
+        zipfile.ZipFile(elsewhere / "plan.docx").read("word/document.xml").count(b"K\xe1\xba\xbe HO\xe1\xba\xa0CH") == 1
+    )
