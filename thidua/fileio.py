@@ -30,7 +30,9 @@ def check_writable(path: Path) -> None:
     locks = lock_files(path)
     if locks:
         raise OutputError("output-locked", path=shown, lock=locks[0].name)
-    if path.exists() and not os.access(path, os.W_OK):
+    # Mode bits too, not only access(): root may write anything, but a file someone made
+    # read-only (a signed copy) says "do not replace me".
+    if path.exists() and (not os.access(path, os.W_OK) or not path.stat().st_mode & stat.S_IWUSR):
         raise OutputError("output-read-only", path=shown)
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
