@@ -27,6 +27,7 @@ sections:
     title: NỘI DUNG
     items:
       - "<b>not bold</b> {{ 7*7 }} {% if true %}x{% endif %} &amp; <p role='section'>"
+      - "control\\x0b characters\\x00 dropped"
       - |-
         first line
         - not a bullet
@@ -84,7 +85,8 @@ def test_plan_text_renders_literally(invoke, tmp_path: Path) -> None:
     texts = _texts(plan.with_suffix(".docx"))
     assert "Thi đua <b>dạy tốt</b> {{ 7*7 }} & học tốt" in texts
     assert "1. <b>not bold</b> {{ 7*7 }} {% if true %}x{% endif %} &amp; <p role='section'>" in texts
-    assert "2. first line\n- not a bullet\n1. not a number" in texts
+    assert "2. control characters dropped" in texts
+    assert "3. first line\n- not a bullet\n1. not a number" in texts
     (item,) = [p for p in document.paragraphs if p.text.startswith("1. <b>")]
     assert not any(run.bold for run in item.runs)  # <b> in a plan is text, not bold
     assert "49" not in "".join(texts)

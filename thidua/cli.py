@@ -203,11 +203,11 @@ def render(
     A templates/ folder in the plan's repository overrides the shipped templates, file by file.
     Exit 0 when every plan was written, 2 when a plan could not be read or an output written.
     """
-    from thidua.checker import CheckReport
+    from thidua.checker import CheckReport, display_path
     from thidua.i18n import resolve_lang, tr
     from thidua.output import write_text
     from thidua.pdf import find_libreoffice
-    from thidua.render import render_files, shown
+    from thidua.render import render_files
 
     language = resolve_lang(lang)
     program = None
@@ -219,17 +219,17 @@ def render(
         paths = [Path("campaigns")]
         if not paths[0].is_dir():
             raise ThiduaError("no-default-campaigns")
-    with _progress(tr("render.progress", language)) as advance:
+    with _Progress(tr("render.progress", language)) as advance:
         report = render_files(paths, output=output, template=template, pdf_program=program, progress=advance)
     for path in report.written:
-        typer.echo(tr("render.wrote", language, path=shown(path)))
+        typer.echo(tr("render.wrote", language, path=display_path(path)))
     if report.findings:
         write_text(CheckReport(findings=report.findings, files=report.failed), language, sys.stderr)
         typer.echo(tr("render.summary", language, written=len(report.written), failed=report.failed), err=True)
         raise typer.Exit(EXIT_ERROR)
 
 
-class _progress:
+class _Progress:
     """A progress bar on a terminal while several plans render; silent otherwise."""
 
     def __init__(self, label: str) -> None:

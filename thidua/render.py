@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from thidua.checker import discover, display_path, load_plan
+from thidua.checker import discover, load_plan
 from thidua.context import plan_context
 from thidua.document import Document, MarkupError, parse_markup
 from thidua.errors import ThiduaError
@@ -130,7 +130,3 @@ def _make_folder(folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError("output-unwritable", path=str(folder), reason=exc.strerror or str(exc)) from None
-
-
-def shown(path: Path) -> str:
-    return display_path(path)

@@ -31,13 +31,18 @@ class TemplateProblem(ThiduaError):
     """A template cannot be found, compiled or run; the message names its file and line."""
 
 
+# Characters XML 1.0 (and so Word) cannot hold; YAML's "\x0b" escapes can still produce them.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
 def _finalize(value: Any) -> Any:
     """Every {{ value }}: None prints nothing, plan text is escaped, its line breaks become <br/>."""
     if value is None:
         return ""
     if isinstance(value, Markup):
         return value
-    return Markup("<br/>").join(escape(part) for part in str(value).split("\n"))
+    text = _NOT_XML.sub("", str(value))
+    return Markup("<br/>").join(escape(part) for part in text.split("\n"))
 
 
 def _oneline(value: Any) -> str:
