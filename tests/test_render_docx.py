@@ -290,3 +290,62 @@ def test_same_plan_gives_the_same_bytes_and_fixed_properties() -> None:
     assert props.modified == props.created
     assert props.title.startswith("Tổ chức phong trào thi đua")
     assert props.author == "LIÊN ĐOÀN LAO ĐỘNG TỈNH QUẢNG TRỊ"
+
+
+def test_header_names_break_where_clerks_break_them() -> None:
+    texts = {
+        path.parent.parent.name: [by_role(open_docx(path), role)[0].text for role in ("parent-body", "issuing-body")]
+        for path in EXAMPLES
+    }
+    assert texts == {
+        "cdvc-binh-dinh": ["LIÊN ĐOÀN LAO ĐỘNG\nTỈNH BÌNH ĐỊNH", "CÔNG ĐOÀN VIÊN CHỨC\nTỈNH BÌNH ĐỊNH"],
+        "ldld-cao-bang": ["TỔNG LIÊN ĐOÀN LAO ĐỘNG\nVIỆT NAM", "LIÊN ĐOÀN LAO ĐỘNG\nTỈNH CAO BẰNG"],
+        "ldld-long-bien": ["LIÊN ĐOÀN LAO ĐỘNG\nTHÀNH PHỐ HÀ NỘI", "LIÊN ĐOÀN LAO ĐỘNG\nQUẬN LONG BIÊN"],
+        "ldld-quang-tri": ["TỔNG LIÊN ĐOÀN LAO ĐỘNG\nVIỆT NAM", "LIÊN ĐOÀN LAO ĐỘNG\nTỈNH QUẢNG TRỊ"],
+    }
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("CÔNG ĐOÀN GIÁO DỤC THÀNH PHỐ HỒ CHÍ MINH", "CÔNG ĐOÀN GIÁO DỤC\nTHÀNH PHỐ HỒ CHÍ MINH"),
+        # no two-line break fits: left to Word's own wrapping
+        ("CÔNG ĐOÀN NGÀNH GIÁO DỤC THÀNH PHỐ HỒ CHÍ MINH", "CÔNG ĐOÀN NGÀNH GIÁO DỤC THÀNH PHỐ HỒ CHÍ MINH"),
+        ("CÔNG ĐOÀN CƠ SỞ TRƯỜNG TRUNG HỌC PHỔ THÔNG", "CÔNG ĐOÀN CƠ SỞ TRƯỜNG\nTRUNG HỌC PHỔ THÔNG"),
+        ("CĐCS\nTRƯỜNG A", "CĐCS\nTRƯỜNG A"),  # the clerk's own break is kept
+        ("CÔNG ĐOÀN CƠ SỞ", "CÔNG ĐOÀN CƠ SỞ"),  # fits: no break
+    ],
+)
+def test_balancing_a_header_name(name: str, expected: str) -> None:
+    from thidua.document import Paragraph, Run
+    from thidua.writers.docx import COLUMNS, STYLES, _balance
+
+    runs = tuple(Run(part, line_break=i > 0) for i, part in enumerate(name.split("\n")))
+    width = COLUMNS["header"][0] - 2 * 0.1 * 360000
+    balanced = _balance(Paragraph("issuing-body", runs), STYLES["issuing-body"], int(width))
+    assert balanced.text == expected
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=ids)
+def test_headings_stay_with_their_text_and_the_closing_with_the_signature(path: Path) -> None:
+    document = open_docx(path)
+    for role in ("section", "heading"):
+        for paragraph in by_role(document, role):
+            assert paragraph.paragraph_format.keep_with_next, paragraph.text
+    body = document.paragraphs
+    assert body[-1].paragraph_format.keep_with_next  # the closing, right before the signature table
+    assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in document.tables[-1].rows)
+
+
+def test_hyphenated_words_and_year_ranges_do_not_break() -> None:
+    document = open_docx(CAMPAIGNS / "ldld-cao-bang" / "2016" / "thi-dua-2016-2020.yaml")
+    xml = document.element.xml
+    assert "<w:noBreakHyphen/>" in xml
+    assert re.search(r"2016\u00a0-\u00a02020", "\n".join(p.text for p in document.paragraphs))
+    assert "KH-TLĐ" in "\n".join(p.text for p in document.paragraphs)  # read back as a plain hyphen
+
+
+def test_a_plan_without_recipients_still_prints_the_block() -> None:
+    document = open_docx(QUANG_TRI)
+    assert [p.text for p in by_role(document, "recipients-title")] == ["Nơi nhận:"]
+    assert [p.text for p in by_role(document, "recipient")] == ["- Lưu: VT."]

@@ -52,3 +52,13 @@ AUTHORITY_SPELLINGS: dict[str, str] = {
     "THỪA ỦY QUYỀN": "TUQ.",
     "THỪA UỶ QUYỀN": "TUQ.",
 }
+
+# Where a header name breaks into two lines: before the level of the place
+# (LIÊN ĐOÀN LAO ĐỘNG / TỈNH QUẢNG TRỊ, TỔNG LIÊN ĐOÀN LAO ĐỘNG / VIỆT NAM) …
+PLACE_LEVELS = ("TỈNH", "THÀNH PHỐ", "QUẬN", "HUYỆN", "THỊ XÃ", "XÃ", "PHƯỜNG", "THỊ TRẤN", "ĐẶC KHU", "VIỆT NAM")
+# … and never inside one of these words (CÔNG ĐOÀN VIÊN / CHỨC).
+COMPOUNDS = (
+    "LIÊN ĐOÀN", "LAO ĐỘNG", "CÔNG ĐOÀN", "VIÊN CHỨC", "CÔNG CHỨC", "THÀNH PHỐ", "THỊ XÃ", "THỊ TRẤN",
+    "VIỆT NAM", "CHẤP HÀNH", "THƯỜNG VỤ", "GIÁO DỤC", "Y TẾ", "CÔNG NGHIỆP", "NÔNG NGHIỆP", "CƠ SỞ",
+    "CÔNG THƯƠNG", "XÂY DỰNG", "GIAO THÔNG", "VẬN TẢI", "NGÂN HÀNG", "KHU CÔNG NGHIỆP", "ĐẶC KHU",
+)  # fmt: skip

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import unicodedata
 import zipfile
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from docx.table import _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from thidua.document import Cell, Document, Paragraph, Run, Table
+from thidua.vocab import COMPOUNDS, PLACE_LEVELS
 from thidua.writers import metrics
 
 FONT = "Times New Roman"
@@ -37,7 +39,7 @@ CELL_MARGIN = Cm(0.1)
 FIRST_LINE_INDENT = Cm(1.27)
 LINE_WEIGHT = 6  # eighths of a point: a 0.75 pt solid line
 BALANCED = ("parent-body", "issuing-body")  # header names broken into even lines
-LINE_GAP = 3  # points between a text and the line under it
+LINE_GAP = 5  # points between a text and the line under it
 SHORT_LINE = 0.4  # a "short" line is 2/5 of the longest line of its text (FORMAT.md: 1/3–1/2)
 
 
@@ -55,6 +57,7 @@ class Style:
     after: float = 0
     line: float = 1.0  # line spacing, a multiple of single
     line_after: float = 0  # space after the line drawn under the paragraph, if it has one
+    keep_next: bool = False  # never the last line of a page (a heading without its text)
 
 
 BODY = Style(14, align="justify", indent=True, after=6, line=1.15)
@@ -69,8 +72,10 @@ STYLES: dict[str, Style] = {
     "doc-type": Style(14, bold=True, upper=True, before=24),
     "subject": Style(14, bold=True, line_after=12),
     "body": BODY,
-    "section": Style(14, bold=True, upper=True, align="justify", indent=True, before=6, after=6, line=1.15),
-    "heading": Style(14, bold=True, align="justify", indent=True, after=6, line=1.15),
+    "section": Style(
+        14, bold=True, upper=True, align="justify", indent=True, before=6, after=6, line=1.15, keep_next=True
+    ),
+    "heading": Style(14, bold=True, align="justify", indent=True, after=6, line=1.15, keep_next=True),
     "item": BODY,
     "authority": Style(14, bold=True, upper=True, before=12),
     "signer-title": Style(14, bold=True, upper=True),
@@ -192,6 +197,7 @@ def _paragraph_format(fmt: object, look: Style) -> None:
     else:
         fmt.line_spacing = look.line  # type: ignore[attr-defined]
     fmt.widow_control = True  # type: ignore[attr-defined]
+    fmt.keep_with_next = look.keep_next or None  # type: ignore[attr-defined]
 
 
 def _name_fonts(fonts: object) -> None:
@@ -237,7 +243,8 @@ def _add_paragraph(target: DocxParagraph, paragraph: Paragraph, width: int) -> N
             line_break.add_break()
         text = run.text.upper() if look.upper else run.text
         if text:
-            docx_run = target.add_run(text)
+            docx_run = target.add_run()
+            _add_text(docx_run._r, text)
             _fonts(docx_run._r, look.size, bold=look.bold or run.bold, italic=look.italic or run.italic,
                    underline=run.underline)  # fmt: skip
     if paragraph.role == "signature-space":
@@ -247,30 +254,50 @@ def _add_paragraph(target: DocxParagraph, paragraph: Paragraph, width: int) -> N
         _draw_line(line, paragraph, width)
 
 
+# Keep together what a reader takes as one thing: "Covid-19", "58/KH-LĐLĐ", "2021-2026" (a
+# hyphen Word will not break at) and "2016 - 2020" (no-break spaces around the dash).
+_JOINED = re.compile(r"(?<=\w)-(?=\w)")
+_RANGE = re.compile(r"(?<=\d) ([-–]) (?=\d)")
+
+
+def _add_text(r: object, text: str) -> None:
+    """Run text, as w:t pieces and w:noBreakHyphen (read back as "-" by python-docx)."""
+    text = _RANGE.sub("\u00a0\\1\u00a0", text)
+    for index, piece in enumerate(_JOINED.split(text)):
+        if index:
+            r.append(OxmlElement("w:noBreakHyphen"))  # type: ignore[attr-defined]
+        if piece:
+            r.add_t(piece)  # type: ignore[attr-defined]
+
+
 def _balance(paragraph: Paragraph, look: Style, width: int) -> Paragraph:
-    """Break a header name that does not fit into two lines of even width, as clerks do
-    (LIÊN ĐOÀN LAO ĐỘNG / TỈNH QUẢNG TRỊ), not where Word would (… TỈNH / QUẢNG TRỊ).
-    A name with its own line break is left as written."""
+    """Break a header name that does not fit into two lines as clerks do: before the place
+    level (LIÊN ĐOÀN LAO ĐỘNG / TỈNH QUẢNG TRỊ), never inside a word (CÔNG ĐOÀN VIÊN / CHỨC),
+    the two lines as even as possible. A name with its own line break is left as written."""
     if len(paragraph.runs) != 1 or paragraph.runs[0].line_break:
         return paragraph
     run = paragraph.runs[0]
-    text = run.text.upper() if look.upper else run.text
     bold = look.bold or run.bold
-    if text_width(text, look.size, bold=bold) <= width:
+
+    def measure(text: str) -> int:
+        return text_width(text.upper() if look.upper else text, look.size, bold=bold)
+
+    if measure(run.text) <= width:
         return paragraph
     words = run.text.split(" ")
-    best: tuple[int, int] | None = None
+    cuts = []
     for cut in range(1, len(words)):
         left, right = " ".join(words[:cut]), " ".join(words[cut:])
-        widest = max(
-            text_width(left.upper() if look.upper else left, look.size, bold=bold),
-            text_width(right.upper() if look.upper else right, look.size, bold=bold),
-        )
-        if widest <= width and (best is None or widest < best[0]):
-            best = (widest, cut)
-    if best is None:
+        widest = max(measure(left), measure(right))
+        if widest > width:
+            continue
+        upper_right, pair = right.upper(), f"{words[cut - 1]} {words[cut]}".upper()
+        inside_word = any(pair in compound for compound in COMPOUNDS)
+        at_place = any(upper_right == p or upper_right.startswith(p + " ") for p in PLACE_LEVELS)
+        cuts.append((not at_place, inside_word, widest, cut))
+    if not cuts:
         return paragraph
-    cut = best[1]
+    cut = min(cuts)[3]
     first = Run(" ".join(words[:cut]), run.bold, run.italic, run.underline)
     second = Run(" ".join(words[cut:]), run.bold, run.italic, run.underline, line_break=True)
     return Paragraph(paragraph.role, (first, second), paragraph.line)
