@@ -236,21 +236,21 @@ class _Progress:
         self.label = label
         self.bar: Any = None
 
-    def __enter__(self) -> Callable[[Any], None]:
-        from rich.console import Console
-
-        console = Console(stderr=True)
-        if console.is_terminal:
-            from rich.progress import Progress
-
-            self.bar = Progress(console=console, transient=True)
-            self.bar.start()
-            self.task = self.bar.add_task(self.label, total=None)
+    def __enter__(self) -> Callable[[int, int], None]:
         return self.advance
 
-    def advance(self, _job: Any) -> None:
-        if self.bar is not None:
-            self.bar.advance(self.task)
+    def advance(self, done: int, total: int) -> None:
+        if self.bar is None:
+            from rich.console import Console
+            from rich.progress import Progress
+
+            console = Console(stderr=True)
+            if total < 2 or not console.is_terminal:
+                return
+            self.bar = Progress(console=console, transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task(self.label, total=total)
+        self.bar.update(self.task, completed=done)
 
     def __exit__(self, *exc: object) -> None:
         if self.bar is not None:

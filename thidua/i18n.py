@@ -11,8 +11,8 @@ DEFAULT_LANG = "vi"
 MESSAGES: dict[str, dict[str, str]] = {
     "path-missing": {"vi": "không tìm thấy đường dẫn: {path}", "en": "no such path: {path}"},
     "no-default-campaigns": {
-        "vi": "không có thư mục campaigns/ ở đây; hãy chỉ ra tệp hoặc thư mục kế hoạch cần kiểm tra",
-        "en": "no campaigns/ folder here; name the plan files or folders to check",
+        "vi": "không có thư mục campaigns/ ở đây; hãy chỉ ra tệp hoặc thư mục kế hoạch",
+        "en": "no campaigns/ folder here; name the plan files or folders",
     },
     "config-unreadable": {
         "vi": "không đọc được cấu hình {path}: {reason}",

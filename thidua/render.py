@@ -90,7 +90,7 @@ def render_files(
     output: Path | None = None,
     template: Path | None = None,
     pdf_program: str | None = None,
-    progress: Callable[[Job], None] | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> RenderReport:
     """Render every plan under `paths`; a plan that cannot be read is reported, the others go on.
 
@@ -106,7 +106,7 @@ def render_files(
             check_writable(job.pdf)
     report = RenderReport()
     done: list[Job] = []
-    for job in jobs:
+    for number, job in enumerate(jobs, start=1):
         plan, findings = load_plan(job.plan)
         if plan is None:
             report.findings.extend(findings)
@@ -116,7 +116,7 @@ def render_files(
             report.written.append(job.docx)
             done.append(job)
         if progress is not None:
-            progress(job)
+            progress(number, len(jobs))
     if pdf_program and done:
         from thidua.pdf import convert_to_pdf
 
