@@ -121,10 +121,19 @@ def test_template_with_an_undefined_variable_names_file_and_line(invoke, tmp_pat
     out = tmp_path / "out.docx"
     result = invoke("render", str(QUANG_TRI), "--template", str(template), "-o", str(out))
     assert result.exit_code == 2, result.output
-    assert "mine.xml.j2, dòng 3" in result.output
-    assert "isuer" in result.output
+    assert "mine.xml.j2, dòng 3: không có biến 'isuer'" in result.output
     assert "Traceback" not in result.output
     assert not out.exists()
+
+
+def test_undefined_attribute_in_english(invoke, tmp_path: Path) -> None:
+    template = tmp_path / "attr.xml.j2"
+    template.write_text('<document>\n\n<p role="body">{{ document.titel }}</p>\n</document>\n')
+    result = invoke(
+        "render", str(QUANG_TRI), "--template", str(template), "-o", str(tmp_path / "o.docx"), "--lang", "en"
+    )
+    assert result.exit_code == 2, result.output
+    assert "attr.xml.j2, line 3: '….titel' is undefined" in result.output
 
 
 def test_template_syntax_error_names_file_and_line(invoke, tmp_path: Path) -> None:

@@ -47,6 +47,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "lỗi trong mẫu {file}, dòng {line}: {detail}",
         "en": "error in template {file}, line {line}: {detail}",
     },
+    "template-undefined": {
+        "vi": "lỗi trong mẫu {file}, dòng {line}: không có biến '{name}' (viết sai tên?)",
+        "en": "error in template {file}, line {line}: '{name}' is undefined (a misspelt name?)",
+    },
     "template-markup": {
         "vi": "mẫu {name} sinh ra cấu trúc không hợp lệ (dòng {line} của kết quả): {detail}",
         "en": "template {name} produced invalid markup (line {line} of its output): {detail}",

@@ -16,6 +16,7 @@ from jinja2 import (
     TemplateError,
     TemplateNotFound,
     TemplateSyntaxError,
+    UndefinedError,
 )
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup, escape
@@ -116,6 +117,13 @@ def render_markup(context: Mapping[str, Any], search_path: tuple[Path, ...], nam
         raise TemplateProblem(
             "template-not-found", name=exc.name, folders=", ".join(_display(str(f)) for f in search_path)
         ) from None
+    except UndefinedError as exc:
+        file, line = _template_frame(exc, name)
+        missing = re.search(r"'([^']+)' (?:is undefined|has no attribute '([^']+)')", exc.message or "")
+        if missing:
+            what = f"….{missing[2]}" if missing[2] else missing[1]  # "dict object" says nothing
+            raise TemplateProblem("template-undefined", file=file, line=line, name=what) from None
+        raise TemplateProblem("template-error", file=file, line=line, detail=exc.message or "") from None
     except (TemplateError, TypeError, ValueError, AttributeError, ArithmeticError, LookupError) as exc:
         file, line = _template_frame(exc, name)
         detail = exc.message if isinstance(exc, TemplateError) and exc.message else str(exc)
