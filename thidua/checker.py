@@ -106,30 +106,29 @@ def _check_for_pool(path: Path, options: CheckOptions) -> list[Finding]:
 
 def check_file(path: Path, options: CheckOptions, linked: dict[Path, Plan | None] | None = None) -> list[Finding]:
     """All findings for one plan file, filtered and sorted."""
-    display = display_path(path)
-    loaded = load_yaml_file(path, display)
-    problems = list(loaded.problems)
-    if loaded.data is not None and not problems:
-        plan, schema_problems = validate_plan(loaded.data)
-        problems.extend(schema_problems)
-        if plan is not None:
-            cache = linked if linked is not None else {}
-            context = PlanContext(
-                plan=plan, file=Path(os.path.abspath(path)), open_plan=lambda p: _open_linked(p, cache)
-            )
-            problems.extend(run_rules(context, options))
+    loaded, plan, problems = _read(path)
+    if plan is not None:
+        cache = linked if linked is not None else {}
+        context = PlanContext(plan=plan, file=Path(os.path.abspath(path)), open_plan=lambda p: _open_linked(p, cache))
+        problems.extend(run_rules(context, options))
     return place(problems, loaded, options)
 
 
 def load_plan(path: Path) -> tuple[Plan | None, list[Finding]]:
     """Read and validate one plan (no rules): the model, or the findings that stop it."""
+    loaded, plan, problems = _read(path)
+    return plan, place(problems, loaded, CheckOptions())
+
+
+def _read(path: Path) -> tuple[LoadedYaml, Plan | None, list[Problem]]:
+    """Load the YAML and, when it reads cleanly, validate it against the schema."""
     loaded = load_yaml_file(path, display_path(path))
     problems = list(loaded.problems)
     plan = None
     if loaded.data is not None and not problems:
         plan, schema_problems = validate_plan(loaded.data)
         problems.extend(schema_problems)
-    return plan, place(problems, loaded, CheckOptions())
+    return loaded, plan, problems
 
 
 def run_rules(context: PlanContext, options: CheckOptions) -> Iterable[Problem]:
