@@ -91,9 +91,14 @@ def test_phases_swapped(invoke, example_copy: Path) -> None:  # type: ignore[no-
     text = example_copy.read_text(encoding="utf-8")
     first, second = "start: 2021-02-22\n          end: 2021-06-30", "start: 2021-07-01\n          end: 2021-12-31"
     example_copy.write_text(text.replace(first, "@").replace(second, first).replace("@", second), encoding="utf-8")
-    line = example_copy.read_text(encoding="utf-8").split("\n").index("          start: 2021-02-22") + 1
+    lines = example_copy.read_text(encoding="utf-8").split("\n")
+    line = lines.index("          start: 2021-02-22") + 1
     exit_code, findings = _findings(invoke, example_copy)
-    assert (exit_code, _only(findings)) == (1, ("PE06", line, 18))
+    dated = [f for f in findings if f["code"] != "TX24"]
+    assert (exit_code, _only(dated)) == (1, ("PE06", line, 18))
+    # Each phase's `when` still says its old dates, so the text now contradicts the swapped fields.
+    when = {(f["line"], f["column"]) for f in findings if f["code"] == "TX24"}
+    assert when and all(lines[row - 1].lstrip().startswith("when:") for row, _ in when)
 
 
 def test_empty_file(invoke, example_copy: Path) -> None:  # type: ignore[no-untyped-def]

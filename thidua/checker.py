@@ -9,11 +9,14 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from thidua.documents import DOCUMENT_SUFFIXES, read_document
 from thidua.errors import InputError, ThiduaError
 from thidua.findings import Finding, Problem, Severity, format_loc
-from thidua.loader import LoadedYaml, load_yaml_file
+from thidua.loader import LoadedYaml, SourceMap, load_yaml_file
 from thidua.model import Plan
-from thidua.rules import CHECKS, RULES, PlanContext
+from thidua.rules import CHECKS, RULES, TEXT_CHECKS, PlanContext, TextContext
+from thidua.text.segments import Segment, line_segments, plan_segments
+from thidua.text.settings import TextSettings
 from thidua.validate import validate_plan
 
 PLAN_SUFFIXES = (".yaml", ".yml")
@@ -28,6 +31,7 @@ class CheckOptions:
     select: tuple[str, ...] = ()  # codes or prefixes, in any case
     ignore: tuple[str, ...] = ()
     severity: dict[str, str] = field(default_factory=dict)  # code -> error|warning|info|off
+    text: TextSettings = field(default_factory=TextSettings)
 
     def __post_init__(self) -> None:
         # Normalised once: keeps() runs for every rule and every problem.
@@ -105,12 +109,25 @@ def _check_for_pool(path: Path, options: CheckOptions) -> list[Finding]:
 
 
 def check_file(path: Path, options: CheckOptions, linked: dict[Path, Plan | None] | None = None) -> list[Finding]:
-    """All findings for one plan file, filtered and sorted."""
+    """All findings for one plan file (or .txt/.docx document), filtered and sorted."""
+    if path.suffix.lower() in DOCUMENT_SUFFIXES:
+        return check_document(path, options)
     loaded, plan, problems = _read(path)
     if plan is not None:
         cache = linked if linked is not None else {}
         context = PlanContext(plan=plan, file=Path(os.path.abspath(path)), open_plan=lambda p: _open_linked(p, cache))
         problems.extend(run_rules(context, options))
+        segments = plan_segments(loaded.data, loaded.source.values, loaded.source.lines)
+        problems.extend(run_text_rules(segments, options, plan))
+    return place(problems, loaded, options)
+
+
+def check_document(path: Path, options: CheckOptions) -> list[Finding]:
+    """The text rules over an existing document: lines of a .txt, paragraphs of a .docx."""
+    lines, problems = read_document(path)
+    loaded = LoadedYaml(display_path(path), source=SourceMap(lines=lines))
+    if not problems:
+        problems.extend(run_text_rules(line_segments(lines), options, None))
     return place(problems, loaded, options)
 
 
@@ -135,6 +152,13 @@ def run_rules(context: PlanContext, options: CheckOptions) -> Iterable[Problem]:
     for rule in CHECKS:
         if options.keeps(rule.code) and rule.check is not None:
             yield from rule.check(context)
+
+
+def run_text_rules(segments: list[Segment], options: CheckOptions, plan: Plan | None) -> Iterable[Problem]:
+    context = TextContext(segments=segments, settings=options.text, plan=plan)
+    for rule in TEXT_CHECKS:
+        if options.keeps(rule.code) and rule.text_check is not None:
+            yield from rule.text_check(context)
 
 
 def place(problems: Iterable[Problem], loaded: LoadedYaml, options: CheckOptions) -> list[Finding]:

@@ -170,6 +170,7 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "recursion": {"vi": "alias tự chứa chính nó, mở rộng vô hạn", "en": "an alias contains itself and never ends"},
     "depth": {"vi": "lồng nhau sâu hơn {limit} cấp", "en": "nested deeper than {limit} levels"},
+    "not-docx": {"vi": "không phải tệp Word .docx đọc được", "en": "not a readable Word .docx file"},
 }
 
 

@@ -62,3 +62,34 @@ COMPOUNDS = (
     "VIỆT NAM", "CHẤP HÀNH", "THƯỜNG VỤ", "GIÁO DỤC", "Y TẾ", "CÔNG NGHIỆP", "NÔNG NGHIỆP", "CƠ SỞ",
     "CÔNG THƯƠNG", "XÂY DỰNG", "GIAO THÔNG", "VẬN TẢI", "NGÂN HÀNG", "KHU CÔNG NGHIỆP", "ĐẶC KHU",
 )  # fmt: skip
+
+# Valid syllables that are wrong in context: (as written, lower case) -> the intended words.
+# Each is a slip seen in published plans and reports, or a well-known confusion of the
+# s/x, ch/tr, d/gi/r, dấu hỏi/ngã kind that spell-checkers miss because both words exist.
+CONFUSIONS: dict[str, str] = {
+    "hăng năm": "hằng năm",  # seed 002
+    "mục địch": "mục đích",  # seed 004
+    "tăng thưởng": "tặng thưởng",  # seed 002: "được Chủ tịch nước tăng thưởng Huân chương"
+    "tăng bằng khen": "tặng bằng khen",
+    "tăng giấy khen": "tặng giấy khen",
+    "năng xuất": "năng suất",
+    "sản suất": "sản xuất",
+    "suất sắc": "xuất sắc",
+    "xuất xắc": "xuất sắc",
+    "đột suất": "đột xuất",
+    "bổ xung": "bổ sung",
+    "sát nhập": "sáp nhập",
+    "xáp nhập": "sáp nhập",
+    "sử lý": "xử lý",
+    "chuẩn đoán": "chẩn đoán",
+    "thăm quan": "tham quan",
+    "dành thắng lợi": "giành thắng lợi",
+    "dành chiến thắng": "giành chiến thắng",
+    "chính sát": "chính xác",
+}
+
+# Words Vietnamese doubles on purpose ("người người thi đua, nhà nhà thi đua"): not a repeated word.
+REDUPLICATIONS = frozenset(
+    "người nhà ngày đời năm tháng tuần ai đâu nơi ngành cấp lớp đêm mãi xa xanh đỏ vàng trắng đen "
+    "thường đều khắp chốn làng".split()
+)

@@ -10,6 +10,8 @@ from typing import Any
 from thidua.findings import Problem, Severity
 from thidua.i18n import localize
 from thidua.model import Plan
+from thidua.text.segments import Segment
+from thidua.text.settings import TextSettings
 
 LANGS = ("vi", "en")
 Text = Mapping[str, str]  # {"vi": ..., "en": ...}
@@ -24,7 +26,17 @@ class PlanContext:
     open_plan: Callable[[FsPath], Plan | None]
 
 
+@dataclass(frozen=True)
+class TextContext:
+    """What a text rule sees: the free text of a plan or document, and the plan when there is one."""
+
+    segments: list[Segment]
+    settings: TextSettings
+    plan: Plan | None = None
+
+
 Check = Callable[[PlanContext], Iterable[Problem]]
+TextCheck = Callable[[TextContext], Iterable[Problem]]
 
 
 @dataclass(frozen=True)
@@ -37,7 +49,8 @@ class Rule:
     why: Text  # the explanation `thidua explain` prints
     bad: str  # a YAML example that triggers the rule
     good: str  # the same example, corrected
-    check: Check | None = None  # None: reported by the loader or the schema stage
+    check: Check | None = None  # None: reported by the loader or the schema stage (or a text rule)
+    text_check: TextCheck | None = None  # rules over free text, run on plans, .txt and .docx alike
     hint: Text | None = None  # appended when params["suggestion"] is set
 
     @property
@@ -52,11 +65,31 @@ class Rule:
         return text
 
 
+def text_problem(code: str, segment: Segment, offset: int, **params: Any) -> Problem:
+    """A problem at `offset` in a segment of free text, placed at its line and column in the file."""
+    line, column = segment.locate(offset)
+    return Problem(code, params, loc=segment.loc, line=line, column=column)
+
+
 def _build() -> dict[str, Rule]:
-    from thidua.rules import dates, identity, loading, references, schema, targets, units
+    from thidua.rules import (
+        characters,
+        citations,
+        dates,
+        identity,
+        loading,
+        references,
+        schema,
+        spelling,
+        targets,
+        typography,
+        units,
+        written_dates,
+    )
 
     rules: dict[str, Rule] = {}
-    for module in (loading, schema, dates, targets, identity, references, units):
+    modules = (loading, schema, dates, targets, identity, references, units)
+    for module in (*modules, spelling, characters, written_dates, typography, citations):
         for rule in module.RULES:
             if rule.code in rules:  # pragma: no cover - guarded by the meta-test too
                 raise ValueError(f"duplicate rule code {rule.code}")
@@ -67,3 +100,4 @@ def _build() -> dict[str, Rule]:
 RULES: dict[str, Rule] = _build()
 
 CHECKS: tuple[Rule, ...] = tuple(rule for rule in RULES.values() if rule.check is not None)
+TEXT_CHECKS: tuple[Rule, ...] = tuple(rule for rule in RULES.values() if rule.text_check is not None)

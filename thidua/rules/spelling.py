@@ -1,0 +1,224 @@
+"""TX0: Vietnamese words — syllables that cannot exist or are not used, repeated words, confusions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import pairwise
+
+from thidua.findings import Problem, Severity
+from thidua.rules import Rule, TextContext, text_problem
+from thidua.text.segments import Segment, Word, match_case
+from thidua.text.syllables import analyse, is_vietnamese
+from thidua.vocab import CONFUSIONS, REDUPLICATIONS
+
+E, W = Severity.error, Severity.warning
+
+_REASONS = {
+    "spelling": {"vi": "phụ âm đầu và vần không ghép được như vậy", "en": "its onset and rhyme cannot combine"},
+    "stop-tone": {
+        "vi": "vần kết thúc bằng p, t, c, ch chỉ mang dấu sắc hoặc nặng",
+        "en": "a syllable ending in p, t, c or ch takes only the sắc or nặng tone",
+    },
+    "tones": {"vi": "có hai dấu thanh", "en": "it has two tone marks"},
+    "placement": {"vi": "dấu thanh đặt sai nguyên âm", "en": "its tone mark is on the wrong vowel"},
+}
+
+
+def _style(ctx: TextContext) -> str:
+    return "new" if ctx.settings.tone_marks == "new" else "old"
+
+
+def _sentence_start(segment: Segment, word: Word) -> bool:
+    before = segment.text[: word.start].rstrip(" \t\"“‘'(")
+    return not before or before[-1] in ".:!?;\n-–•+*"
+
+
+def _checked_words(ctx: TextContext) -> Iterator[tuple[Segment, Word]]:
+    """Words the syllable rules read: not foreign or an abbreviation, not accepted by the repository."""
+    lexicon = ctx.settings.lexicon
+    for segment in ctx.segments:
+        for word in segment.words:
+            if word.text.isascii() or word.lower in lexicon.accepted:
+                continue  # no diacritics: a foreign word, a code or an unaccented name
+            if not is_vietnamese(word.lower):
+                continue  # café, Müller, or a look-alike letter (TX12 says so)
+            yield segment, word
+
+
+def check_impossible(ctx: TextContext) -> Iterator[Problem]:
+    lexicon = ctx.settings.lexicon
+    for segment, word in _checked_words(ctx):
+        syllable = analyse(word.lower)
+        if syllable.valid or lexicon.accepts(word.lower):
+            continue
+        if syllable.problem == "spelling" and (word.is_upper or len(word.lower) == 1):
+            continue  # LĐLĐ, CNVCLĐ, đ (đồng): abbreviations
+        suggestion = lexicon.suggest(syllable, _style(ctx))
+        yield text_problem(
+            "TX01",
+            segment,
+            word.start,
+            word=word.text,
+            reason=_REASONS[syllable.problem or "spelling"],
+            suggestion=match_case(word.text, suggestion) if suggestion else "",
+        )
+
+
+def check_unknown(ctx: TextContext) -> Iterator[Problem]:
+    lexicon = ctx.settings.lexicon
+    for segment, word in _checked_words(ctx):
+        syllable = analyse(word.lower)
+        if not syllable.valid or lexicon.accepts(word.lower):
+            continue
+        if word.is_capitalized and not _sentence_start(segment, word):
+            continue  # a proper name: Mường Tè, Nậm Nhùn
+        suggestion = lexicon.suggest(syllable, _style(ctx))
+        yield text_problem(
+            "TX02",
+            segment,
+            word.start,
+            word=word.text,
+            suggestion=match_case(word.text, suggestion) if suggestion else "",
+        )
+
+
+def check_repeated(ctx: TextContext) -> Iterator[Problem]:
+    for segment in ctx.segments:
+        words = segment.words
+        index = 0
+        while index < len(words):
+            size = _repeat_at(segment, words, index)
+            if size:
+                first, second = words[index : index + size], words[index + size : index + 2 * size]
+                phrase = segment.text[first[0].start : first[-1].end]
+                yield text_problem("TX03", segment, second[0].start, phrase=phrase)
+                index += 2 * size
+            else:
+                index += 1
+
+
+def _repeat_at(segment: Segment, words: list[Word], index: int) -> int:
+    """The length of a phrase written twice in a row from `index` (spaces only between), or 0."""
+    for size in (4, 3, 2, 1):
+        run = words[index : index + 2 * size]
+        if len(run) < 2 * size:
+            continue
+        if any(segment.gap(a, b).strip() for a, b in pairwise(run)):
+            continue
+        if [w.lower for w in run[:size]] != [w.lower for w in run[size:]]:
+            continue
+        if size == 1 and (run[0].lower in REDUPLICATIONS or run[0].text.isdigit()):
+            continue
+        return size
+    return 0
+
+
+def _confusions(ctx: TextContext) -> dict[str, list[tuple[list[str], str]]]:
+    table: dict[str, list[tuple[list[str], str]]] = {}
+    for wrong, right in (*CONFUSIONS.items(), *ctx.settings.confusions):
+        parts = wrong.lower().split()
+        if parts and wrong.lower() != right.lower():
+            table.setdefault(parts[0], []).append((parts, right))
+    return table
+
+
+def check_confusion(ctx: TextContext) -> Iterator[Problem]:
+    table = _confusions(ctx)
+    for segment in ctx.segments:
+        words = segment.words
+        for index, word in enumerate(words):
+            for parts, right in table.get(word.lower, ()):
+                run = words[index : index + len(parts)]
+                if [w.lower for w in run] != parts:
+                    continue
+                if any(segment.gap(a, b) not in (" ", "\u00a0") for a, b in pairwise(run)):
+                    continue
+                written = segment.text[run[0].start : run[-1].end]
+                yield text_problem("TX04", segment, word.start, written=written, suggestion=match_case(written, right))
+
+
+RULES = (
+    Rule(
+        "TX01",
+        "spelling.impossible",
+        E,
+        text_check=check_impossible,
+        summary={"vi": "Âm tiết không thể có trong tiếng Việt", "en": "A syllable that cannot exist in Vietnamese"},
+        message={
+            "vi": "'{word}' không phải âm tiết tiếng Việt: {reason}",
+            "en": "'{word}' is not a Vietnamese syllable: {reason}",
+        },
+        hint={"vi": " — có phải '{suggestion}'?", "en": " — did you mean '{suggestion}'?"},
+        why={
+            "vi": "Quy tắc chính tả quốc ngữ loại trừ những âm tiết như 'nghiêp' (vần -p phải mang dấu sắc "
+            "hoặc nặng), 'nghành' (ngh- chỉ đứng trước i, e, ê) hay 'hòan' (dấu đặt trên nguyên âm chính: "
+            "'hoàn'). Lỗi này thường do gõ vội hoặc bộ gõ hỏng, và không một từ điển nào chấp nhận nó.",
+            "en": "Quốc ngữ spelling rules exclude syllables such as 'nghiêp' (a final -p takes sắc or nặng), "
+            "'nghành' (ngh- only comes before i, e, ê) or 'hòan' (the mark sits on the main vowel: 'hoàn'). "
+            "They come from hurried typing or a broken input method.",
+        },
+        bad="sections:\n  - kind: content\n    title: NỘI DUNG\n    items:\n      - Đối với khối doanh nghiêp.\n",
+        good="sections:\n  - kind: content\n    title: NỘI DUNG\n    items:\n      - Đối với khối doanh nghiệp.\n",
+    ),
+    Rule(
+        "TX02",
+        "spelling.unknown",
+        W,
+        text_check=check_unknown,
+        summary={
+            "vi": "Âm tiết đúng luật nhưng tiếng Việt không dùng",
+            "en": "A well-formed syllable Vietnamese does not use",
+        },
+        message={
+            "vi": "'{word}' không có trong danh sách âm tiết tiếng Việt",
+            "en": "'{word}' is not in the list of Vietnamese syllables",
+        },
+        hint={"vi": " — có phải '{suggestion}'?", "en": " — did you mean '{suggestion}'?"},
+        why={
+            "vi": "'chiễn' đúng luật ghép vần nhưng không có trong tiếng Việt: thường là gõ nhầm dấu ('chiến'). "
+            "Danh sách âm tiết lấy từ bộ từ vựng tiếng Việt của Tesseract (Apache-2.0) và cách đọc "
+            "kVietnamese của Unihan (giấy phép Unicode). Tên riêng viết hoa giữa câu không bị kiểm tra; "
+            "tên, từ viết tắt khác thì khai báo trong tệp từ của kho (`words` trong [tool.thidua]).",
+            "en": "'chiễn' is well-formed but not Vietnamese: usually a slipped tone mark ('chiến'). The list "
+            "comes from Tesseract's Vietnamese word list (Apache-2.0) and Unihan's kVietnamese readings "
+            "(Unicode License). Capitalised names mid-sentence are not checked; declare other names and "
+            "abbreviations in the repository's word file (`words` in [tool.thidua]).",
+        },
+        bad="opening:\n  - 780 cá nhân đạt danh hiệu chiễn sỹ thi đua cấp tỉnh.\n",
+        good="opening:\n  - 780 cá nhân đạt danh hiệu chiến sỹ thi đua cấp tỉnh.\n",
+    ),
+    Rule(
+        "TX03",
+        "wording.repeated",
+        E,
+        text_check=check_repeated,
+        summary={"vi": "Từ hoặc cụm từ bị lặp liền nhau", "en": "A word or phrase written twice in a row"},
+        message={"vi": "'{phrase}' bị lặp hai lần liền nhau", "en": "'{phrase}' is written twice in a row"},
+        why={
+            "vi": "'của của', 'lao động lao động giỏi': lỗi khi sửa văn bản cũ mà không đọc lại. Các từ láy "
+            "có chủ ý như 'người người', 'nhà nhà' không bị báo.",
+            "en": "'của của', 'lao động lao động giỏi': left behind when last year's text is edited without "
+            "rereading. Deliberate doublings such as 'người người', 'nhà nhà' are not reported.",
+        },
+        bad="opening:\n  - Thi đua lao động lao động giỏi, lao động sáng tạo.\n",
+        good="opening:\n  - Thi đua lao động giỏi, lao động sáng tạo.\n",
+    ),
+    Rule(
+        "TX04",
+        "wording.confusion",
+        E,
+        text_check=check_confusion,
+        summary={"vi": "Từ viết đúng chính tả nhưng sai nghĩa", "en": "A real word used for another"},
+        message={"vi": "'{written}' nên viết là '{suggestion}'", "en": "'{written}' should be '{suggestion}'"},
+        why={
+            "vi": "'hăng năm', 'Mục địch', 'tăng thưởng' gồm những âm tiết có thật nên bộ kiểm tra chính tả "
+            "không bắt được. Danh sách nằm trong thidua/vocab.py (CONFUSIONS); kho có thể thêm cặp của "
+            "mình trong tệp từ (`confusions`).",
+            "en": "'hăng năm', 'Mục địch', 'tăng thưởng' are made of real syllables, so a spell-checker passes "
+            "them. The list is in thidua/vocab.py (CONFUSIONS); a repository adds its own in its word file "
+            "(`confusions`).",
+        },
+        bad="opening:\n  - Chủ động xây dựng kế hoạch thi đua hăng năm.\n",
+        good="opening:\n  - Chủ động xây dựng kế hoạch thi đua hằng năm.\n",
+    ),
+)

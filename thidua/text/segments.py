@@ -1,0 +1,186 @@
+"""Runs of free text, from a plan's fields or a document's lines, and where each character sits in its file."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from thidua.model import Path
+
+# Fields that hold codes, numbers, dates or paths rather than prose.
+NOT_TEXT = frozenset(
+    {
+        "id",
+        "kind",
+        "measure",
+        "numbering",
+        "type",
+        "ky_hieu",
+        "number",
+        "date",
+        "start",
+        "end",
+        "due",
+        "goal",
+        "per_unit",
+        "unit",
+        "units",
+        "plan",
+        "abbreviation",
+        "$schema",
+        "schema",
+    }
+)
+
+# A word: letters, with any combining marks that follow them (text not in NFC).
+_WORD = re.compile(r"[^\W\d_][^\W\d_\u0300-\u036f]*(?:[\u0300-\u036f]+[^\W\d_]*)*")
+
+Locate = Callable[[int], tuple[int, int]]
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    text: str  # as written
+    start: int  # offset in the segment's text
+    end: int
+    lower: str  # lower case, NFC: what the syllable rules read
+
+    @property
+    def is_upper(self) -> bool:
+        return self.text.isupper()
+
+    @property
+    def is_capitalized(self) -> bool:
+        return self.text[:1].isupper() and not self.text.isupper()
+
+
+@dataclass
+class Segment:
+    """One piece of free text and a way back from an offset in it to (line, column) in the file."""
+
+    text: str
+    locate: Locate
+    loc: Path = ()
+    field: str = ""
+
+    @cached_property
+    def words(self) -> list[Word]:
+        return [
+            Word(m[0], m.start(), m.end(), unicodedata.normalize("NFC", m[0]).lower())
+            for m in _WORD.finditer(self.text)
+        ]
+
+    def gap(self, left: Word, right: Word) -> str:
+        return self.text[left.end : right.start]
+
+
+@dataclass
+class SourceText:
+    """A file's lines, for mapping offsets inside YAML scalars back to where they are written."""
+
+    lines: list[str]
+    starts: list[int] = field(init=False)
+    whole: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.whole = "\n".join(self.lines)
+        self.starts = []
+        offset = 0
+        for line in self.lines:
+            self.starts.append(offset)
+            offset += len(line) + 1
+
+    def index(self, line: int, column: int) -> int:
+        return self.starts[line - 1] + column - 1
+
+    def position(self, index: int) -> tuple[int, int]:
+        lo, hi = 0, len(self.starts) - 1
+        while lo < hi:  # the last line starting at or before index
+            mid = (lo + hi + 1) // 2
+            if self.starts[mid] <= index:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo + 1, index - self.starts[lo] + 1
+
+
+def scalar_locator(source: SourceText, value: str, line: int, column: int) -> Locate:
+    """Map offsets in a YAML scalar's value to its text in the file.
+
+    The value differs from what is written by quotes, escapes, folding and indentation, so each
+    character of the value is matched with its next occurrence in the file; whitespace matches
+    whatever whitespace the file has. An escape that cannot be matched gives the scalar's start.
+    """
+    begin = source.index(line, column) if 0 < line <= len(source.lines) else 0
+
+    def locate(offset: int) -> tuple[int, int]:
+        pointer = begin
+        for char in value[:offset]:
+            if char.isspace():
+                continue
+            found = source.whole.find(char, pointer, pointer + 64)
+            if found < 0:
+                return line, column
+            pointer = found + 1
+        target = value[offset] if offset < len(value) else ""
+        if target and not target.isspace():
+            found = source.whole.find(target, pointer, pointer + 64)
+            if found < 0:
+                return line, column
+            pointer = found
+        return source.position(pointer)
+
+    return locate
+
+
+def plan_segments(data: Any, values: dict[Path, Any], lines: list[str]) -> list[Segment]:
+    """Every free-text value of a loaded plan, with its path and locator.
+
+    `values` is the loader's map from path to position (objects with .line and .column).
+    """
+    source = SourceText(lines)
+    found: list[Segment] = []
+
+    def walk(value: Any, loc: Path, name: str) -> None:
+        if isinstance(value, dict):
+            for key, child in value.items():
+                if key not in NOT_TEXT:
+                    walk(child, (*loc, key), key)
+        elif isinstance(value, list):
+            for index, child in enumerate(value):
+                walk(child, (*loc, index), name)
+        elif isinstance(value, str) and value.strip():
+            where = values.get(loc)
+            line, column = (where.line, where.column) if where else (1, 1)
+            found.append(Segment(value, scalar_locator(source, value, line, column), loc, name))
+
+    walk(data, (), "")
+    return found
+
+
+def line_segments(lines: list[str]) -> list[Segment]:
+    """One segment per line (or paragraph) of a document; line numbers are 1-based."""
+    return [Segment(text, _fixed(number), (), "") for number, text in enumerate(lines, 1) if text.strip()]
+
+
+def _fixed(line: int) -> Locate:
+    return lambda offset: (line, offset + 1)
+
+
+def match_case(written: str, suggestion: str) -> str:
+    """`suggestion` in the case `written` is in: ĐỊCH -> ĐÍCH, Mục địch -> Mục đích."""
+    if written.isupper() and len(written) > 1:
+        return suggestion.upper()
+    if written[:1].isupper():
+        return suggestion[:1].upper() + suggestion[1:]
+    return suggestion
+
+
+def iter_words(segments: list[Segment]) -> Iterator[tuple[Segment, Word]]:
+    for segment in segments:
+        for word in segment.words:
+            yield segment, word
