@@ -114,6 +114,7 @@ def check(
         select=_split_codes(select) or settings.select,
         ignore=settings.ignore + _split_codes(ignore),
         severity=settings.severity,
+        text=settings.text,
     )
     if not paths:
         default = Path("campaigns")

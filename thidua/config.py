@@ -7,8 +7,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from thidua.errors import ConfigError
+from thidua.i18n import word
+from thidua.text.lexicon import Lexicon, accepted_words
+from thidua.text.settings import TONE_STYLES, TextSettings
 
-ALLOWED_KEYS = ("select", "ignore", "strict", "severity")
+ALLOWED_KEYS = ("select", "ignore", "strict", "severity", "tone-marks", "words")
 SEVERITY_VALUES = ("error", "warning", "info", "off")
 
 
@@ -18,6 +21,7 @@ class Config:
     ignore: tuple[str, ...] = ()
     strict: bool = False
     severity: dict[str, str] = field(default_factory=dict)  # code -> error|warning|info|off
+    text: TextSettings = field(default_factory=TextSettings)
     path: Path | None = None
 
 
@@ -57,7 +61,61 @@ def load_config(explicit: Path | None = None, start: Path | None = None) -> Conf
         not isinstance(v, str) or v not in SEVERITY_VALUES for v in severity.values()
     ):
         raise ConfigError("config-value", path=str(path), key="severity", value=repr(severity))
-    return Config(select=select, ignore=ignore, strict=strict, severity=dict(severity), path=path)
+    tone_marks = table.get("tone-marks", "any")
+    if tone_marks not in TONE_STYLES:
+        raise ConfigError("config-value", path=str(path), key="tone-marks", value=repr(tone_marks))
+    words = table.get("words")
+    if words is not None and not isinstance(words, str):
+        raise ConfigError("config-value", path=str(path), key="words", value=repr(words))
+    accepted, confusions = load_words(path.parent / words) if words else (frozenset(), ())
+    text = TextSettings(tone_marks=tone_marks, lexicon=Lexicon(accepted), confusions=confusions)
+    return Config(select=select, ignore=ignore, strict=strict, severity=dict(severity), text=text, path=path)
+
+
+def load_words(path: Path) -> tuple[frozenset[str], tuple[tuple[str, str], ...]]:
+    """A repository's word file: `accept` (names, abbreviations) and `confusions` (wrong: right).
+
+    ```yaml
+    accept: [Nậm Nhùn, Pác Ngòa, TUV]
+    confusions:
+      công đòan: công đoàn
+    ```
+    """
+    from thidua.loader import load_yaml_file
+
+    loaded = load_yaml_file(path)
+    if loaded.problems or not isinstance(loaded.data, dict):
+        problem = loaded.problems[0] if loaded.problems else None
+        if problem is None:
+            raise ConfigError("words-file", path=str(path), line=1, column=1, problem=word("words-root"))
+        # The loader's own finding (YAML syntax, encoding, missing file) says what is wrong.
+        from thidua.rules import RULES
+
+        raise ConfigError(
+            "words-file",
+            path=str(path),
+            line=problem.line or 1,
+            column=problem.column or 1,
+            problem={lang: RULES[problem.code].format_message(problem.params, lang) for lang in ("vi", "en")},
+        )
+    data = loaded.data
+
+    def fail(key: str, what: dict[str, str]) -> ConfigError:
+        position = loaded.source.locate((key,), at_key=True)
+        return ConfigError("words-file", path=str(path), line=position.line, column=position.column, problem=what)
+
+    for key in data:
+        if key not in ("accept", "confusions"):
+            raise fail(key, word("words-key", key=key))
+    accept = data.get("accept") or []
+    if not isinstance(accept, list) or not all(isinstance(w, str) for w in accept):
+        raise fail("accept", word("words-accept"))
+    confusions = data.get("confusions") or {}
+    if not isinstance(confusions, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in confusions.items()
+    ):
+        raise fail("confusions", word("words-confusions"))
+    return accepted_words(accept), tuple(confusions.items())
 
 
 def _codes(table: dict[str, object], key: str, path: Path) -> tuple[str, ...]:

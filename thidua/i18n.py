@@ -22,6 +22,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "{path}: khóa không hợp lệ trong [tool.thidua]: {key} (dùng: {allowed})",
         "en": "{path}: unknown key in [tool.thidua]: {key} (allowed: {allowed})",
     },
+    "words-file": {
+        "vi": "{path}:{line}:{column}: tệp từ không hợp lệ: {problem}",
+        "en": "{path}:{line}:{column}: invalid word file: {problem}",
+    },
     "config-value": {
         "vi": "{path}: giá trị không hợp lệ cho [tool.thidua] {key}: {value}",
         "en": "{path}: invalid value for [tool.thidua] {key}: {value}",
@@ -141,7 +145,7 @@ def resolve_lang(lang: str | None) -> str:
 
 
 def tr(key: str, lang: str, /, **params: Any) -> str:
-    return MESSAGES[key][lang].format(**params)
+    return MESSAGES[key][lang].format(**{name: localize(value, lang) for name, value in params.items()})
 
 
 # Words that findings carry as params, shown in the user's language (see `word`).
@@ -170,11 +174,24 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "recursion": {"vi": "alias tự chứa chính nó, mở rộng vô hạn", "en": "an alias contains itself and never ends"},
     "depth": {"vi": "lồng nhau sâu hơn {limit} cấp", "en": "nested deeper than {limit} levels"},
+    "words-key": {
+        "vi": "khóa '{key}' không hợp lệ (dùng: accept, confusions)",
+        "en": "unknown key '{key}' (allowed: accept, confusions)",
+    },
+    "words-accept": {"vi": "accept phải là danh sách các từ", "en": "accept must be a list of words"},
+    "words-confusions": {
+        "vi": "confusions phải là các cặp 'viết sai: viết đúng'",
+        "en": "confusions must map a wrong phrase to the right one",
+    },
+    "words-root": {
+        "vi": "tệp phải là nhóm khóa accept/confusions",
+        "en": "the file must be a mapping of accept/confusions",
+    },
     "not-docx": {"vi": "không phải tệp Word .docx đọc được", "en": "not a readable Word .docx file"},
 }
 
 
-def word(key: str, **fill: Any) -> dict[str, str]:
+def word(key: str, /, **fill: Any) -> dict[str, str]:
     """A param value that messages show translated (plain strings are shown as written)."""
     return {lang: text.format(**fill) for lang, text in WORDS[key].items()}
 

@@ -15,7 +15,7 @@ _PAIRS = {"(": ")", "[": "]", "“": "”"}
 _CLOSERS = {close: open_ for open_, close in _PAIRS.items()}
 # "a) Nội dung", "2.1) …", "b/ …": a list marker, not a bracket left open
 _MARKER = re.compile(r"\s*(?:[^\W\d_]|\d+(?:\.\d+)*|[ivxlcdm]+)\)")
-_DOUBLE_SPACE = re.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
+_DOUBLE_SPACE = re.compile(r"(?<=\S) {2,}(?=\S)")  # runs of no-break spaces are fill-in blanks
 _SPACE_BEFORE = re.compile(r"(?<=\S)[ \u00a0]+(?=[,;:!?]|\.(?!\.))")
 _NO_SPACE_AFTER = re.compile(r"[,;](?=[^\W\d_])|(?<=[^\W\d_]):(?=[^\W_])|(?<=[^\W\d_])\.(?=[^\W\d_])")
 

@@ -66,7 +66,7 @@ Q_RHYMES = frozenset(
     uâc uân uâng uât uây
     ue uen ueo uet
     uê uêch uên uênh uêt
-    ui uy uych uyên uyêt uynh uyt
+    ui uit uy uych uyên uyêt uynh uyt
     uơ uôc
     """.split()
 )
