@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path as FsPath
 from typing import Any
 
@@ -33,6 +34,11 @@ class TextContext:
     segments: list[Segment]
     settings: TextSettings
     plan: Plan | None = None
+
+    @cached_property
+    def vocabulary(self) -> frozenset[str]:
+        """Every distinct word (lower case, NFC) of every segment: rules judge each word once."""
+        return frozenset().union(*(segment.vocabulary for segment in self.segments))
 
 
 Check = Callable[[PlanContext], Iterable[Problem]]

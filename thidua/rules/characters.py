@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator
 
 from thidua.findings import Problem, Severity
 from thidua.rules import Rule, TextContext, text_problem
-from thidua.text.segments import Segment, Word, match_case
-from thidua.text.syllables import Syllable, analyse, spell
+from thidua.text.segments import match_case
+from thidua.text.syllables import analyse, spell
 
 E, W = Severity.error, Severity.warning
 
@@ -19,6 +21,7 @@ LOOKALIKES = {
     "\u0189": ("U+0189 Ɖ (African D)", "Đ"),
     "\u0256": ("U+0256 ɖ (African d)", "đ"),
 }
+_SUSPECT = re.compile("[\u00d0\u00f0\u0189\u0256\u0370-\u03ff\u0400-\u04ff]")
 _CONFUSABLE_SCRIPTS = {"CYRILLIC": "Cyrillic", "GREEK": "Greek"}
 _LATIN_FOR = {  # the Latin letter a Cyrillic or Greek look-alike stands for
     "а": "a",
@@ -77,23 +80,21 @@ def check_nfc(ctx: TextContext) -> Iterator[Problem]:
 
 
 def check_tone_style(ctx: TextContext) -> Iterator[Problem]:
-    marked: list[tuple[Segment, Word, Syllable]] = []
-    for segment in ctx.segments:
-        for word in segment.words:
-            if not word.text.isascii():
-                syllable = analyse(word.lower)
-                if syllable.style:
-                    marked.append((segment, word, syllable))
-    old = sum(1 for _, _, syllable in marked if syllable.style == "old")
-    new = len(marked) - old
+    styles = {lower: analyse(lower).style for lower in ctx.vocabulary if not lower.isascii()}
+    styled = {lower: style for lower, style in styles.items() if style}
     preferred = ctx.settings.tone_marks
+    if not styled or (preferred == "any" and len(set(styled.values())) < 2):
+        return
+    counts = Counter(styled[lower] for segment in ctx.segments for lower in segment.lowers if lower in styled)
+    old, new = counts["old"], counts["new"]
     if preferred == "any":
-        if not (old and new):
-            return
         # The majority wins; a tie goes to the old style, the one Nghị định 30 writes (CỘNG HÒA).
         preferred = "new" if new > old else "old"
-    for segment, word, syllable in marked:
-        if syllable.style != preferred:
+    flagged = {lower for lower, style in styled.items() if style != preferred}
+    for segment in ctx.segments:
+        here = segment.vocabulary & flagged
+        for word in segment.occurrences(here) if here else ():
+            syllable = analyse(word.lower)
             yield text_problem(
                 "TX11",
                 segment,
@@ -107,7 +108,7 @@ def check_tone_style(ctx: TextContext) -> Iterator[Problem]:
 
 def check_lookalikes(ctx: TextContext) -> Iterator[Problem]:
     for segment in ctx.segments:
-        if segment.text.isascii():
+        if not _SUSPECT.search(segment.text):
             continue
         for word in segment.words:
             for offset, char in enumerate(word.text):

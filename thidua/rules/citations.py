@@ -28,12 +28,12 @@ _PARTY = re.compile(r"^(CT|NQ|QĐ|KL|HD|TB|QyĐ|BC|KH)-(TW|TU|TƯ|HU|QU|ĐU|TX)$
 def check_citation(ctx: TextContext) -> Iterator[Problem]:
     for segment in ctx.segments:
         text = segment.text
-        if "/" not in text and ":" not in text:
+        if "/" not in text and "số" not in segment.lowered:
             continue
-        for match in _NUMBER_COLON.finditer(text):
+        for match in _NUMBER_COLON.finditer(text) if "số" in segment.lowered else ():
             written = text[match.start(1) : match.end(2)]
             yield text_problem("TX40", segment, match.start(1), written=written, suggestion=f"{match[1]} {match[2]}")
-        for match in _KY_HIEU.finditer(text):
+        for match in _KY_HIEU.finditer(text) if "/" in text else ():
             number, space_before, space_after, code = match.groups()
             parts = re.split(r"[ \u00a0]*[-–—][ \u00a0]*", code)
             clean = "-".join(parts)

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import lru_cache
 from itertools import pairwise
 
 from thidua.findings import Problem, Severity
 from thidua.rules import Rule, TextContext, text_problem
+from thidua.text.lexicon import IRREGULAR
 from thidua.text.segments import Segment, Word, match_case
-from thidua.text.syllables import analyse, is_vietnamese
+from thidua.text.syllables import Syllable, analyse, is_vietnamese
 from thidua.vocab import CONFUSIONS, REDUPLICATIONS
 
 E, W = Severity.error, Severity.warning
@@ -33,25 +35,45 @@ def _sentence_start(segment: Segment, word: Word) -> bool:
     return not before or before[-1] in ".:!?;\n-–•+*"
 
 
-def _checked_words(ctx: TextContext) -> Iterator[tuple[Segment, Word]]:
-    """Words the syllable rules read: not foreign or an abbreviation, not accepted by the repository."""
-    lexicon = ctx.settings.lexicon
+@lru_cache(maxsize=16384)
+def _reading(lower: str) -> Syllable | None:
+    """How the spelling rules read a word, or None for one they leave alone.
+
+    Words with no diacritics (foreign words, codes, unaccented names) and words with letters
+    outside the Vietnamese alphabet (café, Müller, a look-alike that TX12 reports) are skipped.
+    """
+    if lower.isascii() or not is_vietnamese(lower):
+        return None
+    return analyse(lower)
+
+
+def _suspects(ctx: TextContext, wrong: Callable[[Syllable], bool]) -> Iterator[tuple[Segment, Word, Syllable]]:
+    """Words the spelling rules read whose syllable is `wrong`, each distinct word judged once."""
+    accepted = ctx.settings.lexicon.accepted
+    flagged = set()
+    for lower in ctx.vocabulary:
+        syllable = _reading(lower)
+        if syllable is not None and wrong(syllable) and lower not in accepted and lower not in IRREGULAR:
+            flagged.add(lower)
+    if not flagged:
+        return
     for segment in ctx.segments:
-        for word in segment.words:
-            if word.text.isascii() or word.lower in lexicon.accepted:
-                continue  # no diacritics: a foreign word, a code or an unaccented name
-            if not is_vietnamese(word.lower):
-                continue  # café, Müller, or a look-alike letter (TX12 says so)
-            yield segment, word
+        here = segment.vocabulary & flagged
+        if wrong is _impossible:  # LĐLĐ, CNVCLĐ: abbreviations in capitals are not words
+            here = {w for w in here if w in segment.text or w.capitalize() in segment.text}
+        if here:
+            for word in segment.occurrences(here):
+                yield segment, word, analyse(word.lower)
+
+
+def _impossible(syllable: Syllable) -> bool:
+    return not syllable.valid
 
 
 def check_impossible(ctx: TextContext) -> Iterator[Problem]:
     lexicon = ctx.settings.lexicon
-    for segment, word in _checked_words(ctx):
-        syllable = analyse(word.lower)
-        if syllable.valid or lexicon.accepts(word.lower):
-            continue
-        if syllable.problem == "spelling" and (word.is_upper or len(word.lower) == 1):
+    for segment, word, syllable in _suspects(ctx, _impossible):
+        if syllable.problem == "spelling" and (word.text.isupper() or len(word.lower) == 1):
             continue  # LĐLĐ, CNVCLĐ, đ (đồng): abbreviations
         suggestion = lexicon.suggest(syllable, _style(ctx))
         yield text_problem(
@@ -66,11 +88,8 @@ def check_impossible(ctx: TextContext) -> Iterator[Problem]:
 
 def check_unknown(ctx: TextContext) -> Iterator[Problem]:
     lexicon = ctx.settings.lexicon
-    for segment, word in _checked_words(ctx):
-        syllable = analyse(word.lower)
-        if not syllable.valid or lexicon.accepts(word.lower):
-            continue
-        if word.is_capitalized and not _sentence_start(segment, word):
+    for segment, word, syllable in _suspects(ctx, lambda syllable: syllable.valid and not lexicon.knows(syllable)):
+        if word.text[:1].isupper() and not word.text.isupper() and not _sentence_start(segment, word):
             continue  # a proper name: Mường Tè, Nậm Nhùn
         suggestion = lexicon.suggest(syllable, _style(ctx))
         yield text_problem(
@@ -84,33 +103,26 @@ def check_unknown(ctx: TextContext) -> Iterator[Problem]:
 
 def check_repeated(ctx: TextContext) -> Iterator[Problem]:
     for segment in ctx.segments:
-        words = segment.words
-        index = 0
-        while index < len(words):
-            size = _repeat_at(segment, words, index)
-            if size:
-                first, second = words[index : index + size], words[index + size : index + 2 * size]
-                phrase = segment.text[first[0].start : first[-1].end]
-                yield text_problem("TX03", segment, second[0].start, phrase=phrase)
-                index += 2 * size
-            else:
-                index += 1
-
-
-def _repeat_at(segment: Segment, words: list[Word], index: int) -> int:
-    """The length of a phrase written twice in a row from `index` (spaces only between), or 0."""
-    for size in (4, 3, 2, 1):
-        run = words[index : index + 2 * size]
-        if len(run) < 2 * size:
-            continue
-        if any(segment.gap(a, b).strip() for a, b in pairwise(run)):
-            continue
-        if [w.lower for w in run[:size]] != [w.lower for w in run[size:]]:
-            continue
-        if size == 1 and (run[0].lower in REDUPLICATIONS or run[0].text.isdigit()):
-            continue
-        return size
-    return 0
+        lows = segment.lowers
+        last: dict[str, int] = {}
+        found: list[tuple[int, int]] = []
+        done = -1
+        for index, lower in enumerate(lows):  # a word seen again within 4 words may start a repeat
+            before = last.get(lower)
+            last[lower] = index
+            if before is None or index - before > 4 or before < done:
+                continue
+            size = index - before
+            if lows[before:index] == lows[index : index + size] and not (size == 1 and lower in REDUPLICATIONS):
+                found.append((before, size))
+                done = index + size
+        for start, size in found:
+            words = segment.words
+            run = words[start : start + 2 * size]
+            if any(segment.gap(a, b).strip() for a, b in pairwise(run)):
+                continue  # "lao động giỏi, lao động sáng tạo" is not a repeat: a comma between
+            phrase = segment.text[run[0].start : run[size - 1].end]
+            yield text_problem("TX03", segment, run[size].start, phrase=phrase)
 
 
 def _confusions(ctx: TextContext) -> dict[str, list[tuple[list[str], str]]]:
@@ -124,17 +136,23 @@ def _confusions(ctx: TextContext) -> dict[str, list[tuple[list[str], str]]]:
 
 def check_confusion(ctx: TextContext) -> Iterator[Problem]:
     table = _confusions(ctx)
+    if table.keys().isdisjoint(ctx.vocabulary):
+        return
     for segment in ctx.segments:
-        words = segment.words
-        for index, word in enumerate(words):
-            for parts, right in table.get(word.lower, ()):
-                run = words[index : index + len(parts)]
-                if [w.lower for w in run] != parts:
+        if table.keys().isdisjoint(segment.vocabulary):
+            continue
+        lows = segment.lowers
+        for index, lower in enumerate(lows):
+            for parts, right in table.get(lower, ()):
+                if lows[index : index + len(parts)] != parts:
                     continue
+                run = segment.words[index : index + len(parts)]
                 if any(segment.gap(a, b) not in (" ", "\u00a0") for a, b in pairwise(run)):
                     continue
                 written = segment.text[run[0].start : run[-1].end]
-                yield text_problem("TX04", segment, word.start, written=written, suggestion=match_case(written, right))
+                yield text_problem(
+                    "TX04", segment, run[0].start, written=written, suggestion=match_case(written, right)
+                )
 
 
 RULES = (

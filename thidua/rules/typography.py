@@ -15,33 +15,37 @@ _PAIRS = {"(": ")", "[": "]", "“": "”"}
 _CLOSERS = {close: open_ for open_, close in _PAIRS.items()}
 # "a) Nội dung", "2.1) …", "b/ …": a list marker, not a bracket left open
 _MARKER = re.compile(r"\s*(?:[^\W\d_]|\d+(?:\.\d+)*|[ivxlcdm]+)\)")
+_BRACKET = re.compile(r'[()\[\]“”"]')
+_STRAIGHT, _CURLY = re.compile('"'), re.compile("“")
 _DOUBLE_SPACE = re.compile(r"(?<=\S) {2,}(?=\S)")  # runs of no-break spaces are fill-in blanks
 _SPACE_BEFORE = re.compile(r"(?<=\S)[ \u00a0]+(?=[,;:!?]|\.(?!\.))")
-_NO_SPACE_AFTER = re.compile(r"[,;](?=[^\W\d_])|(?<=[^\W\d_]):(?=[^\W_])|(?<=[^\W\d_])\.(?=[^\W\d_])")
+_GLUED = re.compile(r"[,;:.][^\W_]")  # a mark with a letter or digit right after it; judged in code
 
 
 def check_unbalanced(ctx: TextContext) -> Iterator[Problem]:
     for segment in ctx.segments:
         text = segment.text
-        if not any(c in text for c in '()[]“”"'):
+        marks = [(m.start(), m[0]) for m in _BRACKET.finditer(text)]
+        if not marks:
             continue
         skip = _MARKER.match(text)
         stack: list[tuple[str, int]] = []
-        for offset, char in enumerate(text):
-            if char in _PAIRS:
+        straight = []
+        for offset, char in marks:
+            if char == '"':
+                straight.append(offset)
+            elif char in _PAIRS:
                 stack.append((char, offset))
-            elif char in _CLOSERS:
-                if skip and offset == skip.end() - 1:
-                    continue
-                if stack and stack[-1][0] == _CLOSERS[char]:
-                    stack.pop()
-                else:
-                    yield text_problem("TX30", segment, offset, char=char)
-                    stack.clear()
-                    break
+            elif skip and offset == skip.end() - 1:
+                continue
+            elif stack and stack[-1][0] == _CLOSERS[char]:
+                stack.pop()
+            else:
+                yield text_problem("TX30", segment, offset, char=char)
+                stack.clear()
+                break
         for char, offset in stack[:1]:
             yield text_problem("TX30", segment, offset, char=char)
-        straight = [i for i, c in enumerate(text) if c == '"']
         if len(straight) % 2:
             yield text_problem("TX30", segment, straight[-1], char='"')
 
@@ -51,9 +55,11 @@ def check_mixed_quotes(ctx: TextContext) -> Iterator[Problem]:
     curly: list[tuple[Segment, int]] = []
     for segment in ctx.segments:
         text = segment.text
-        positions = [i for i, c in enumerate(text) if c == '"']
-        straight.extend((segment, i) for i in positions[::2])  # each opening quote
-        curly.extend((segment, i) for i, c in enumerate(text) if c == "“")
+        if '"' in text:
+            positions = [m.start() for m in _STRAIGHT.finditer(text)]
+            straight.extend((segment, i) for i in positions[::2])  # each opening quote
+        if "“" in text:
+            curly.extend((segment, m.start()) for m in _CURLY.finditer(text))
     if not straight or not curly:
         return
     minority, kind = (curly, "curly") if len(curly) < len(straight) else (straight, "straight")
@@ -86,13 +92,18 @@ def check_space_before(ctx: TextContext) -> Iterator[Problem]:
 def check_space_after(ctx: TextContext) -> Iterator[Problem]:
     for segment in ctx.segments:
         text = segment.text
-        for match in _NO_SPACE_AFTER.finditer(text):
-            mark, at = match[0], match.start()
-            if mark == "." and not _run_on_sentence(text, at):
-                continue  # TP.HCM, Ph.Ăng-ghen, congdoan.vn: abbreviations and addresses
-            if mark == ":" and "//" in text[at : at + 3]:
-                continue
-            yield text_problem("TX34", segment, at + 1, mark=mark)
+        for match in _GLUED.finditer(text):
+            at = match.start()
+            mark, after = text[at], text[at + 1]
+            before = text[at - 1] if at else ""
+            if mark in ",;":
+                glued = not after.isdigit()  # 1,5 triệu
+            elif mark == ":":
+                glued = before.isalpha() and "//" not in text[at : at + 3]  # 8:30, https://
+            else:
+                glued = _run_on_sentence(text, at)  # TP.HCM, Ph.Ăng-ghen, congdoan.vn
+            if glued:
+                yield text_problem("TX34", segment, at + 1, mark=mark)
 
 
 def _run_on_sentence(text: str, at: int) -> bool:

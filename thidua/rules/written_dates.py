@@ -30,6 +30,8 @@ _LONG_YEAR = re.compile(
     rf"|(?:(?<![\d/])(?P<before>\d{{5,6}}){_DASH}(?P<second>\d{{4}})(?![\d/]))",
     re.IGNORECASE,
 )
+_FIVE_DIGITS = re.compile(r"\d{5}")
+_DASHED = re.compile(r"\d\s*[-–—]\s*\d")
 _YEAR_RANGE = re.compile(rf"(?<![\d/.,])((?:1[0-9]|20)\d{{2}}){_DASH}((?:1[0-9]|20)\d{{2}})(?![\d/])")
 _DATE = r"\d{1,2}/\d{1,2}/\d{4}"
 _DATE_RANGE = re.compile(rf"(?<![\d/])({_DATE}){_DASH}({_DATE})(?![\d/])")
@@ -38,6 +40,10 @@ _FROM_TO = re.compile(
     rf"[^.;]*?đến\s+(?:hết\s+)?(?:ngày\s+)?(?P<end>{_DATE})",
     re.IGNORECASE,
 )
+
+
+def _dated(ctx: TextContext) -> Iterator[Segment]:
+    return (segment for segment in ctx.segments if segment.has_digit)
 
 
 def _parse(text: str) -> date | None:
@@ -58,12 +64,11 @@ def _impossible(day: int, month: int, year: int | None) -> bool:
 
 
 def check_impossible_date(ctx: TextContext) -> Iterator[Problem]:
-    for segment in ctx.segments:
+    for segment in _dated(ctx):
         text = segment.text
-        if not any(c.isdigit() for c in text):
-            continue
         seen: set[int] = set()
-        for pattern in (_WORDED, _SLASHED, _SHORT):
+        patterns = (_WORDED, _SLASHED, _SHORT) if "ngày" in segment.lowered else (_SLASHED,)
+        for pattern in patterns if "/" in text or "tháng" in segment.lowered else ():
             for match in pattern.finditer(text):
                 year_text = match.group(3) if pattern.groups >= 3 else None
                 year = int(year_text) if year_text and len(year_text) == 4 else None
@@ -74,7 +79,9 @@ def check_impossible_date(ctx: TextContext) -> Iterator[Problem]:
 
 
 def check_glued(ctx: TextContext) -> Iterator[Problem]:
-    for segment in ctx.segments:
+    for segment in _dated(ctx):
+        if "/" not in segment.text:
+            continue
         for match in _GLUED.finditer(segment.text):
             fixed = f"{match[1]}/{match[2]}/{match[3]}"
             yield text_problem("TX21", segment, match.start(), written=match[0], suggestion=fixed)
@@ -89,7 +96,9 @@ def _shorter_years(digits: str, near: int | None) -> list[int]:
 
 def check_implausible_year(ctx: TextContext) -> Iterator[Problem]:
     plan_year = ctx.plan.year if ctx.plan is not None else None
-    for segment in ctx.segments:
+    for segment in _dated(ctx):
+        if not _FIVE_DIGITS.search(segment.text):
+            continue
         for match in _LONG_YEAR.finditer(segment.text):
             if match["after"]:
                 digits, start = match["after"], match.start("after")
@@ -106,8 +115,10 @@ def check_implausible_year(ctx: TextContext) -> Iterator[Problem]:
 
 
 def check_backwards(ctx: TextContext) -> Iterator[Problem]:
-    for segment in ctx.segments:
+    for segment in _dated(ctx):
         text = segment.text
+        if not _DASHED.search(text):
+            continue
         for match in _YEAR_RANGE.finditer(text):
             if int(match[2]) < int(match[1]):
                 yield text_problem("TX23", segment, match.start(), written=match[0])

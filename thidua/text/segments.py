@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import Any, NamedTuple
 
 from thidua.model import Path
 
@@ -39,11 +39,12 @@ NOT_TEXT = frozenset(
 # A word: letters, with any combining marks that follow them (text not in NFC).
 _WORD = re.compile(r"[^\W\d_][^\W\d_\u0300-\u036f]*(?:[\u0300-\u036f]+[^\W\d_]*)*")
 
+_DIGIT = re.compile(r"\d")
+
 Locate = Callable[[int], tuple[int, int]]
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(NamedTuple):
     text: str  # as written
     start: int  # offset in the segment's text
     end: int
@@ -68,11 +69,44 @@ class Segment:
     field: str = ""
 
     @cached_property
+    def simple(self) -> bool:
+        """NFC text whose lower-case copy has the same length: offsets carry over (almost always)."""
+        text = self.text
+        return len(self.lowered) == len(text) and (text.isascii() or unicodedata.is_normalized("NFC", text))
+
+    @cached_property
+    def lowered(self) -> str:
+        return self.text.lower()
+
+    @cached_property
+    def lowers(self) -> list[str]:
+        """Each word, lower case and NFC, in order: what most rules read, without positions (cheap)."""
+        if self.simple:
+            return _WORD.findall(self.lowered)
+        return [word.lower for word in self.words]
+
+    @cached_property
+    def vocabulary(self) -> frozenset[str]:
+        return frozenset(self.lowers)
+
+    @cached_property
     def words(self) -> list[Word]:
+        """Each word with its offsets; built only for segments where a rule found something."""
+        text = self.text
+        if self.simple:
+            lowered = self.lowered
+            return [Word(m[0], m.start(), m.end(), lowered[m.start() : m.end()]) for m in _WORD.finditer(text)]
         return [
-            Word(m[0], m.start(), m.end(), unicodedata.normalize("NFC", m[0]).lower())
-            for m in _WORD.finditer(self.text)
+            Word(m[0], m.start(), m.end(), unicodedata.normalize("NFC", m[0]).lower()) for m in _WORD.finditer(text)
         ]
+
+    def occurrences(self, lowers: set[str] | frozenset[str]) -> Iterator[Word]:
+        """The words whose lower-case form is in `lowers`, with their offsets."""
+        return (word for word in self.words if word.lower in lowers)
+
+    @cached_property
+    def has_digit(self) -> bool:
+        return _DIGIT.search(self.text) is not None
 
     def gap(self, left: Word, right: Word) -> str:
         return self.text[left.end : right.start]

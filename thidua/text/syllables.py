@@ -236,4 +236,4 @@ LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzđăâêôơư" + _TONED)
 
 def is_vietnamese(word: str) -> bool:
     """`word` (lower case, NFC) is written with letters of the Vietnamese alphabet only."""
-    return all(char in LETTERS for char in word)
+    return LETTERS.issuperset(word)
