@@ -58,7 +58,7 @@ def _suspects(ctx: TextContext, wrong: Callable[[Syllable], bool]) -> Iterator[t
     if not flagged:
         return
     for segment in ctx.segments:
-        here = segment.vocabulary & flagged
+        here: set[str] | frozenset[str] = segment.vocabulary & flagged
         if wrong is _impossible:  # LĐLĐ, CNVCLĐ: abbreviations in capitals are not words
             here = {w for w in here if w in segment.text or w.capitalize() in segment.text}
         if here:
