@@ -30,6 +30,7 @@ def test_wheel_ships_templates_examples_and_schema(wheel: Path) -> None:
         assert f"thidua/_data/templates/{part}.xml.j2" in names
     assert "thidua/_data/campaigns/ldld-quang-tri/2021/thi-dua-2021.yaml" in names
     assert "thidua/_data/plan.schema.json" in names
+    assert {"thidua/text/syllables.txt", "thidua/text/SYLLABLES-NOTICE.md"} <= names  # the list and its licences
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     assert "thidua = thidua.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
 
@@ -59,3 +60,13 @@ def test_installed_wheel_runs_anywhere(wheel: Path, tmp_path: Path) -> None:
     assert (
         zipfile.ZipFile(elsewhere / "plan.docx").read("word/document.xml").count(b"K\xe1\xba\xbe HO\xe1\xba\xa0CH") == 1
     )
+    # the text rules find the shipped syllable list from the installed package
+    typo = elsewhere / "typo.txt"
+    typo.write_text("Đối với khối doanh nghiêp.\n", encoding="utf-8")
+    text = subprocess.run(
+        [str(venv / "bin" / "thidua"), "check", "--lang", "en", "typo.txt"],
+        capture_output=True,
+        text=True,
+        cwd=elsewhere,
+    )
+    assert text.returncode == 1 and "typo.txt:1:20: TX01" in text.stdout and "nghiệp" in text.stdout, text.stdout

@@ -79,7 +79,10 @@ def _split_codes(values: list[str] | None) -> tuple[str, ...]:
 @handle_errors
 def check(
     paths: Annotated[
-        list[Path] | None, typer.Argument(help="Plan files or folders (default: campaigns/).", show_default=False)
+        list[Path] | None,
+        typer.Argument(
+            help="Plans or folders of plans (default: campaigns/); also .txt and .docx files.", show_default=False
+        ),
     ] = None,
     output_format: Annotated[str, typer.Option("--format", "-f", help="text, json or github.")] = "text",
     strict: Annotated[bool, typer.Option("--strict", help="Warnings also make the exit code 1.")] = False,
@@ -93,11 +96,12 @@ def check(
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes (default: cores).")] = None,
     lang: LangOption = None,
 ) -> None:
-    """Validate plans: structure, dates, targets, references. Exit 0 clean, 1 findings, 2 could not run.
+    """Validate plans and their Vietnamese text. Exit 0 clean, 1 findings, 2 could not run.
 
-    Each finding is "file:line:column CODE severity message". Excuse one finding on its YAML line
-    with "# thidua: ignore[CODE]"; set select, ignore, strict and severity in [tool.thidua] of
-    pyproject.toml.
+    Each finding is "file:line:column CODE severity message". A .txt or .docx file named on the
+    command line gets the text rules (TX) only; its "line" is the line of the text or the
+    paragraph of the Word file. Excuse one finding on its YAML line with "# thidua: ignore[CODE]";
+    set select, ignore, strict, severity, tone-marks and words in [tool.thidua] of pyproject.toml.
     """
     from thidua.checker import CheckOptions, check_paths
     from thidua.config import load_config

@@ -91,5 +91,5 @@ CONFUSIONS: dict[str, str] = {
 # Words Vietnamese doubles on purpose ("người người thi đua, nhà nhà thi đua"): not a repeated word.
 REDUPLICATIONS = frozenset(
     "người nhà ngày đời năm tháng tuần ai đâu nơi ngành cấp lớp đêm mãi xa xanh đỏ vàng trắng đen "
-    "thường đều khắp chốn làng".split()
+    "thường đều khắp chốn làng luôn song dần từ lâu vội".split()
 )

@@ -66,6 +66,18 @@ def _suspects(ctx: TextContext, wrong: Callable[[Syllable], bool]) -> Iterator[t
                 yield segment, word, analyse(word.lower)
 
 
+def _foreign(segment: Segment, word: Word) -> bool:
+    """A word that is not meant as a Vietnamese syllable: an abbreviation in capitals (LĐLĐ), a
+    letter (đ for đồng), a foreign name mid-sentence (León, Genève) or part of a transliteration
+    joined by hyphens (Xlô-va-ki-a, nanô-giây)."""
+    text = segment.text
+    if word.text.isupper() or len(word.lower) == 1:
+        return True
+    if word.text[:1].isupper() and not _sentence_start(segment, word):
+        return True
+    return text[word.end : word.end + 1] == "-" or text[word.start - 1 : word.start] == "-"
+
+
 def _impossible(syllable: Syllable) -> bool:
     return not syllable.valid
 
@@ -73,8 +85,8 @@ def _impossible(syllable: Syllable) -> bool:
 def check_impossible(ctx: TextContext) -> Iterator[Problem]:
     lexicon = ctx.settings.lexicon
     for segment, word, syllable in _suspects(ctx, _impossible):
-        if syllable.problem == "spelling" and (word.text.isupper() or len(word.lower) == 1):
-            continue  # LĐLĐ, CNVCLĐ, đ (đồng): abbreviations
+        if syllable.problem == "spelling" and _foreign(segment, word):
+            continue
         suggestion = lexicon.suggest(syllable, _style(ctx))
         yield text_problem(
             "TX01",
@@ -121,8 +133,15 @@ def check_repeated(ctx: TextContext) -> Iterator[Problem]:
             run = words[start : start + 2 * size]
             if any(segment.gap(a, b).strip() for a, b in pairwise(run)):
                 continue  # "lao động giỏi, lao động sáng tạo" is not a repeat: a comma between
+            if not _same_case(run[0].text, run[size].text):
+                continue  # "Nhân dân Dân chủ", "KIỂU kiểu": a name or a placeholder, not a slip
             phrase = segment.text[run[0].start : run[size - 1].end]
             yield text_problem("TX03", segment, run[size].start, phrase=phrase)
+
+
+def _same_case(first: str, second: str) -> bool:
+    """Written alike, or only the first capitalised (a repeat at the start of a sentence)."""
+    return first == second or (first[:1].isupper() and not first.isupper() and first.lower() == second)
 
 
 def _confusions(ctx: TextContext) -> dict[str, list[tuple[list[str], str]]]:
