@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from thidua.text.syllables import NANG, SAC, Syllable, analyse, spell, strip_tone
+from thidua.text.syllables import NANG, SAC, Syllable, analyse, spell
 
 SYLLABLES_FILE = Path(__file__).with_name("syllables.txt")
 
@@ -96,15 +97,8 @@ def _candidates(syllable: Syllable) -> Iterator[tuple[int, str]]:
 
 def accepted_words(words: Iterable[str]) -> frozenset[str]:
     """Accepted words as the lexicon compares them: each syllable, lower case, NFC."""
-    import unicodedata
-
     out = set()
     for word in words:
         for part in unicodedata.normalize("NFC", word).lower().replace("-", " ").split():
             out.add(part)
     return frozenset(out)
-
-
-def key_of(word: str) -> str:
-    base, tone, _, _ = strip_tone(word)
-    return f"{base}{tone}"

@@ -212,9 +212,3 @@ def match_case(written: str, suggestion: str) -> str:
     if written[:1].isupper():
         return suggestion[:1].upper() + suggestion[1:]
     return suggestion
-
-
-def iter_words(segments: list[Segment]) -> Iterator[tuple[Segment, Word]]:
-    for segment in segments:
-        for word in segment.words:
-            yield segment, word
