@@ -10,6 +10,7 @@ from pathlib import Path
 
 from thidua.findings import Problem
 from thidua.i18n import word
+from thidua.loader import encoding_problem
 
 DOCUMENT_SUFFIXES = (".txt", ".docx")
 MAX_BYTES = 20 * 1024 * 1024
@@ -40,10 +41,7 @@ def _text_lines(raw: bytes) -> tuple[list[str], list[Problem]]:
     try:
         text = raw.decode(encoding)
     except UnicodeDecodeError as exc:
-        before = raw[: exc.start]
-        line = before.count(b"\n") + 1
-        column = len(before.rsplit(b"\n", 1)[-1].decode("utf-8", "replace")) + 1
-        return [], [Problem("YA04", {"byte": raw[exc.start : exc.start + 1].hex()}, line=line, column=column)]
+        return [], [encoding_problem(raw, exc)]
     return [line.rstrip("\r") for line in text.split("\n")], []
 
 

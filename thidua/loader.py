@@ -152,13 +152,16 @@ def load_yaml_bytes(raw: bytes, file: str) -> LoadedYaml:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        before = raw[: exc.start]
-        line = before.count(b"\n") + 1
-        column = len(before.rsplit(b"\n", 1)[-1].decode("utf-8", "replace")) + 1
-        byte = raw[exc.start : exc.start + 1].hex()
-        problem = Problem("YA04", {"byte": byte}, line=line, column=column)
-        return LoadedYaml(file, problems=[problem])
+        return LoadedYaml(file, problems=[encoding_problem(raw, exc)])
     return load_yaml_text(text, file)
+
+
+def encoding_problem(raw: bytes, exc: UnicodeDecodeError) -> Problem:
+    """YA04 at the line and column (in characters) of the first byte that is not UTF-8."""
+    before = raw[: exc.start]
+    line = before.count(b"\n") + 1
+    column = len(before.rsplit(b"\n", 1)[-1].decode("utf-8", "replace")) + 1
+    return Problem("YA04", {"byte": raw[exc.start : exc.start + 1].hex()}, line=line, column=column)
 
 
 def load_yaml_text(text: str, file: str) -> LoadedYaml:
