@@ -8,7 +8,6 @@ from itertools import pairwise
 
 from thidua.findings import Problem, Severity
 from thidua.rules import Rule, TextContext, text_problem
-from thidua.text.lexicon import IRREGULAR
 from thidua.text.segments import Segment, Word, match_case
 from thidua.text.syllables import Syllable, analyse, is_vietnamese
 from thidua.vocab import CONFUSIONS, REDUPLICATIONS
@@ -49,11 +48,11 @@ def _reading(lower: str) -> Syllable | None:
 
 def _suspects(ctx: TextContext, wrong: Callable[[Syllable], bool]) -> Iterator[tuple[Segment, Word, Syllable]]:
     """Words the spelling rules read whose syllable is `wrong`, each distinct word judged once."""
-    accepted = ctx.settings.lexicon.accepted
+    lexicon = ctx.settings.lexicon
     flagged = set()
     for lower in ctx.vocabulary:
         syllable = _reading(lower)
-        if syllable is not None and wrong(syllable) and lower not in accepted and lower not in IRREGULAR:
+        if syllable is not None and wrong(syllable) and not lexicon.accepts_as_written(lower):
             flagged.add(lower)
     if not flagged:
         return

@@ -51,9 +51,13 @@ class Lexicon:
 
     accepted: frozenset[str] = field(default_factory=frozenset)  # lower case, NFC
 
+    def accepts_as_written(self, word: str) -> bool:
+        """`word` (lower case, NFC) is taken as it is: the repository's words and official names."""
+        return word in self.accepted or word in IRREGULAR
+
     def accepts(self, word: str) -> bool:
         """`word` (lower case, NFC) is a known syllable or accepted as written."""
-        if word in self.accepted or word in IRREGULAR:
+        if self.accepts_as_written(word):
             return True
         syllable = analyse(word)
         return syllable.valid and syllable.key in _shipped()
@@ -64,14 +68,14 @@ class Lexicon:
     def suggest(self, syllable: Syllable, style: str = "old") -> str | None:
         """The most likely intended syllable, or None when nothing close is known."""
         counts = _shipped()
-        ranked = sorted(
-            {key: rank for rank, key in _candidates(syllable)}.items(),
-            key=lambda item: (item[1], -counts.get(item[0], -1)),
-        )
-        for key, _ in ranked:
-            if key in counts:
-                return spell(key[:-1], int(key[-1]), style)
-        return None
+        best: dict[str, int] = {}
+        for rank, key in _candidates(syllable):
+            if key in counts and rank < best.get(key, rank + 1):
+                best[key] = rank  # a candidate reached by several slips keeps its likeliest
+        if not best:
+            return None
+        key = min(best, key=lambda k: (best[k], -counts[k]))
+        return spell(key[:-1], int(key[-1]), style)
 
 
 def _candidates(syllable: Syllable) -> Iterator[tuple[int, str]]:
