@@ -117,8 +117,9 @@ def check_file(path: Path, options: CheckOptions, linked: dict[Path, Plan | None
         cache = linked if linked is not None else {}
         context = PlanContext(plan=plan, file=Path(os.path.abspath(path)), open_plan=lambda p: _open_linked(p, cache))
         problems.extend(run_rules(context, options))
-        segments = plan_segments(loaded.data, loaded.source.values, loaded.source.lines)
-        problems.extend(run_text_rules(segments, options, plan))
+        if any(options.keeps(rule.code) for rule in TEXT_CHECKS):  # --select PE needs no text
+            segments = plan_segments(loaded.data, loaded.source.values, loaded.source.lines)
+            problems.extend(run_text_rules(segments, options, plan))
     return place(problems, loaded, options)
 
 
