@@ -57,9 +57,8 @@ def _parse(text: str) -> date | None:
 def _impossible(day: int, month: int, year: int | None) -> bool:
     if not 1 <= month <= 12:
         return True
-    last = calendar.monthrange(year, month)[1] if year and 1 <= year <= 9999 else (29 if month == 2 else 31)
-    if month in (4, 6, 9, 11):
-        last = min(last, 30)
+    # Without a year, 29 February may exist; 2000 is a leap year.
+    last = calendar.monthrange(year if year and 1 <= year <= 9999 else 2000, month)[1]
     return not 1 <= day <= last
 
 
