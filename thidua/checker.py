@@ -14,13 +14,14 @@ from thidua.errors import InputError, ThiduaError
 from thidua.findings import Finding, Problem, Severity, format_loc
 from thidua.loader import LoadedYaml, SourceMap, load_yaml_file
 from thidua.model import Plan
-from thidua.rules import CHECKS, RULES, TEXT_CHECKS, PlanContext, TextContext
+from thidua.results import Results, is_results_file, plan_path, results_path
+from thidua.rules import CHECKS, RESULTS_CHECKS, RULES, TEXT_CHECKS, PlanContext, ResultsContext, TextContext
 from thidua.text.segments import Segment, line_segments, plan_segments
 from thidua.text.settings import TextSettings
-from thidua.validate import validate_plan
+from thidua.validate import validate_plan, validate_results
 
 PLAN_SUFFIXES = (".yaml", ".yml")
-RESULTS_SUFFIXES = (".results.yaml", ".results.yml")  # results files, checked by their own rules
+RESULTS_TEXT = frozenset({"source", "note"})  # the free text of a results file
 PARALLEL_THRESHOLD = 64  # below this, starting worker processes costs more than it saves
 
 _IGNORE = re.compile(r"#\s*thidua:\s*ignore(?:\[([A-Za-z0-9_,\s]*)\])?")
@@ -68,18 +69,25 @@ class CheckReport:
         return sum(1 for f in self.findings if f.severity is severity)
 
 
-def discover(paths: Sequence[Path]) -> list[Path]:
-    """Plan files named, or found recursively under named folders, in a stable order."""
+def discover(paths: Sequence[Path], *, orphans: bool = False) -> list[Path]:
+    """Plan files named, or found recursively under named folders, in a stable order.
+
+    A results file in a folder is checked with its plan; with `orphans`, one whose plan is
+    missing is listed too, so that `check` can say so.
+    """
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
-                    if name.endswith(PLAN_SUFFIXES) and not name.endswith(RESULTS_SUFFIXES):
-                        found.append(Path(root) / name)
-        elif path.exists():
-            found.append(path)
+                    file = Path(root) / name
+                    if not name.endswith(PLAN_SUFFIXES):
+                        continue
+                    if not is_results_file(file) or (orphans and not plan_path(file).exists()):
+                        found.append(file)
+        elif path.exists():  # a results file named on its own is checked with its plan
+            found.append(plan_path(path) if is_results_file(path) and plan_path(path).exists() else path)
         else:
             raise InputError("path-missing", path=str(path))
     unique: dict[Path, None] = dict.fromkeys(found)
@@ -88,7 +96,7 @@ def discover(paths: Sequence[Path]) -> list[Path]:
 
 def check_paths(paths: Sequence[Path], options: CheckOptions, *, jobs: int | None = None) -> CheckReport:
     options.validate_codes()
-    files = discover(paths)
+    files = discover(paths, orphans=True)
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     if workers > 1 and len(files) >= PARALLEL_THRESHOLD:
         chunk = max(1, len(files) // (workers * 8))
@@ -109,9 +117,15 @@ def _check_for_pool(path: Path, options: CheckOptions) -> list[Finding]:
 
 
 def check_file(path: Path, options: CheckOptions, linked: dict[Path, Plan | None] | None = None) -> list[Finding]:
-    """All findings for one plan file (or .txt/.docx document), filtered and sorted."""
+    """All findings for one plan file and its results file (or a .txt/.docx document), sorted."""
     if path.suffix.lower() in DOCUMENT_SUFFIXES:
         return check_document(path, options)
+    if is_results_file(path):  # on its own: discover() gives the plan instead when there is one
+        if not plan_path(path).exists():
+            loaded = load_yaml_file(path, display_path(path))
+            return place([Problem("KQ08", {"plan": plan_path(path).name}, line=1, column=1)], loaded, options)
+        plan, _ = load_plan(plan_path(path))
+        return check_results(path, plan, options)
     loaded, plan, problems = _read(path)
     if plan is not None:
         cache = linked if linked is not None else {}
@@ -120,7 +134,38 @@ def check_file(path: Path, options: CheckOptions, linked: dict[Path, Plan | None
         if any(options.keeps(rule.code) for rule in TEXT_CHECKS):  # --select PE needs no text
             segments = plan_segments(loaded.data, loaded.source.values, loaded.source.lines)
             problems.extend(run_text_rules(segments, options, plan))
+    findings = place(problems, loaded, options)
+    if results_path(path).exists():
+        findings.extend(check_results(results_path(path), plan, options))
+    return findings
+
+
+def check_results(path: Path, plan: Plan | None, options: CheckOptions) -> list[Finding]:
+    """The findings of a results file: its YAML and schema, then (with a valid plan) its meaning."""
+    loaded, results, problems = read_results(path)
+    if results is not None and plan is not None:
+        problems.extend(run_results_rules(ResultsContext(plan=plan, results=results), options))
+    if results is not None and any(options.keeps(rule.code) for rule in TEXT_CHECKS):
+        segments = plan_segments(loaded.data, loaded.source.values, loaded.source.lines)
+        problems.extend(run_text_rules([s for s in segments if s.field in RESULTS_TEXT], options, plan))
     return place(problems, loaded, options)
+
+
+def read_results(path: Path) -> tuple[LoadedYaml, Results | None, list[Problem]]:
+    """Load a results file and validate it against the results schema (no rules)."""
+    loaded = load_yaml_file(path, display_path(path))
+    problems = list(loaded.problems)
+    results = None
+    if loaded.data is not None and not problems:
+        results, schema_problems = validate_results(loaded.data)
+        problems.extend(schema_problems)
+    return loaded, results, problems
+
+
+def run_results_rules(context: ResultsContext, options: CheckOptions) -> Iterable[Problem]:
+    for rule in RESULTS_CHECKS:
+        if options.keeps(rule.code) and rule.results_check is not None:
+            yield from rule.results_check(context)
 
 
 def check_document(path: Path, options: CheckOptions) -> list[Finding]:

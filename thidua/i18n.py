@@ -187,6 +187,15 @@ WORDS: dict[str, dict[str, str]] = {
         "vi": "tệp phải là nhóm khóa accept/confusions",
         "en": "the file must be a mapping of accept/confusions",
     },
+    "unit-needed": {
+        "vi": "chỉ tiêu giao cho từng đơn vị, kết quả cần ghi unit",
+        "en": "a per-unit target: the result needs its unit",
+    },
+    "unit-unneeded": {
+        "vi": "chỉ tiêu chung, kết quả không ghi unit",
+        "en": "a plan-wide target: the result names no unit",
+    },
+    "results-root": {"vi": "tệp kết quả", "en": "the results file"},
     "not-docx": {"vi": "không phải tệp Word .docx đọc được", "en": "not a readable Word .docx file"},
 }
 

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ValidationError
 from thidua.findings import Problem, format_loc
 from thidua.i18n import WORDS, word
 from thidua.model import Block, Paragraph, PhaseItem, Plan, TargetItem, ThemeItem
+from thidua.results import Results
 
 _TAGGED: dict[str, type[BaseModel]] = {
     "~block": Block,
@@ -34,6 +35,7 @@ _EXPECTED = {
     "model_attributes_type": "mapping",
     "number_type": "number",
     "goal_type": "goal",
+    "value_type": "goal",
     "item_kind": "item",
 }
 _DATE_ERRORS = {"date_invalid"}
@@ -46,13 +48,20 @@ def validate_plan(data: Any) -> tuple[Plan | None, list[Problem]]:
         return None, errors_to_problems(exc, data)
 
 
-def errors_to_problems(exc: ValidationError, data: Any) -> list[Problem]:
+def validate_results(data: Any) -> tuple[Results | None, list[Problem]]:
+    try:
+        return Results.model_validate(data), []
+    except ValidationError as exc:
+        return None, errors_to_problems(exc, data, root=Results)
+
+
+def errors_to_problems(exc: ValidationError, data: Any, root: type[BaseModel] = Plan) -> list[Problem]:
     problems: list[Problem] = []
     seen: set[tuple[str, tuple[Any, ...]]] = set()
     for error in exc.errors():
         raw_loc = tuple(error["loc"])
         loc = tuple(p for p in raw_loc if not (isinstance(p, str) and p.startswith("~")))
-        problem = _problem(error, raw_loc, loc, data)
+        problem = _problem(error, raw_loc, loc, root)
         key = (problem.code, problem.loc)
         if key not in seen:
             seen.add(key)
@@ -62,16 +71,17 @@ def errors_to_problems(exc: ValidationError, data: Any) -> list[Problem]:
     return [p for p in problems if not (p.code == "SC01" and p.loc in meant)]
 
 
-def _problem(error: Any, raw_loc: tuple[Any, ...], loc: tuple[Any, ...], data: Any) -> Problem:
+def _problem(error: Any, raw_loc: tuple[Any, ...], loc: tuple[Any, ...], root: type[BaseModel]) -> Problem:
     kind = error["type"]
     value = error.get("input")
     where = format_loc(loc)
     if kind == "missing":
         parent = format_loc(loc[:-1])
-        return Problem("SC01", {"field": loc[-1], "parent": parent or word("root")}, loc=loc)
+        top = word("root") if root is Plan else word("results-root")
+        return Problem("SC01", {"field": loc[-1], "parent": parent or top}, loc=loc)
     if kind == "extra_forbidden":
         key = str(loc[-1])
-        allowed = _allowed_keys(raw_loc[:-1])
+        allowed = _allowed_keys(raw_loc[:-1], root)
         close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
         return Problem(
             "SC03",
@@ -135,9 +145,9 @@ def _type_name(value: Any) -> str:
     return type(value).__name__
 
 
-def _allowed_keys(raw_loc: tuple[Any, ...]) -> list[str]:
+def _allowed_keys(raw_loc: tuple[Any, ...], root: type[BaseModel]) -> list[str]:
     """The keys the model accepts at a location (the location keeps union tags)."""
-    current: Any = Plan
+    current: Any = root
     for part in raw_loc:
         if isinstance(part, str) and part.startswith("~"):
             current = _TAGGED.get(part, current)

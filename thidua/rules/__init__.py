@@ -11,6 +11,7 @@ from typing import Any
 from thidua.findings import Problem, Severity
 from thidua.i18n import localize
 from thidua.model import Plan
+from thidua.results import Results
 from thidua.text.segments import Segment
 from thidua.text.settings import TextSettings
 
@@ -41,7 +42,16 @@ class TextContext:
         return frozenset().union(*(segment.vocabulary for segment in self.segments))
 
 
+@dataclass(frozen=True)
+class ResultsContext:
+    """What a results rule sees: the valid plan and the results recorded against it."""
+
+    plan: Plan
+    results: Results
+
+
 Check = Callable[[PlanContext], Iterable[Problem]]
+ResultsCheck = Callable[[ResultsContext], Iterable[Problem]]
 TextCheck = Callable[[TextContext], Iterable[Problem]]
 
 
@@ -57,6 +67,7 @@ class Rule:
     good: str  # the same example, corrected
     check: Check | None = None  # None: reported by the loader or the schema stage (or a text rule)
     text_check: TextCheck | None = None  # rules over free text, run on plans, .txt and .docx alike
+    results_check: ResultsCheck | None = None  # rules over a results file, with its plan
     hint: Text | None = None  # appended when params["suggestion"] is set
 
     @property
@@ -85,6 +96,7 @@ def _build() -> dict[str, Rule]:
         identity,
         loading,
         references,
+        results,
         schema,
         spelling,
         targets,
@@ -94,7 +106,7 @@ def _build() -> dict[str, Rule]:
     )
 
     rules: dict[str, Rule] = {}
-    modules = (loading, schema, dates, targets, identity, references, units)
+    modules = (loading, schema, dates, targets, identity, references, units, results)
     for module in (*modules, spelling, characters, written_dates, typography, citations):
         for rule in module.RULES:
             if rule.code in rules:  # pragma: no cover - guarded by the meta-test too
@@ -106,4 +118,5 @@ def _build() -> dict[str, Rule]:
 RULES: dict[str, Rule] = _build()
 
 CHECKS: tuple[Rule, ...] = tuple(rule for rule in RULES.values() if rule.check is not None)
+RESULTS_CHECKS: tuple[Rule, ...] = tuple(rule for rule in RULES.values() if rule.results_check is not None)
 TEXT_CHECKS: tuple[Rule, ...] = tuple(rule for rule in RULES.values() if rule.text_check is not None)
