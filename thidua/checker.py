@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from thidua.documents import DOCUMENT_SUFFIXES, read_document
-from thidua.errors import InputError, ThiduaError
+from thidua.errors import EXIT_ERROR, FindingsError, InputError, ThiduaError
 from thidua.findings import Finding, Problem, Severity, format_loc
 from thidua.loader import LoadedYaml, SourceMap, load_yaml_file
 from thidua.model import Plan
@@ -142,13 +142,18 @@ def check_file(path: Path, options: CheckOptions, linked: dict[Path, Plan | None
 
 def check_results(path: Path, plan: Plan | None, options: CheckOptions) -> list[Finding]:
     """The findings of a results file: its YAML and schema, then (with a valid plan) its meaning."""
+    return checked_results(path, plan, options)[0]
+
+
+def checked_results(path: Path, plan: Plan | None, options: CheckOptions) -> tuple[list[Finding], Results | None]:
+    """A results file's findings, and its records when it reads and validates."""
     loaded, results, problems = read_results(path)
     if results is not None and plan is not None:
         problems.extend(run_results_rules(ResultsContext(plan=plan, results=results), options))
     if results is not None and any(options.keeps(rule.code) for rule in TEXT_CHECKS):
         segments = plan_segments(loaded.data, loaded.source.values, loaded.source.lines)
         problems.extend(run_text_rules([s for s in segments if s.field in RESULTS_TEXT], options, plan))
-    return place(problems, loaded, options)
+    return place(problems, loaded, options), results
 
 
 def read_results(path: Path) -> tuple[LoadedYaml, Results | None, list[Problem]]:
@@ -175,6 +180,39 @@ def check_document(path: Path, options: CheckOptions) -> list[Finding]:
     if not problems:
         problems.extend(run_text_rules(line_segments(lines), options, None))
     return place(problems, loaded, options)
+
+
+@dataclass(frozen=True)
+class Tracked:
+    """A valid plan with the valid results recorded beside it (none yet: an empty list)."""
+
+    plan_file: Path
+    plan: Plan
+    results_file: Path
+    results: Results
+
+
+def load_tracked(path: Path) -> Tracked:
+    """The plan named (or the plan of the results file named) and its results, for track/report/record.
+
+    A plan with errors stops with exit 2 (it cannot be read); a results file with errors stops
+    with exit 1 (findings to fix), each after showing its findings.
+    """
+    plan_file = plan_path(path) if is_results_file(path) else path
+    if not plan_file.exists():
+        raise InputError("path-missing", path=str(plan_file))
+    plan, findings = load_plan(plan_file)
+    if plan is None:
+        raise FindingsError("plan-invalid", findings, EXIT_ERROR, path=display_path(plan_file))
+    results_file = results_path(plan_file)
+    results = Results()
+    if results_file.exists():
+        findings, parsed = checked_results(results_file, plan, CheckOptions())
+        errors = [f for f in findings if f.severity is Severity.error]
+        if errors or parsed is None:
+            raise FindingsError("results-invalid", errors, path=display_path(results_file))
+        results = parsed
+    return Tracked(plan_file, plan, results_file, results)
 
 
 def load_plan(path: Path) -> tuple[Plan | None, list[Finding]]:

@@ -5,13 +5,15 @@ from __future__ import annotations
 import functools
 import sys
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
 
 from thidua import __version__
-from thidua.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, ThiduaError
+from thidua.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, FindingsError, ThiduaError
+from thidua.tracking import STATUS_RULES
 
 app = typer.Typer(
     name="thidua",
@@ -40,6 +42,14 @@ def handle_errors(command: F) -> F:
         lang = resolve_lang(kwargs.get("lang"))
         try:
             return command(*args, **kwargs)
+        except FindingsError as exc:
+            from thidua.checker import CheckReport
+            from thidua.output import write_text
+
+            if exc.findings:
+                write_text(CheckReport(findings=exc.findings, files=1), lang, sys.stderr)
+            typer.echo(f"thidua: {tr('error-prefix', lang)}: {tr(exc.key, lang, **exc.params)}", err=True)
+            raise typer.Exit(exc.exit_code) from None
         except ThiduaError as exc:
             typer.echo(f"thidua: {tr('error-prefix', lang)}: {tr(exc.key, lang, **exc.params)}", err=True)
             raise typer.Exit(exc.exit_code) from None
@@ -260,6 +270,120 @@ class _Progress:
     def __exit__(self, *exc: object) -> None:
         if self.bar is not None:
             self.bar.stop()
+
+
+def _date_option(value: str | None, option: str) -> date:
+    """--as-of/--date: YYYY-MM-DD or dd/mm/yyyy; today when not given."""
+    from thidua.formatting import parse_date
+
+    if value is None:
+        return date.today()
+    parsed = parse_date(value)
+    if parsed is None:
+        raise ThiduaError("bad-date", option=option, value=value)
+    return parsed
+
+
+_TRACK_HELP = """Where each target (chỉ tiêu) stands: goal, latest figure, share achieved, status.
+
+Figures come from PLAN's results file (x.results.yaml beside x.yaml; add them with
+`thidua record`). Exit 0 when it ran, 1 when the results file has errors, 2 when the
+plan cannot be read.
+
+\b
+"""
+
+
+@app.command(help=_TRACK_HELP + STATUS_RULES["en"].replace("\n\n", "\n"))
+@handle_errors
+def track(
+    plan: Annotated[Path, typer.Argument(help="A plan file (or its .results.yaml).", show_default=False)],
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="The date to judge on: YYYY-MM-DD or dd/mm/yyyy (default: today).")
+    ] = None,
+    output_format: Annotated[str, typer.Option("--format", "-f", help="text, json or md.")] = "text",
+    lang: LangOption = None,
+) -> None:
+    from thidua.checker import load_tracked
+    from thidua.i18n import resolve_lang
+    from thidua.track_output import FORMATS, TrackView, write_json, write_markdown, write_text
+    from thidua.tracking import track as track_targets
+
+    language = resolve_lang(lang)
+    if output_format not in FORMATS:
+        raise ThiduaError("bad-format", value=output_format, allowed=", ".join(FORMATS))
+    when = _date_option(as_of, "--as-of")
+    tracked = load_tracked(plan)
+    view = TrackView(tracked.plan, when, track_targets(tracked.plan, tracked.results, when))
+    if output_format == "json":
+        write_json(view, sys.stdout)
+    elif output_format == "md":
+        write_markdown(view, language, sys.stdout)
+    else:
+        write_text(view, language, sys.stdout)
+
+
+@app.command()
+@handle_errors
+def record(
+    plan: Annotated[Path, typer.Argument(help="A plan file (or its .results.yaml).", show_default=False)],
+    target: Annotated[str | None, typer.Argument(help="The target's id.", show_default=False)] = None,
+    value: Annotated[
+        str | None,
+        typer.Argument(
+            help="The figure as a report writes it: 96, 'trên 90%', 'gần 1.500', có/không.", show_default=False
+        ),
+    ] = None,
+    of: Annotated[str | None, typer.Option("--of", help="For a percent: the population size (VALUE of N).")] = None,
+    unit: Annotated[str | None, typer.Option("--unit", help="The unit's id, for a per-unit target.")] = None,
+    on: Annotated[str | None, typer.Option("--date", help="The date the figure stands at (default: today).")] = None,
+    source: Annotated[str | None, typer.Option("--source", help="The report it comes from.")] = None,
+    amount: Annotated[str | None, typer.Option("--amount", help="A money value with it: 'gần 6 tỷ đồng'.")] = None,
+    note: Annotated[str | None, typer.Option("--note", help="A note kept with the record.")] = None,
+    from_csv: Annotated[
+        Path | None,
+        typer.Option(
+            "--from", help="A CSV file: one row per record, columns target,date,value[,of,unit,amount,source,note]."
+        ),
+    ] = None,
+    lang: LangOption = None,
+) -> None:
+    """Add results to PLAN's results file (x.results.yaml), keeping every existing line and comment.
+
+    The new figures are checked with the existing ones first (unknown target or unit, a date
+    outside the period, a share over 100%, a duplicate); with --from, one bad row and nothing is
+    written. Exit 0 written, 1 findings (nothing written), 2 could not run.
+    """
+    from thidua.checker import display_path, load_tracked
+    from thidua.i18n import resolve_lang, tr
+    from thidua.recording import Origin, row_from_arguments, rows_from_csv, write_records
+
+    language = resolve_lang(lang)
+    if (from_csv is None) == (target is None or value is None) or (from_csv is not None and target is not None):
+        raise ThiduaError("record-args")
+    tracked = load_tracked(plan)
+    if from_csv is not None:
+        try:
+            raw = from_csv.read_bytes()
+        except OSError as exc:
+            raise ThiduaError("path-missing", path=f"{from_csv} ({exc.strerror})") from None
+        rows, problems, lines = rows_from_csv(raw)
+        origin = Origin(display_path(from_csv), lines)
+    else:
+        assert target is not None and value is not None
+        row, problems = row_from_arguments(
+            target,
+            value,
+            on=_date_option(on, "--date"),
+            of=of,
+            unit=unit,
+            amount=amount,
+            source=source,
+            note=note,
+        )
+        rows, origin = [row], Origin("thidua record", [" ".join(a for a in (target, value) if a)])
+    written = write_records(tracked, rows, problems, origin)
+    typer.echo(tr("record-wrote", language, count=len(rows), path=display_path(written)))
 
 
 @app.command()

@@ -26,3 +26,12 @@ class InputError(ThiduaError):
 
 class ConfigError(ThiduaError):
     """The [tool.thidua] configuration cannot be read or is wrong."""
+
+
+class FindingsError(ThiduaError):
+    """A command refuses to go on because of findings in its input (shown before the message)."""
+
+    def __init__(self, key: str, findings: list[Any], /, exit_code: int = EXIT_FINDINGS, **params: Any) -> None:
+        super().__init__(key, **params)
+        self.findings = findings
+        self.exit_code = exit_code

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 # Nghị định 30/2020, Phụ lục I: "ngày 07 tháng 9 năm 2021" — days below 10 and the
@@ -72,3 +73,16 @@ def alpha(n: int) -> str:
         n, rest = divmod(n - 1, size)
         letters = VIETNAMESE_ALPHA[rest] + letters
     return letters
+
+
+def parse_date(text: str) -> date | None:
+    """'2021-06-30', '30/6/2021' or '30/06/2021' as a date; None when it is not a real day."""
+    text = text.strip()
+    match = re.fullmatch(r"([0-9]{4})-([0-9]{2})-([0-9]{2})|([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})", text)
+    if match is None:
+        return None
+    year, month, day = (match[1], match[2], match[3]) if match[1] else (match[6], match[5], match[4])
+    try:
+        return date(int(year), int(month), int(day))
+    except ValueError:
+        return None

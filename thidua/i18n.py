@@ -111,6 +111,59 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{written} files written, {failed} plans could not be read",
     },
     "render.progress": {"vi": "Đang tạo văn bản", "en": "Rendering"},
+    "status.met": {"vi": "Đạt", "en": "met"},
+    "status.on-track": {"vi": "Đúng tiến độ", "en": "on track"},
+    "status.behind": {"vi": "Chậm tiến độ", "en": "behind"},
+    "status.no-data": {"vi": "Chưa có số liệu", "en": "no data"},
+    "status.overdue": {"vi": "Quá hạn, chưa đạt", "en": "overdue"},
+    "track.heading": {
+        "vi": "Chỉ tiêu của Kế hoạch {plan}, tính đến ngày {date}",
+        "en": "Targets of plan {plan} as of {date}",
+    },
+    "track.summary": {"vi": "{total} chỉ tiêu: {parts}", "en": "{total} targets: {parts}"},
+    "track.no-targets": {
+        "vi": "Kế hoạch này chưa có chỉ tiêu nào (target) để theo dõi.",
+        "en": "This plan has no targets to track.",
+    },
+    "track.each-unit": {"vi": "(mỗi đơn vị)", "en": "(each unit)"},
+    "track.matrix": {"vi": "Chỉ tiêu giao từng đơn vị", "en": "Per-unit targets"},
+    "track.units-met": {"vi": "Số đơn vị đạt", "en": "Units that met it"},
+    "track.legend": {
+        "vi": "{met} đạt · {on_track} đúng tiến độ · {behind} chậm · {no_data} chưa có số liệu · {overdue} quá hạn",
+        "en": "{met} met · {on_track} on track · {behind} behind · {no_data} no data · {overdue} overdue",
+    },
+    "col.number": {"vi": "TT", "en": "#"},
+    "col.target": {"vi": "Chỉ tiêu", "en": "Target"},
+    "col.goal": {"vi": "Mục tiêu", "en": "Goal"},
+    "col.result": {"vi": "Kết quả", "en": "Result"},
+    "col.percent": {"vi": "Tỷ lệ đạt", "en": "Achieved"},
+    "col.status": {"vi": "Đánh giá", "en": "Status"},
+    "col.unit": {"vi": "Đơn vị", "en": "Unit"},
+    "bad-date": {
+        "vi": "{option}: '{value}' không phải ngày (dùng YYYY-MM-DD hoặc dd/mm/yyyy)",
+        "en": "{option}: '{value}' is not a date (use YYYY-MM-DD or dd/mm/yyyy)",
+    },
+    "plan-invalid": {
+        "vi": "kế hoạch {path} có lỗi, hãy sửa trước (thidua check {path})",
+        "en": "the plan {path} has errors; fix them first (thidua check {path})",
+    },
+    "results-invalid": {
+        "vi": "tệp kết quả {path} có lỗi; không làm tiếp",
+        "en": "the results file {path} has errors; stopping",
+    },
+    "record-refused": {
+        "vi": "không ghi gì vào {path}: số liệu mới có lỗi (xem trên)",
+        "en": "nothing written to {path}: the new figures have errors (see above)",
+    },
+    "record-layout": {
+        "vi": "không thêm được vào {path} mà giữ nguyên nội dung cũ; hãy để results: là khóa cuối, dạng danh sách '- '",
+        "en": "cannot append to {path} while keeping it as it is; keep results: as the last key, a '- ' list",
+    },
+    "record-args": {
+        "vi": "cần TARGET và VALUE, hoặc --from TỆP.csv (không dùng cả hai)",
+        "en": "give TARGET and VALUE, or --from FILE.csv (not both)",
+    },
+    "record-wrote": {"vi": "đã ghi {count} kết quả vào {path}", "en": "wrote {count} results to {path}"},
     "severity.error": {"vi": "lỗi", "en": "error"},
     "severity.warning": {"vi": "cảnh báo", "en": "warning"},
     "severity.info": {"vi": "ghi chú", "en": "info"},
@@ -196,6 +249,32 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "a plan-wide target: the result names no unit",
     },
     "results-root": {"vi": "tệp kết quả", "en": "the results file"},
+    "csv-empty": {"vi": "tệp không có dòng số liệu nào", "en": "the file has no rows of figures"},
+    "csv-extra": {
+        "vi": "dòng có {count} ô, nhiều hơn {expected} cột của dòng tiêu đề",
+        "en": "the row has {count} cells, more than the header's {expected} columns",
+    },
+    "csv-column": {
+        "vi": "cột '{name}' không rõ (dùng: target, date, value, of, unit, amount, source, note hoặc "
+        "chỉ tiêu, ngày, giá trị, tổng số, đơn vị, trị giá, nguồn, ghi chú)",
+        "en": "unknown column '{name}' (use: target, date, value, of, unit, amount, source, note)",
+    },
+    "csv-twice": {"vi": "cột '{name}' có hai lần", "en": "column '{name}' appears twice"},
+    "csv-missing": {"vi": "thiếu cột {name}", "en": "the column {name} is missing"},
+    "field-empty": {"vi": "{field} để trống", "en": "{field} is empty"},
+    "field-date": {
+        "vi": "date '{value}' không phải ngày có thật (dùng YYYY-MM-DD hoặc dd/mm/yyyy)",
+        "en": "date '{value}' is not a real day (use YYYY-MM-DD or dd/mm/yyyy)",
+    },
+    "field-value": {
+        "vi": "value '{value}' không đọc được (ví dụ: 96, trên 90%, gần 1.500, có/không)",
+        "en": "cannot read value '{value}' (e.g. 96, trên 90%, gần 1.500, có/không)",
+    },
+    "field-of": {"vi": "of '{value}' phải là số nguyên dương", "en": "of '{value}' must be a whole number"},
+    "field-amount": {
+        "vi": "amount '{value}' không đọc được (ví dụ: gần 6 tỷ đồng, 800 triệu)",
+        "en": "cannot read amount '{value}' (e.g. gần 6 tỷ đồng, 800 triệu)",
+    },
     "not-docx": {"vi": "không phải tệp Word .docx đọc được", "en": "not a readable Word .docx file"},
 }
 

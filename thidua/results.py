@@ -106,6 +106,19 @@ def phrase(record: Record, target: Target) -> str:
     return text
 
 
+def goal_phrase(target: Target) -> str:
+    """The goal in words: '100% công đoàn cơ sở', '1 mô hình điểm', 'tăng 10%/năm', 'thực hiện'."""
+    goal = target.goal
+    noun = f" {target.population}" if target.population else ""
+    if isinstance(goal, bool) or target.measure == "yes_no":
+        return "thực hiện" if goal else "không thực hiện"
+    if target.measure == "percent":
+        return f"{format_number(goal)}%{noun}"
+    if target.measure == "growth":
+        return f"tăng {format_number(goal)}%/năm"
+    return f"{format_number(goal)}{noun}"
+
+
 def record_key(record: Record) -> tuple[str, str | None, date]:
     """Two records with the same key say two different things about the same figure."""
     return (record.target, record.unit, record.date)

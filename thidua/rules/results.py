@@ -101,7 +101,9 @@ def check_value_kind(ctx: ResultsContext) -> Iterator[Problem]:
             wrong = False
         shown = str(value).lower() if isinstance(value, bool) else value
         if wrong:
-            yield Problem("KQ06", {"id": target.id, "value": shown, "measure": measure}, loc=("results", index, "value"))
+            yield Problem(
+                "KQ06", {"id": target.id, "value": shown, "measure": measure}, loc=("results", index, "value")
+            )
         elif record.of is not None and measure != "percent":
             yield Problem("KQ06", {"id": target.id, "value": f"of: {record.of}", "measure": measure},
                           loc=("results", index, "of"))  # fmt: skip
@@ -126,7 +128,10 @@ RULES = (
         "results.unknown-target",
         E,
         results_check=check_unknown_target,
-        summary={"vi": "Kết quả cho một chỉ tiêu không có trong kế hoạch", "en": "A result for a target not in the plan"},
+        summary={
+            "vi": "Kết quả cho một chỉ tiêu không có trong kế hoạch",
+            "en": "A result for a target not in the plan",
+        },
         message={
             "vi": "không có chỉ tiêu '{id}' trong kế hoạch",
             "en": "the plan has no target '{id}'",
@@ -145,7 +150,10 @@ RULES = (
         "results.unknown-unit",
         E,
         results_check=check_unknown_unit,
-        summary={"vi": "Kết quả của một đơn vị không được giao chỉ tiêu", "en": "A result for a unit the target is not for"},
+        summary={
+            "vi": "Kết quả của một đơn vị không được giao chỉ tiêu",
+            "en": "A result for a unit the target is not for",
+        },
         message={
             "vi": "đơn vị '{unit}' không có trong các đơn vị của chỉ tiêu '{id}'",
             "en": "unit '{unit}' is not one of the units of target '{id}'",
@@ -241,7 +249,10 @@ RULES = (
         "results.duplicate",
         E,
         results_check=check_duplicate,
-        summary={"vi": "Hai kết quả cho cùng chỉ tiêu, đơn vị và ngày", "en": "Two results for one target, unit and date"},
+        summary={
+            "vi": "Hai kết quả cho cùng chỉ tiêu, đơn vị và ngày",
+            "en": "Two results for one target, unit and date",
+        },
         message={
             "vi": "chỉ tiêu '{id}' đã có kết quả ngày {date} (bản ghi thứ {first}); sửa bản ghi đó thay vì thêm",
             "en": "target '{id}' already has a result for {date} (record {first}); correct that one instead",
@@ -272,5 +283,23 @@ RULES = (
         },
         bad="campaigns/x/2021/thi-dua.results.yaml   # thi-dua.yaml renamed\n",
         good="campaigns/x/2021/thi-dua.yaml\ncampaigns/x/2021/thi-dua.results.yaml\n",
+    ),
+    Rule(
+        "KQ09",
+        "results.unreadable-row",
+        E,
+        summary={
+            "vi": "Một dòng số liệu nhập vào không đọc được",
+            "en": "A row of figures to record cannot be read",
+        },
+        message={"vi": "{problem}", "en": "{problem}"},
+        why={
+            "vi": "thidua record --from chỉ ghi khi mọi dòng của tệp CSV đều đọc được; một dòng sai thì "
+            "không ghi dòng nào, để không có số liệu nửa vời.",
+            "en": "thidua record --from writes only when every row of the CSV reads; one bad row and "
+            "none is written, so that no half-imported figures remain.",
+        },
+        bad="target,date,value\nke-hoach-cdcs,31/02/2021,96\n",
+        good="target,date,value\nke-hoach-cdcs,28/02/2021,96\n",
     ),
 )
