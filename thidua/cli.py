@@ -388,6 +388,50 @@ def record(
 
 @app.command()
 @handle_errors
+def report(
+    plan: Annotated[Path, typer.Argument(help="A plan file (or its .results.yaml).", show_default=False)],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The .docx to write.", show_default=False)],
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="The date to report on: YYYY-MM-DD or dd/mm/yyyy (default: today).")
+    ] = None,
+    template: Annotated[
+        Path | None, typer.Option("--template", "-t", help="A template file or folder (default: bao-cao.xml.j2).")
+    ] = None,
+    pdf: Annotated[bool, typer.Option("--pdf", help="Also write a PDF beside the .docx (needs LibreOffice).")] = False,
+    lang: LangOption = None,
+) -> None:
+    """Write the results report (BÁO CÁO sơ kết/tổng kết) of PLAN's targets as .docx.
+
+    A table of targets with goal, result, share achieved and status (as `thidua track`
+    computes them), a chart of achievement per target, per-unit tables and the sources cited;
+    in the official layout (Nghị định 30/2020), written atomically. Exit 0 written, 1 the
+    results file has errors, 2 could not run.
+    """
+    from thidua.checker import display_path, load_tracked
+    from thidua.fileio import OutputError, check_writable, write_atomic
+    from thidua.i18n import resolve_lang, tr
+    from thidua.pdf import convert_to_pdf, find_libreoffice
+    from thidua.report import render_report
+
+    language = resolve_lang(lang)
+    if output.suffix.lower() != ".docx":
+        raise OutputError("output-suffix", path=str(output))
+    program = find_libreoffice() if pdf else None
+    if pdf and program is None:
+        raise ThiduaError("pdf-missing")
+    check_writable(output)
+    when = _date_option(as_of, "--as-of")
+    tracked = load_tracked(plan)
+    data = render_report(tracked.plan, tracked.results, when, plan_file=tracked.plan_file, template=template)
+    write_atomic(output, data)
+    typer.echo(tr("render.wrote", language, path=display_path(output)))
+    if program is not None:
+        convert_to_pdf([(output, output.with_suffix(".pdf"))], program)
+        typer.echo(tr("render.wrote", language, path=display_path(output.with_suffix(".pdf"))))
+
+
+@app.command()
+@handle_errors
 def schema(lang: LangOption = None) -> None:
     """Print the JSON Schema of the plan file (for editors and yaml-language-server)."""
     from thidua.schema import plan_schema_text

@@ -40,8 +40,13 @@ PARAGRAPH_ROLES = (
     "signer-name",
     "recipients-title",  # Nơi nhận:
     "recipient",  # - Các CĐCS;
+    "cell-head",  # a data table's column heading
+    "cell",  # a data table's cell: text
+    "cell-number",  # a data table's cell: a number, centred
+    "caption",  # Biểu đồ 1. … under a picture
+    "source",  # a source cited: Nguồn số liệu …
 )
-TABLE_ROLES = ("header", "signature")
+TABLE_ROLES = ("header", "signature", "data")  # data: ruled, with widths="cm,cm,…" and head rows
 LINES = ("short", "full")  # a line drawn under a paragraph: 1/3–1/2 of its text, or as long as it
 
 
@@ -74,11 +79,21 @@ class Cell:
 class Table:
     role: str
     rows: tuple[tuple[Cell, ...], ...]
+    widths: tuple[float, ...] = ()  # column widths in cm (data tables); empty: the role's own
+    head_rows: int = 0  # rows repeated at the top of each page (<row head="yes">)
+
+
+@dataclass(frozen=True)
+class Image:
+    """A picture supplied beside the markup (a chart), centred, `width` cm wide."""
+
+    name: str
+    width: float
 
 
 @dataclass(frozen=True)
 class Document:
-    blocks: tuple[Paragraph | Table, ...]
+    blocks: tuple[Paragraph | Table | Image, ...]
     # Document properties (File > Properties): from <document title="…" author="…" date="YYYY-MM-DD">.
     title: str = ""
     author: str = ""
@@ -107,7 +122,7 @@ def parse_markup(markup: str) -> Document:
         raise MarkupError(str(exc).split(":")[0], line) from None
     if root.tag != "document":
         raise MarkupError(f"the root element must be <document>, not <{root.tag}>", 1)
-    blocks: list[Paragraph | Table] = []
+    blocks: list[Paragraph | Table | Image] = []
     for element in root:
         if element.tag == "p":
             paragraph = _paragraph(element)
@@ -115,8 +130,10 @@ def parse_markup(markup: str) -> Document:
                 blocks.append(paragraph)
         elif element.tag == "table":
             blocks.append(_table(element))
+        elif element.tag == "image":
+            blocks.append(Image(name=element.get("name", ""), width=_number(element.get("width", "15"), "width")))
         else:
-            raise MarkupError(f"unknown element <{element.tag}> (use <p> or <table>)")
+            raise MarkupError(f"unknown element <{element.tag}> (use <p>, <table> or <image>)")
     return Document(
         blocks=tuple(blocks),
         title=_SPACE.sub(" ", root.get("title", "")).strip(),
@@ -129,10 +146,14 @@ def _table(element: ET.Element) -> Table:
     role = element.get("role", "")
     if role not in TABLE_ROLES:
         raise MarkupError(f"unknown table role {role!r} (one of {', '.join(TABLE_ROLES)})")
+    widths = tuple(_number(w, "widths") for w in element.get("widths", "").split(",") if w.strip())
     rows = []
+    head_rows = 0
     for row in element:
         if row.tag != "row":
             raise MarkupError(f"<table> holds <row>, not <{row.tag}>")
+        if row.get("head") == "yes" and head_rows == len(rows):
+            head_rows += 1
         cells = []
         for cell in row:
             if cell.tag != "cell":
@@ -146,7 +167,17 @@ def _table(element: ET.Element) -> Table:
                     paragraphs.append(paragraph)
             cells.append(Cell(tuple(paragraphs)))
         rows.append(tuple(cells))
-    return Table(role=role, rows=tuple(rows))
+    return Table(role=role, rows=tuple(rows), widths=widths, head_rows=head_rows)
+
+
+def _number(text: str, what: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise MarkupError(f"{what} must be numbers of cm, not {text!r}") from None
+    if not 0 < value <= 30:
+        raise MarkupError(f"{what} must be between 0 and 30 cm, not {text!r}")
+    return value
 
 
 def _paragraph(element: ET.Element) -> Paragraph | None:

@@ -77,7 +77,9 @@ def find_repo_templates(start: Path) -> Path | None:
     return None
 
 
-def resolve_template(template: Path | None, plan_file: Path | None) -> tuple[tuple[Path, ...], str]:
+def resolve_template(
+    template: Path | None, plan_file: Path | None, default: str = DEFAULT_TEMPLATE
+) -> tuple[tuple[Path, ...], str]:
     """Where to look for templates, most specific first, and the name of the one to render.
 
     `--template FILE` wins; else a `templates/` folder in the plan's repository may override the
@@ -85,7 +87,7 @@ def resolve_template(template: Path | None, plan_file: Path | None) -> tuple[tup
     """
     shipped = templates_dir()
     folders: list[Path] = []
-    name = DEFAULT_TEMPLATE
+    name = default
     if template is not None:
         if template.is_dir():
             folders.append(template)

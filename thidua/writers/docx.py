@@ -6,6 +6,7 @@ import io
 import re
 import unicodedata
 import zipfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -21,7 +22,7 @@ from docx.styles.style import ParagraphStyle
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 
-from thidua.document import Cell, Document, Paragraph, Run, Table
+from thidua.document import Cell, Document, Image, Paragraph, Run, Table
 from thidua.vocab import COMPOUNDS, PLACE_LEVELS
 from thidua.writers import metrics
 
@@ -83,6 +84,11 @@ STYLES: dict[str, Style] = {
     "signer-name": Style(14, bold=True),
     "recipients-title": Style(12, bold=True, italic=True, align="left", before=12),
     "recipient": Style(11, align="left"),
+    "cell-head": Style(12, bold=True, before=3, after=3),
+    "cell": Style(12, align="left", before=3, after=3),
+    "cell-number": Style(12, before=3, after=3),
+    "caption": Style(13, italic=True, before=3, after=6),
+    "source": Style(12, align="justify", indent=True, after=3),
 }
 
 _ALIGN = {
@@ -106,8 +112,11 @@ def style_id(role: str) -> str:
     return style_name(role).replace(" ", "")
 
 
-def write_docx(document: Document) -> bytes:
-    """The .docx as bytes: the same document always gives the same bytes."""
+def write_docx(document: Document, images: Mapping[str, bytes] | None = None) -> bytes:
+    """The .docx as bytes: the same document (and pictures) always gives the same bytes.
+
+    `images` holds the pictures that <image name="…"> blocks name (PNG bytes).
+    """
     docx = new_docx()
     _setup_page(docx)
     _setup_styles(docx)
@@ -121,6 +130,9 @@ def write_docx(document: Document) -> bytes:
                 previous.paragraph_format.keep_with_next = True  # never a signature alone on a page
             _add_table(docx, block)
             previous = None
+        elif isinstance(block, Image):
+            previous = docx.add_paragraph()
+            _add_image(previous, block, (images or {}).get(block.name))
         else:
             previous = docx.add_paragraph()
             _add_paragraph(previous, block, TEXT_WIDTH)
@@ -377,28 +389,42 @@ def _longest_line(paragraph: Paragraph, look: Style, width: int) -> int:
 # ----------------------------------------------------------------------------- tables
 
 
+def _add_image(target: DocxParagraph, image: Image, data: bytes | None) -> None:
+    """A picture centred on its own line; a missing one says so in the document."""
+    target.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    target.paragraph_format.space_before = Pt(6)
+    target.paragraph_format.keep_with_next = True  # with its caption
+    if data is None:
+        run = target.add_run(f"[{image.name}]")
+        _fonts(run._r, 12, bold=False, italic=True)
+        return
+    target.add_run().add_picture(io.BytesIO(data), width=Cm(image.width))
+
+
 def _add_table(docx: object, table: Table) -> None:
-    widths: tuple[int, ...] = COLUMNS[table.role]
+    widths: tuple[int, ...] = tuple(Cm(w) for w in table.widths) or COLUMNS.get(table.role, ())
     columns = max((len(row) for row in table.rows), default=0)
     if columns != len(widths):  # a template's own table shape: equal columns
         widths = tuple(int(TEXT_WIDTH / columns) for _ in range(columns)) if columns else ()
     word = docx.add_table(rows=len(table.rows), cols=len(widths))  # type: ignore[attr-defined]
     word.alignment = WD_TABLE_ALIGNMENT.CENTER
     word.autofit = False
-    _table_properties(word._tbl, sum(widths))
+    _table_properties(word._tbl, sum(widths), ruled=table.role == "data")
     for column, grid in zip(widths, word._tbl.tblGrid.gridCol_lst, strict=True):
         grid.w = column
     for r, row in enumerate(table.rows):
         trpr = word.rows[r]._tr.get_or_add_trPr()
         trpr.append(OxmlElement("w:cantSplit"))  # a row (the signature block) stays on one page
+        if r < table.head_rows:
+            trpr.append(OxmlElement("w:tblHeader"))  # repeated at the top of each page
         for c, width in enumerate(widths):
             cell = word.cell(r, c)
             cell.width = width
             _fill_cell(cell, row[c] if c < len(row) else Cell(()), width - 2 * CELL_MARGIN)
 
 
-def _table_properties(tbl: object, width: int) -> None:
-    """No borders, fixed layout, small cell margins."""
+def _table_properties(tbl: object, width: int, *, ruled: bool = False) -> None:
+    """Fixed layout, small cell margins; no borders, or single lines for a ruled (data) table."""
     tblpr = tbl.tblPr  # type: ignore[attr-defined]
     tblw = tblpr.find(qn("w:tblW"))
     if tblw is None:
@@ -409,7 +435,11 @@ def _table_properties(tbl: object, width: int) -> None:
     borders = OxmlElement("w:tblBorders")
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
         element = OxmlElement(f"w:{edge}")
-        element.set(qn("w:val"), "nil")
+        if ruled:
+            for key, value in (("val", "single"), ("sz", "4"), ("space", "0"), ("color", "000000")):
+                element.set(qn(f"w:{key}"), value)
+        else:
+            element.set(qn("w:val"), "nil")
         borders.append(element)
     layout = OxmlElement("w:tblLayout")
     layout.set(qn("w:type"), "fixed")

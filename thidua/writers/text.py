@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from thidua.document import Document, Paragraph, Table
+from thidua.document import Document, Image, Paragraph, Table
 
 
 def paragraphs(document: Document) -> list[Paragraph]:
@@ -13,7 +13,7 @@ def paragraphs(document: Document) -> list[Paragraph]:
             for row in block.rows:
                 for cell in row:
                     out.extend(cell.paragraphs)
-        else:
+        elif not isinstance(block, Image):
             out.append(block)
     return out
 
