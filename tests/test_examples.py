@@ -76,9 +76,11 @@ def test_quang_tri_000() -> None:
         ("Đợt 1", date(2021, 2, 22), date(2021, 6, 30)),  # from the issue date
         ("Đợt 2", date(2021, 7, 1), date(2021, 12, 31)),
     ]
-    [(_, target)] = plan.targets()
+    (_, report), (_, target) = plan.targets()
+    assert (report.measure, report.goal) == ("yes_no", True) and report.text.startswith("Tổ chức sơ kết, tổng kết")
     assert (target.measure, target.goal, target.per_unit) == ("count", 1, True)
     assert "ít nhất 01 mô hình điểm" in target.text
+    assert target.units and len(target.units) == 14  # 9 LĐLĐ huyện, thị xã, thành phố; 4 ngành; CĐVC tỉnh
 
 
 def test_cao_bang_001() -> None:

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from thidua.checker import CheckOptions, check_file
+from thidua.checker import CheckOptions, check_file, load_tracked
+from thidua.recording import Origin, review, rows_from_csv
 from thidua.rules import LANGS, RULES
 
 CASES_DIR = Path(__file__).parent / "rules"
@@ -53,10 +54,23 @@ def test_case_gives_exactly_its_expected_findings(case: Path) -> None:
             assert message and "{" not in message, message
 
 
+# A CSV case (x.csv, with x.yaml beside it) is rows for `thidua record --from`.
+CSV_CASES = sorted(CASES_DIR.glob("*/*.csv"))
+
+
+@pytest.mark.parametrize("case", CSV_CASES, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_csv_case_gives_exactly_its_expected_findings(case: Path) -> None:
+    tracked = load_tracked(case.with_suffix(".yaml"))
+    rows, problems, lines = rows_from_csv(case.read_bytes())
+    findings = review(tracked, rows, problems, Origin(case.name, lines))
+    got = {(f.code, f.line, f.column) for f in findings}
+    assert got == expected(case), "\n".join(f"{f.code}@{f.line}:{f.column} {f.message('en')}" for f in findings)
+
+
 @pytest.mark.parametrize("code", sorted(RULES))
 def test_every_rule_has_a_case_that_triggers_it(code: str) -> None:
     folder = CASES_DIR / code
-    cases = [p for p in folder.glob("*.yaml") if is_case(p)] if folder.is_dir() else []
+    cases = [p for p in folder.glob("*.yaml") if is_case(p)] + list(folder.glob("*.csv")) if folder.is_dir() else []
     assert any(code in {c for c, _, _ in expected(p)} for p in cases), f"no case in tests/rules/{code}/ expects {code}"
 
 

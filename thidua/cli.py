@@ -432,11 +432,16 @@ def report(
 
 @app.command()
 @handle_errors
-def schema(lang: LangOption = None) -> None:
-    """Print the JSON Schema of the plan file (for editors and yaml-language-server)."""
-    from thidua.schema import plan_schema_text
+def schema(
+    which: Annotated[str, typer.Argument(help="plan (default) or results.")] = "plan",
+    lang: LangOption = None,
+) -> None:
+    """Print the JSON Schema of the plan file, or of the results file (for editors and CI)."""
+    from thidua.schema import schema_text
 
-    sys.stdout.write(plan_schema_text())
+    if which not in ("plan", "results"):
+        raise ThiduaError("bad-format", value=which, allowed="plan, results")
+    sys.stdout.write(schema_text(which))
 
 
 def main() -> None:

@@ -181,3 +181,20 @@ def _when(phase: Phase) -> str:
     if phase.end:
         return f"Đến ngày {short_date(phase.end)}"
     return ""
+
+
+def lowercase_first(text: str) -> str:
+    """A title inside a sentence: 'Tổ chức …' -> 'tổ chức …'; 'LĐLĐ …' stays."""
+    return text[0].lower() + text[1:] if len(text) > 1 and text[1].islower() else text
+
+
+def plan_citation(plan: Plan, *, with_title: bool = True) -> str:
+    """`Kế hoạch số 58/KH-LĐLĐ ngày 22/02/2021`; an unnumbered plan by its title (`with_title`)."""
+    text = "Kế hoạch"
+    if plan.document.number:
+        text += f" số {so_ky_hieu(plan.document.number, plan.ky_hieu)}"
+    if plan.document.date:
+        text += f" ngày {short_date(plan.document.date)}"
+    if text == "Kế hoạch" and with_title:
+        text += " " + lowercase_first(plan.document.title)
+    return text

@@ -117,8 +117,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "status.no-data": {"vi": "Chưa có số liệu", "en": "no data"},
     "status.overdue": {"vi": "Quá hạn, chưa đạt", "en": "overdue"},
     "track.heading": {
-        "vi": "Chỉ tiêu của Kế hoạch {plan}, tính đến ngày {date}",
-        "en": "Targets of plan {plan} as of {date}",
+        "vi": "Chỉ tiêu của {plan}, tính đến ngày {date}",
+        "en": "Targets of {plan}, as of {date}",
     },
     "track.summary": {"vi": "{total} chỉ tiêu: {parts}", "en": "{total} targets: {parts}"},
     "track.no-targets": {

@@ -353,6 +353,12 @@ def add_records(tracked: Tracked, rows: Sequence[Row]) -> str:
     return new_text
 
 
+def review(tracked: Tracked, rows: Sequence[Row], problems: Sequence[Problem], origin: Origin) -> list[Finding]:
+    """Every finding about new rows: those met reading them, then the KQ rules over those that read."""
+    findings = problems_as_findings(problems, origin) + check_new(tracked, [r for r in rows if r.ok], origin)
+    return sorted(findings, key=lambda f: f.sort_key)
+
+
 def write_records(tracked: Tracked, rows: Sequence[Row], problems: Sequence[Problem], origin: Origin) -> Path:
     """Check the new rows with the old records, then append them atomically; nothing on a finding.
 
@@ -361,8 +367,7 @@ def write_records(tracked: Tracked, rows: Sequence[Row], problems: Sequence[Prob
     """
     from thidua.fileio import write_atomic
 
-    findings = problems_as_findings(problems, origin) + check_new(tracked, [r for r in rows if r.ok], origin)
-    findings.sort(key=lambda f: f.sort_key)
+    findings = review(tracked, rows, problems, origin)
     if findings:
         raise FindingsError("record-refused", findings, path=display_path(tracked.results_file))
     new_text = add_records(tracked, rows)

@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from thidua.context import plan_context
+from thidua.context import lowercase_first, plan_citation, plan_context
 from thidua.document import parse_markup
 from thidua.figures import format_number
 from thidua.formatting import BLANK, short_date, so_ky_hieu
@@ -39,16 +39,6 @@ def report_kind(plan: Plan, as_of: date) -> str:
     return "Tổng kết" if period and period.end and as_of >= period.end else "Sơ kết"
 
 
-def plan_citation(plan: Plan) -> str:
-    """`Kế hoạch số 58/KH-LĐLĐ ngày 22/02/2021`, as far as the plan is numbered and dated."""
-    text = "Kế hoạch"
-    if plan.document.number:
-        text += f" số {so_ky_hieu(plan.document.number, plan.ky_hieu)}"
-    if plan.document.date:
-        text += f" ngày {short_date(plan.document.date)}"
-    return text
-
-
 def report_context(plan: Plan, statuses: Sequence[TargetStatus], as_of: date) -> dict[str, Any]:
     base = plan_context(plan)
     abbreviation = plan.issuer.abbreviation
@@ -57,9 +47,8 @@ def report_context(plan: Plan, statuses: Sequence[TargetStatus], as_of: date) ->
     blank = BLANK * 6
     written = f"ngày{blank}tháng{blank}năm {as_of.year}"
     kind = report_kind(plan, as_of)
-    citation = plan_citation(plan)
-    title = plan.document.title
-    subject = title[0].lower() + title[1:] if len(title) > 1 and title[1].islower() else title
+    citation = plan_citation(plan, with_title=False)
+    subject = lowercase_first(plan.document.title)
     sources: dict[str, int] = {}
     for item in statuses:
         for source in item.sources:

@@ -15,5 +15,14 @@ def plan_schema() -> dict[str, Any]:
     return {"$schema": SCHEMA_DIALECT, **schema}
 
 
-def plan_schema_text() -> str:
-    return json.dumps(plan_schema(), ensure_ascii=False, indent=2) + "\n"
+def results_schema() -> dict[str, Any]:
+    from thidua.results import Results
+
+    schema = Results.model_json_schema(mode="validation")
+    return {"$schema": SCHEMA_DIALECT, **schema}
+
+
+def schema_text(which: str = "plan") -> str:
+    """`plan` or `results`, as the JSON committed under schema/."""
+    schema = results_schema() if which == "results" else plan_schema()
+    return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, TextIO
 
+from thidua.context import plan_citation
 from thidua.figures import format_number
 from thidua.formatting import short_date
 from thidua.i18n import tr
@@ -137,10 +138,7 @@ def write_json(view: TrackView, stream: TextIO) -> None:
 
 
 def _heading(view: TrackView, lang: str) -> str:
-    plan = view.plan
-    number = plan.document.number
-    name = f"{number}/{plan.ky_hieu}" if number else plan.document.title
-    return tr("track.heading", lang, plan=name, date=short_date(view.as_of))
+    return tr("track.heading", lang, plan=plan_citation(view.plan), date=short_date(view.as_of))
 
 
 def _summary_line(view: TrackView, lang: str) -> str:
