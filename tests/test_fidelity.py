@@ -10,7 +10,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from tests.conftest import EXAMPLES, CAMPAIGNS, ROOT
+from tests.conftest import CAMPAIGNS, EXAMPLES, ROOT
 from thidua.checker import load_plan
 from thidua.render import render_docx
 from thidua.writers.docx import style_name

@@ -23,13 +23,17 @@ COLOURS = {
 WIDTH_IN = 6.3  # 16 cm, the text width
 DPI = 200
 CAP = 150.0  # bars beyond 150% are drawn at 150% with their true figure written
-LABEL_CHARS = 34
+LABEL_CHARS = 30  # per line; two lines at most
 
 
 def label(item: TargetStatus) -> str:
-    text = item.target.population or item.target.text.rstrip(".")
-    text = text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 1].rstrip(" ,") + "…"
-    return f"({item.number}) {text}"
+    """`(1) 100% công đoàn cơ sở xây dựng / kế hoạch, tổ chức triển…`: the target's own words."""
+    import textwrap
+
+    lines = textwrap.wrap(f"({item.number}) {item.target.text.rstrip('.')}", LABEL_CHARS)
+    if len(lines) > 2:
+        lines = [lines[0], lines[1][: LABEL_CHARS - 1].rstrip(" ,") + "…"]
+    return "\n".join(lines)
 
 
 def achievement_chart(
@@ -43,7 +47,9 @@ def achievement_chart(
     from matplotlib.patches import Patch
 
     rows = list(statuses)
-    height = 1.2 + 0.42 * max(1, len(rows))
+    height = 1.6 + 0.5 * max(1, len(rows))
+    top = max((min(s.overall.percent or 0.0, CAP) for s in rows), default=0.0)
+    limit = max(110.0, top + 22)
     with plt.rc_context({"font.family": "DejaVu Sans", "font.size": 8.5, "svg.hashsalt": "thidua"}):
         figure, axes = plt.subplots(figsize=(WIDTH_IN, height), dpi=DPI)
         positions = list(range(len(rows)))[::-1]
@@ -53,17 +59,28 @@ def achievement_chart(
             shown = min(percent, CAP) if percent is not None else 0.0
             axes.barh(y, shown, color=colour, height=0.62)
             text = f"{format_number(round(percent, 1))}%" if percent is not None else status_words[Status.no_data]
-            axes.text(shown + 2, y, text, va="center", ha="left", fontsize=8)
+            axes.text(
+                shown + 2,
+                y,
+                text,
+                va="center",
+                ha="left",
+                fontsize=8,
+                bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.0},
+                zorder=3,
+            )
         axes.axvline(100, color="#212121", linewidth=1.0, linestyle="--")
         if elapsed is not None:
             axes.axvline(elapsed * 100, color="#616161", linewidth=0.9, linestyle=":")
         axes.set_yticks(positions, [label(item) for item in rows])
-        axes.set_xlim(0, CAP + 25)
-        axes.set_xticks([0, 25, 50, 75, 100, 125, 150], ["0", "25", "50", "75", "100", "125", "150"])
+        axes.set_xlim(0, limit)
+        ticks = [t for t in (0, 25, 50, 75, 100, 125, 150) if t <= limit]
+        axes.set_xticks(ticks, [str(t) for t in ticks])
         axes.set_xlabel("Tỷ lệ đạt so với mục tiêu (%)")
         axes.spines[["top", "right"]].set_visible(False)
         present = [s for s in COLOURS if any(i.overall.status is s for i in rows)]
         handles = [Patch(color=COLOURS[s], label=status_words[s]) for s in present]
+        handles.append(Patch(facecolor="white", edgecolor="#212121", linestyle="--", label="Mục tiêu (100%)"))
         if elapsed is not None:
             handles.append(
                 Patch(
@@ -77,12 +94,12 @@ def achievement_chart(
             handles=handles,
             loc="upper center",
             bbox_to_anchor=(0.5, -0.55 / height * 2.2),
-            ncol=min(3, len(handles)),
+            ncol=2,
             frameon=False,
             fontsize=8,
         )
         figure.tight_layout()
         buffer = io.BytesIO()
-        figure.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
+        figure.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None}, bbox_inches="tight", pad_inches=0.05)
         plt.close(figure)
     return buffer.getvalue()

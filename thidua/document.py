@@ -147,7 +147,7 @@ def _table(element: ET.Element) -> Table:
     if role not in TABLE_ROLES:
         raise MarkupError(f"unknown table role {role!r} (one of {', '.join(TABLE_ROLES)})")
     widths = tuple(_number(w, "widths") for w in element.get("widths", "").split(",") if w.strip())
-    rows = []
+    rows: list[tuple[Cell, ...]] = []
     head_rows = 0
     for row in element:
         if row.tag != "row":

@@ -267,11 +267,11 @@ def check_new(tracked: Tracked, rows: Sequence[Row], origin: Origin) -> list[Fin
 
 def record_text(values: Mapping[str, Any], indent: int, dash_indent: int) -> str:
     """One record as a block mapping item, keys in the schema's order."""
-    lines = []
+    lines: list[str] = []
     for key in FIELDS:
         if key not in values:
             continue
-        prefix = " " * dash_indent + "- " if not lines else " " * indent
+        prefix = " " * dash_indent + "-" + " " * max(1, indent - dash_indent - 1) if not lines else " " * indent
         lines.append(f"{prefix}{key}: {_scalar(values[key])}")
     return "\n".join(lines) + "\n"
 
@@ -290,6 +290,7 @@ def _scalar(value: Any) -> str:
 
 def appended(text: str, rows: Sequence[Row]) -> str:
     """The file's text with the rows added at the end of its `results:` list."""
+    newline = "\r\n" if "\r\n" in text else "\n"
     if not text.strip():
         return text + "results:\n" + "".join(record_text(r.values, 4, 2) for r in rows)
     node = yaml.compose(text, Loader=yaml.SafeLoader)
@@ -303,26 +304,33 @@ def appended(text: str, rows: Sequence[Row]) -> str:
         return body + "results:\n" + "".join(record_text(r.values, 4, 2) for r in rows)
     if isinstance(items, yaml.SequenceNode) and not items.flow_style and items.value:
         dash = items.start_mark.column
-        first = items.value[0]
-        indent = (
-            first.value[0][0].start_mark.column if isinstance(first, yaml.MappingNode) and first.value else dash + 2
-        )
-        end = items.value[-1].end_mark
+        last = items.value[-1]  # new records look like the one above them
+        indent = last.value[0][0].start_mark.column if isinstance(last, yaml.MappingNode) and last.value else dash + 2
+        end = _last_value(items).end_mark
         lines = text.split("\n")
-        # After the last item's last line (its end mark is at the start of the line after it).
+        # After the line where the last item's last value ends; comments after it stay after it.
         cut = end.line if end.column == 0 else end.line + 1
-        head = "\n".join(lines[:cut])
-        if not head.endswith("\n"):
-            head += "\n"
+        head = "\n".join(lines[:cut]) + "\n"
         tail = "\n".join(lines[cut:])
-        return head + "".join(record_text(r.values, indent, dash) for r in rows) + tail
+        block = "".join(record_text(r.values, indent, dash) for r in rows)
+        return head + block.replace("\n", newline) + tail
     # `results:` with nothing, or `results: []`: the key's line becomes the list's head.
+    assert isinstance(node, yaml.MappingNode)
     key_line = next(k for k, v in node.value if v is items).start_mark.line
     lines = text.split("\n")
     after = items.end_mark.line + 1 if items.end_mark.line > key_line and items.end_mark.column == 0 else key_line + 1
     head = "\n".join(lines[:key_line])
     block = "results:\n" + "".join(record_text(r.values, 4, 2) for r in rows)
     return (head + "\n" if head else "") + block + "\n".join(lines[after:])
+
+
+def _last_value(node: yaml.Node) -> yaml.Node:
+    """The last scalar inside a node: its end mark is where the node's text really ends (a
+    collection's own end mark runs on over the comments after it)."""
+    while isinstance(node, yaml.SequenceNode | yaml.MappingNode) and node.value:
+        last = node.value[-1]
+        node = last[1] if isinstance(last, tuple) else last
+    return node
 
 
 def schema_comment(results_file: Path) -> str:
@@ -348,9 +356,16 @@ def add_records(tracked: Tracked, rows: Sequence[Row]) -> str:
     loaded = load_yaml_text(new_text, display_path(path))
     results, _ = validate_results(loaded.data) if loaded.ok else (None, [])
     expected = [*tracked.results.results, *Results.model_validate({"results": [r.values for r in rows]}).results]
-    if results is None or list(results.results) != expected or not new_text.startswith(text.rstrip("\n")):
+    if results is None or list(results.results) != expected or not _kept(text, new_text):
         raise ThiduaError("record-layout", path=display_path(path))
     return new_text
+
+
+def _kept(old: str, new: str) -> bool:
+    """Every line of the old text is still there, in order (an empty `results: []` line aside)."""
+    old_lines = [line for line in old.splitlines() if line.split("#", 1)[0].strip() not in ("results: []", "results:")]
+    remaining = iter(new.splitlines())
+    return all(any(line == candidate for candidate in remaining) for line in old_lines)
 
 
 def review(tracked: Tracked, rows: Sequence[Row], problems: Sequence[Problem], origin: Origin) -> list[Finding]:

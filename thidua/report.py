@@ -13,12 +13,12 @@ from typing import Any
 
 from thidua.context import lowercase_first, plan_citation, plan_context
 from thidua.document import parse_markup
-from thidua.figures import format_number
+from thidua.figures import format_number, with_qualifier
 from thidua.formatting import BLANK, short_date, so_ky_hieu
-from thidua.model import Plan
+from thidua.model import Plan, Target
 from thidua.results import Results, goal_phrase, phrase
 from thidua.templating import TemplateProblem, render_markup, resolve_template
-from thidua.tracking import Status, TargetStatus, summary, track
+from thidua.tracking import Progress, Status, TargetStatus, summary, track
 
 REPORT_TEMPLATE = "bao-cao.xml.j2"
 REPORT_TYPE = "BC"
@@ -47,8 +47,9 @@ def report_context(plan: Plan, statuses: Sequence[TargetStatus], as_of: date) ->
     blank = BLANK * 6
     written = f"ngày{blank}tháng{blank}năm {as_of.year}"
     kind = report_kind(plan, as_of)
-    citation = plan_citation(plan, with_title=False)
-    subject = lowercase_first(plan.document.title)
+    citation = plan_citation(plan)
+    numbered = plan.document.number is not None or plan.document.date is not None
+    about = f" về {lowercase_first(plan.document.title)}" if numbered else ""
     sources: dict[str, int] = {}
     for item in statuses:
         for source in item.sources:
@@ -65,9 +66,9 @@ def report_context(plan: Plan, statuses: Sequence[TargetStatus], as_of: date) ->
             "title": f"{kind} thực hiện các chỉ tiêu thi đua theo {citation}",
         },
         "intro": (
-            f"Thực hiện {citation} về {subject}, "
+            f"Thực hiện {citation}{about}, "
             f"báo cáo kết quả thực hiện các chỉ tiêu tính đến ngày {short_date(as_of)}"
-            + (f" (đã qua {format_number(round(elapsed * 100))}% thời gian thực hiện)" if elapsed is not None else "")
+            + _elapsed_words(elapsed)
             + " như sau:"
         ),
         "summary": summary_sentence(statuses),
@@ -89,8 +90,27 @@ def report_context(plan: Plan, statuses: Sequence[TargetStatus], as_of: date) ->
         "growth_notes": growth_notes(statuses),
         "per_unit": per_unit_tables(plan, statuses),
         "sources": list(sources),
+        "closing": f"Trên đây là báo cáo {kind.lower()} thực hiện các chỉ tiêu thi đua theo {citation}./.",
         "recipients": [],
     }
+
+
+def _elapsed_words(elapsed: float | None) -> str:
+    if elapsed is None:
+        return ""
+    if elapsed >= 1:
+        return " (đã hết thời gian thực hiện)"
+    return f" (đã qua {format_number(round(elapsed * 100))}% thời gian thực hiện)"
+
+
+def unit_result(progress: Progress, target: Target) -> str:
+    """A unit's figure in the per-unit table: the number for a count, the phrase otherwise."""
+    record = progress.record
+    if record is None:
+        return "—"
+    if target.measure == "count" and not isinstance(record.value, bool):
+        return with_qualifier(record.qualifier, format_number(record.value))
+    return phrase(record, target)
 
 
 def summary_sentence(statuses: Sequence[TargetStatus]) -> str:
@@ -131,7 +151,7 @@ def per_unit_tables(plan: Plan, statuses: Sequence[TargetStatus]) -> list[dict[s
                 "units": [
                     {
                         "name": names.get(p.unit or "", p.unit),
-                        "result": phrase(p.record, item.target) if p.record else "—",
+                        "result": unit_result(p, item.target),
                         "status": STATUS_WORDS[p.status],
                     }
                     for p in item.units

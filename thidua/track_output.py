@@ -159,8 +159,7 @@ def write_text(view: TrackView, lang: str, stream: TextIO) -> None:
         return
     table = Table(show_lines=False, pad_edge=False, expand=False)
     for key in ("col.number", "col.target", "col.goal", "col.result", "col.percent", "col.status"):
-        justify = "right" if key in ("col.number",) else "left"
-        table.add_column(tr(key, lang), justify=justify, overflow="fold")
+        table.add_column(tr(key, lang), justify="right" if key == "col.number" else "left", overflow="fold")
     for item in view.statuses:
         overall = item.overall
         style = _STYLE[overall.status]
