@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import CAMPAIGNS, QUANG_TRI
+from tests.conftest import CAMPAIGNS, QUANG_TRI, ROOT
 
 # ----------------------------------------------------------------------- the examples
 
@@ -307,6 +307,13 @@ def test_explain(invoke) -> None:  # type: ignore[no-untyped-def]
     assert "KH – LĐLĐ" in result.output and "KH-LĐLĐ" in result.output
     missing = invoke("explain", "XX01")
     assert missing.exit_code == 2 and "XX01" in missing.output
+
+
+def test_results_schema_is_committed(invoke) -> None:  # type: ignore[no-untyped-def]
+    result = invoke("schema", "results")
+    committed = (ROOT / "schema" / "results.schema.json").read_text(encoding="utf-8")
+    assert result.output == committed, "stale: run `thidua schema results > schema/results.schema.json`"
+    assert json.loads(result.output)["$defs"]["Record"]["required"] == ["target", "date", "value"]
 
 
 def test_schema_command_prints_the_committed_schema(invoke) -> None:  # type: ignore[no-untyped-def]

@@ -26,10 +26,11 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_wheel_ships_templates_examples_and_schema(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "thidua/_data/templates/README.md" in names
-    for part in ("ke-hoach", "_header", "_items", "_signature"):
+    for part in ("ke-hoach", "bao-cao", "_header", "_items", "_signature"):
         assert f"thidua/_data/templates/{part}.xml.j2" in names
     assert "thidua/_data/campaigns/ldld-quang-tri/2021/thi-dua-2021.yaml" in names
-    assert "thidua/_data/plan.schema.json" in names
+    assert {"thidua/_data/plan.schema.json", "thidua/_data/results.schema.json"} <= names
+    assert "thidua/_data/campaigns/ldld-quang-tri/2021/thi-dua-2021.results.yaml" in names
     assert {"thidua/text/syllables.txt", "thidua/text/SYLLABLES-NOTICE.md"} <= names  # the list and its licences
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     assert "thidua = thidua.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
