@@ -15,6 +15,7 @@ from thidua.context import lowercase_first, plan_citation, plan_context
 from thidua.document import parse_markup
 from thidua.figures import format_number, with_qualifier
 from thidua.formatting import BLANK, short_date, so_ky_hieu
+from thidua.i18n import tr
 from thidua.model import Plan, Target
 from thidua.results import Results, goal_phrase, phrase
 from thidua.templating import TemplateProblem, render_markup, resolve_template
@@ -24,13 +25,7 @@ REPORT_TEMPLATE = "bao-cao.xml.j2"
 REPORT_TYPE = "BC"
 
 # The report is an official document in Vietnamese, whatever the user's --lang.
-STATUS_WORDS = {
-    Status.met: "Đạt",
-    Status.on_track: "Đúng tiến độ",
-    Status.behind: "Chậm tiến độ",
-    Status.no_data: "Chưa có số liệu",
-    Status.overdue: "Quá hạn, chưa đạt",
-}
+STATUS_WORDS = {status: tr(f"status.{status.value}", "vi") for status in Status}
 
 
 def report_kind(plan: Plan, as_of: date) -> str:

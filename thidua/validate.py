@@ -1,4 +1,4 @@
-"""Validate loaded data against the plan model; turn pydantic errors into problems."""
+"""Validate loaded data against the plan or results model; turn pydantic errors into problems."""
 
 from __future__ import annotations
 
@@ -45,17 +45,17 @@ def validate_plan(data: Any) -> tuple[Plan | None, list[Problem]]:
     try:
         return Plan.model_validate(data), []
     except ValidationError as exc:
-        return None, errors_to_problems(exc, data)
+        return None, errors_to_problems(exc)
 
 
 def validate_results(data: Any) -> tuple[Results | None, list[Problem]]:
     try:
         return Results.model_validate(data), []
     except ValidationError as exc:
-        return None, errors_to_problems(exc, data, root=Results)
+        return None, errors_to_problems(exc, root=Results)
 
 
-def errors_to_problems(exc: ValidationError, data: Any, root: type[BaseModel] = Plan) -> list[Problem]:
+def errors_to_problems(exc: ValidationError, root: type[BaseModel] = Plan) -> list[Problem]:
     problems: list[Problem] = []
     seen: set[tuple[str, tuple[Any, ...]]] = set()
     for error in exc.errors():
