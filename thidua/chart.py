@@ -10,7 +10,7 @@ import io
 from collections.abc import Sequence
 
 from thidua.figures import format_number
-from thidua.tracking import Status, TargetStatus
+from thidua.tracking import Status, TargetStatus, campaign_elapsed
 
 # Status colours, readable in greyscale print too (light to dark).
 COLOURS = {
@@ -36,10 +36,8 @@ def label(item: TargetStatus) -> str:
     return "\n".join(lines)
 
 
-def achievement_chart(
-    statuses: Sequence[TargetStatus], status_words: dict[Status, str], elapsed: float | None
-) -> bytes:
-    """A horizontal bar per target: share of its goal achieved, coloured by status."""
+def achievement_chart(statuses: Sequence[TargetStatus], status_words: dict[Status, str]) -> bytes:
+    """A horizontal bar per target: share of its goal achieved, coloured by status; the time gone by."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -47,6 +45,7 @@ def achievement_chart(
     from matplotlib.patches import Patch
 
     rows = list(statuses)
+    elapsed = campaign_elapsed(rows)
     height = 1.6 + 0.5 * max(1, len(rows))
     top = max((min(s.overall.percent or 0.0, CAP) for s in rows), default=0.0)
     limit = max(110.0, top + 22)

@@ -19,7 +19,7 @@ from thidua.i18n import tr
 from thidua.model import Plan, Target
 from thidua.results import Results, goal_phrase, phrase
 from thidua.templating import TemplateProblem, render_markup, resolve_template
-from thidua.tracking import Progress, Status, TargetStatus, summary, track
+from thidua.tracking import Progress, Status, TargetStatus, campaign_elapsed, summary, track
 
 REPORT_TEMPLATE = "bao-cao.xml.j2"
 REPORT_TYPE = "BC"
@@ -49,7 +49,7 @@ def report_context(plan: Plan, statuses: Sequence[TargetStatus], as_of: date) ->
     for item in statuses:
         for source in item.sources:
             sources.setdefault(source, len(sources) + 1)
-    elapsed = next((s.elapsed for s in statuses if s.elapsed is not None), None)
+    elapsed = campaign_elapsed(statuses)
     return {
         **base,
         "document": {
@@ -171,6 +171,5 @@ def render_report(
         document = parse_markup(markup)
     except MarkupError as exc:
         raise TemplateProblem("template-markup", name=name, line=exc.line or "?", detail=exc.message) from None
-    elapsed = next((s.elapsed for s in statuses if s.elapsed is not None), None)
-    chart = achievement_chart(statuses, STATUS_WORDS, elapsed)
+    chart = achievement_chart(statuses, STATUS_WORDS)
     return write_docx(document, images={"chart": chart})

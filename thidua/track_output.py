@@ -41,13 +41,17 @@ class TrackView:
     def unit_names(self) -> dict[str, str]:
         return {unit.id: unit.name for unit in self.plan.units}
 
-    def matrix_units(self) -> list[str]:
-        """The units of every per-unit target, in order of first appearance."""
-        seen: dict[str, None] = {}
-        for item in self.statuses:
-            for progress in item.units:
-                seen.setdefault(progress.unit or "", None)
-        return list(seen)
+    @property
+    def per_unit(self) -> list[TargetStatus]:
+        """The per-unit targets: the columns of the units × targets matrix."""
+        return [item for item in self.statuses if item.target.per_unit and item.units]
+
+    def matrix(self) -> list[tuple[str, list[Progress | None]]]:
+        """The matrix's rows: each unit's name, and its progress on each per-unit target (None: not its)."""
+        columns = [{p.unit: p for p in item.units} for item in self.per_unit]
+        units = dict.fromkeys(unit for column in columns for unit in column)
+        names = self.unit_names
+        return [(names.get(u or "", u or ""), [column.get(u) for column in columns]) for u in units]
 
 
 def status_word(status: Status, lang: str) -> str:
@@ -187,23 +191,19 @@ def _print_matrix(view: TrackView, lang: str, console: Any) -> None:
     from rich.markup import escape
     from rich.table import Table
 
-    per_unit = [item for item in view.statuses if item.target.per_unit and item.units]
+    per_unit = view.per_unit
     if not per_unit:
         return
-    names = view.unit_names
     table = Table(title=tr("track.matrix", lang), title_justify="left", pad_edge=False)
     table.add_column(tr("col.unit", lang))
     for item in per_unit:
         table.add_column(f"#{item.number} {item.target.id}", justify="center")
-    for unit in view.matrix_units():
-        cells = []
-        for item in per_unit:
-            progress = next((p for p in item.units if p.unit == unit), None)
-            if progress is None:
-                cells.append("")
-            else:
-                cells.append(f"[{_STYLE[progress.status]}]{escape(unit_cell(progress, item))}[/]")
-        table.add_row(escape(names.get(unit, unit)), *cells)
+    for name, row in view.matrix():
+        cells = [
+            f"[{_STYLE[p.status]}]{escape(unit_cell(p, item))}[/]" if p else ""
+            for p, item in zip(row, per_unit, strict=True)
+        ]
+        table.add_row(escape(name), *cells)
     table.add_row(
         f"[bold]{tr('track.units-met', lang)}[/]", *(f"[bold]{i.units_met}/{len(i.units)}[/]" for i in per_unit)
     )
@@ -253,20 +253,16 @@ def write_markdown(view: TrackView, lang: str, stream: TextIO) -> None:
             )
             + " |"
         )
-    per_unit = [item for item in view.statuses if item.target.per_unit and item.units]
+    per_unit = view.per_unit
     if per_unit:
-        names = view.unit_names
         lines += ["", f"**{tr('track.matrix', lang)}**", ""]
         lines.append(
             "| " + " | ".join([tr("col.unit", lang), *(f"#{i.number} `{i.target.id}`" for i in per_unit)]) + " |"
         )
         lines.append("|---|" + "---|" * len(per_unit))
-        for unit in view.matrix_units():
-            cells = []
-            for item in per_unit:
-                progress = next((p for p in item.units if p.unit == unit), None)
-                cells.append(_md(unit_cell(progress, item)) if progress else "")
-            lines.append("| " + " | ".join([_md(names.get(unit, unit)), *cells]) + " |")
+        for name, row in view.matrix():
+            cells = [_md(unit_cell(p, item)) if p else "" for p, item in zip(row, per_unit, strict=True)]
+            lines.append("| " + " | ".join([_md(name), *cells]) + " |")
         lines.append(
             "| "
             + " | ".join([f"**{tr('track.units-met', lang)}**", *(f"{i.units_met}/{len(i.units)}" for i in per_unit)])

@@ -227,6 +227,11 @@ def _aggregate(units: Sequence[Progress]) -> Progress:
     return Progress(status, float(met), met / len(units) * 100)
 
 
+def campaign_elapsed(statuses: Sequence[TargetStatus]) -> float | None:
+    """The share of the campaign gone by, as its targets see it (the first that knows)."""
+    return next((s.elapsed for s in statuses if s.elapsed is not None), None)
+
+
 def summary(statuses: Sequence[TargetStatus]) -> dict[Status, int]:
     """How many targets stand at each status, in SEVERITY_ORDER (met first for reading)."""
     counts = {status: 0 for status in reversed(SEVERITY_ORDER)}

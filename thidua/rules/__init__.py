@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
@@ -80,6 +81,12 @@ class Rule:
         if self.hint and params.get("suggestion"):
             text += self.hint[lang].format_map(values)
         return text
+
+
+def closest(value: str, known: Iterable[str]) -> str:
+    """The known name most like a misspelt one, for "did you mean …?" (empty when none is close)."""
+    close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
+    return close[0] if close else ""
 
 
 def text_problem(code: str, segment: Segment, offset: int, **params: Any) -> Problem:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 from datetime import date
 
@@ -10,7 +9,7 @@ from thidua.findings import Problem, Severity
 from thidua.i18n import word
 from thidua.model import Target
 from thidua.results import Record, record_key
-from thidua.rules import ResultsContext, Rule
+from thidua.rules import ResultsContext, Rule, closest
 
 E = Severity.error
 
@@ -21,16 +20,11 @@ def _records(ctx: ResultsContext) -> Iterator[tuple[int, Record, Target | None]]
         yield index, record, targets.get(record.target)
 
 
-def _close(value: str, known: list[str]) -> str:
-    close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
-    return close[0] if close else ""
-
-
 def check_unknown_target(ctx: ResultsContext) -> Iterator[Problem]:
     known = [target.id for _, target in ctx.plan.targets()]
     for index, record, target in _records(ctx):
         if target is None:
-            params = {"id": record.target, "suggestion": _close(record.target, known)}
+            params = {"id": record.target, "suggestion": closest(record.target, known)}
             yield Problem("KQ01", params, loc=("results", index, "target"))
 
 
@@ -44,7 +38,7 @@ def check_unknown_unit(ctx: ResultsContext) -> Iterator[Problem]:
             continue
         allowed = target_units(ctx, target)
         if record.unit not in allowed:
-            params = {"unit": record.unit, "id": target.id, "suggestion": _close(record.unit, allowed)}
+            params = {"unit": record.unit, "id": target.id, "suggestion": closest(record.unit, allowed)}
             yield Problem("KQ02", params, loc=("results", index, "unit"))
 
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
 from thidua.findings import Problem, Severity
 from thidua.model import Block, Path
-from thidua.rules import PlanContext, Rule
+from thidua.rules import PlanContext, Rule, closest
 
 E = Severity.error
 
@@ -16,8 +15,7 @@ def check_unknown_unit(ctx: PlanContext) -> Iterator[Problem]:
     known = [unit.id for unit in ctx.plan.units]
 
     def problem(unit_id: str, loc: Path) -> Problem:
-        close = difflib.get_close_matches(unit_id, known, n=1, cutoff=0.6)
-        return Problem("UN01", {"id": unit_id, "suggestion": close[0] if close else ""}, loc=loc)
+        return Problem("UN01", {"id": unit_id, "suggestion": closest(unit_id, known)}, loc=loc)
 
     for loc, item in ctx.plan.walk_items():
         if isinstance(item, Block) and item.unit is not None and item.unit not in known:
