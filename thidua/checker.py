@@ -126,7 +126,20 @@ def check_file(path: Path, options: CheckOptions, linked: dict[Path, Plan | None
             return place([Problem("KQ08", {"plan": plan_path(path).name}, line=1, column=1)], loaded, options)
         plan, _ = load_plan(plan_path(path))
         return check_results(path, plan, options)
-    loaded, plan, problems = _read(path)
+    plan, findings = check_loaded(load_yaml_file(path, display_path(path)), path, options, linked)
+    if results_path(path).exists():
+        findings.extend(check_results(results_path(path), plan, options))
+    return findings
+
+
+def check_loaded(
+    loaded: LoadedYaml, path: Path, options: CheckOptions, linked: dict[Path, Plan | None] | None = None
+) -> tuple[Plan | None, list[Finding]]:
+    """A loaded plan's findings (schema, rules, text) and the plan when it validates.
+
+    `path` is where the plan stands (or stood: a git revision), for the plans it links to.
+    """
+    plan, problems = validate_loaded(loaded)
     if plan is not None:
         cache = linked if linked is not None else {}
         context = PlanContext(plan=plan, file=Path(os.path.abspath(path)), open_plan=lambda p: _open_linked(p, cache))
@@ -134,10 +147,7 @@ def check_file(path: Path, options: CheckOptions, linked: dict[Path, Plan | None
         if any(options.keeps(rule.code) for rule in TEXT_CHECKS):  # --select PE needs no text
             segments = plan_segments(loaded.data, loaded.source.values, loaded.source.lines)
             problems.extend(run_text_rules(segments, options, plan))
-    findings = place(problems, loaded, options)
-    if results_path(path).exists():
-        findings.extend(check_results(results_path(path), plan, options))
-    return findings
+    return plan, place(problems, loaded, options)
 
 
 def check_results(path: Path, plan: Plan | None, options: CheckOptions) -> list[Finding]:
@@ -217,19 +227,23 @@ def load_tracked(path: Path) -> Tracked:
 
 def load_plan(path: Path) -> tuple[Plan | None, list[Finding]]:
     """Read and validate one plan (no rules): the model, or the findings that stop it."""
-    loaded, plan, problems = _read(path)
+    loaded, plan, problems = read_plan(path)
     return plan, place(problems, loaded, CheckOptions())
 
 
-def _read(path: Path) -> tuple[LoadedYaml, Plan | None, list[Problem]]:
-    """Load the YAML and, when it reads cleanly, validate it against the schema."""
+def read_plan(path: Path) -> tuple[LoadedYaml, Plan | None, list[Problem]]:
+    """Load the YAML and, when it reads cleanly, validate it against the schema (no rules)."""
     loaded = load_yaml_file(path, display_path(path))
+    return (loaded, *validate_loaded(loaded))
+
+
+def validate_loaded(loaded: LoadedYaml) -> tuple[Plan | None, list[Problem]]:
     problems = list(loaded.problems)
     plan = None
     if loaded.data is not None and not problems:
         plan, schema_problems = validate_plan(loaded.data)
         problems.extend(schema_problems)
-    return loaded, plan, problems
+    return plan, problems
 
 
 def run_rules(context: PlanContext, options: CheckOptions) -> Iterable[Problem]:

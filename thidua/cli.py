@@ -432,6 +432,123 @@ def report(
 
 @app.command()
 @handle_errors
+def diff(
+    old: Annotated[str, typer.Argument(help="Last year's plan: a file or REV:path (HEAD~1:campaigns/…).")],
+    new: Annotated[str, typer.Argument(help="The plan to compare it with: a file or REV:path.")],
+    output_format: Annotated[str, typer.Option("--format", "-f", help="text, json or md.")] = "text",
+    docx: Annotated[
+        Path | None, typer.Option("--docx", help="Also write NEW as .docx with the differences as tracked changes.")
+    ] = None,
+    show_year_shifts: Annotated[
+        bool, typer.Option("--show-year-shifts", help="Also list texts and dates that differ only by the year.")
+    ] = False,
+    template: Annotated[
+        Path | None, typer.Option("--template", "-t", help="A template file or folder for --docx.")
+    ] = None,
+    lang: LangOption = None,
+) -> None:
+    """What changed from OLD to NEW: identity, references, theme, sections, items, targets, phases.
+
+    Items are matched even when moved or reworded; a text or date that differs only by the
+    campaign's year moving on counts as unchanged. Both plans must pass `thidua check`.
+    Exit 0 the plans say the same, 1 they differ, 2 could not run (like diff).
+    """
+    from thidua.diff import diff_plans
+    from thidua.diff_output import FORMATS, DiffView, write_json, write_markdown, write_text
+    from thidua.i18n import resolve_lang, tr
+    from thidua.sources import load_checked, read_source
+
+    language = resolve_lang(lang)
+    if output_format not in FORMATS:
+        raise ThiduaError("bad-format", value=output_format, allowed=", ".join(FORMATS))
+    if docx is not None:
+        from thidua.fileio import OutputError, check_writable
+
+        if docx.suffix.lower() != ".docx":
+            raise OutputError("output-suffix", path=str(docx))
+        check_writable(docx)
+    old_source, new_source = read_source(old), read_source(new)
+    old_plan, new_plan = load_checked(old_source), load_checked(new_source)
+    result = diff_plans(old_plan, new_plan)
+    view = DiffView(old_source.name, new_source.name, result, show_year_shifts)
+    if output_format == "json":
+        write_json(view, sys.stdout)
+    elif output_format == "md":
+        write_markdown(view, language, sys.stdout)
+    else:
+        write_text(view, language, sys.stdout)
+    if docx is not None:
+        from thidua.checker import display_path
+        from thidua.fileio import write_atomic
+        from thidua.render import render_redline
+
+        write_atomic(docx, render_redline(old_plan, new_plan, plan_file=new_source.path, template=template))
+        typer.echo(tr("diff-docx-wrote", language, path=display_path(docx)), err=output_format != "text")
+    raise typer.Exit(EXIT_OK if result.same else EXIT_FINDINGS)
+
+
+@app.command()
+@handle_errors
+def textconv(
+    path: Annotated[Path, typer.Argument(help="A plan (.yaml) or a Word file (.docx).", show_default=False)],
+    lang: LangOption = None,
+) -> None:
+    """Print the readable text of a plan or a .docx, for git's textconv (see the README).
+
+    A plan prints as the document reads (the text of `thidua render`); a .docx as its
+    paragraphs. A plan that cannot be read prints as it is, so `git diff` always shows something.
+    """
+    from thidua.textconv import readable_text
+
+    sys.stdout.write(readable_text(path))
+
+
+@app.command()
+@handle_errors
+def new(
+    path: Annotated[Path, typer.Argument(help="The new plan file to create.", show_default=False)],
+    old: Annotated[Path, typer.Option("--from", help="Last year's plan.", show_default=False)],
+    year: Annotated[
+        int | None, typer.Option("--year", help="The new campaign's first year (default: the year after the period).")
+    ] = None,
+    lang: LangOption = None,
+) -> None:
+    """Write next year's plan PATH from last year's: dates and years moved, number and date blank.
+
+    The period, phases, due dates and the year mentions tied to the campaign move by the year
+    difference (29/02 becomes 28/02); citations, terms of office and history stay. Results are
+    not copied. What a human must decide (the theme, last year's parent plan, anniversaries whose
+    ordinal changes) is printed and marked in the file with "# thidua new:". Never overwrites a
+    file. Exit 0 written, 2 could not run.
+    """
+    from thidua.checker import display_path
+    from thidua.i18n import resolve_lang, tr
+    from thidua.newyear import MARK, make_next_year
+
+    language = resolve_lang(lang)
+    result = make_next_year(old, path, year=year, lang=language)
+    shown = display_path(path)
+    typer.echo(
+        tr(
+            "new-wrote",
+            language,
+            path=shown,
+            old=display_path(old),
+            old_year=result.old_year,
+            year=result.year,
+            moved=result.moved,
+        )
+    )
+    if not result.decisions:
+        typer.echo(tr("new-none", language))
+        return
+    typer.echo(tr("new-decisions", language, count=len(result.decisions), mark=MARK))
+    for decision in result.decisions:
+        typer.echo(f"  {shown}:{decision.line}: {decision.message}")
+
+
+@app.command()
+@handle_errors
 def schema(
     which: Annotated[str, typer.Argument(help="plan (default) or results.")] = "plan",
     lang: LangOption = None,

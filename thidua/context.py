@@ -9,6 +9,7 @@ from thidua.model import (
     Block,
     Numbering,
     Paragraph,
+    Path,
     Phase,
     PhaseItem,
     Plan,
@@ -130,18 +131,44 @@ def _number_of(label: str) -> str:
     return label[:-1] if label.endswith(".") and label[:-1].replace(".", "").isdigit() else ""
 
 
+def _numbered(item: Any) -> bool:
+    """Unnumbered paragraphs and the quoted theme do not advance the numbering."""
+    return not isinstance(item, Paragraph | ThemeItem)
+
+
+def item_labels(plan: Plan) -> dict[Path, str]:
+    """Each item's printed label ("2.1.", "a)", "-", "" for a paragraph) by its path in the plan."""
+    labels: dict[Path, str] = {}
+
+    def walk(items: list[Any], numbering: Numbering, parent: str, base: Path) -> None:
+        index = 0
+        for position, item in enumerate(items):
+            path = (*base, position)
+            if not _numbered(item):
+                labels[path] = ""
+                continue
+            index += 1
+            labels[path] = label = _label(numbering, index, parent)
+            if isinstance(item, Block):
+                walk(item.items, item.numbering, _number_of(label), (*path, "items"))
+
+    for s_index, section in enumerate(plan.sections):
+        labels[("sections", s_index)] = f"{roman(s_index + 1)}."
+        walk(section.items, section.numbering, "", ("sections", s_index, "items"))
+    return labels
+
+
 def _items(items: list[Any], numbering: Numbering, parent: str) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     index = 0
     for item in items:
-        # Unnumbered paragraphs and the quoted theme do not advance the numbering.
         if isinstance(item, Paragraph):
             out.append({"kind": "paragraph", "label": "", "text": item.paragraph, "children": []})
             continue
         if isinstance(item, ThemeItem):
             out.append({"kind": "theme", "label": "", "text": item.theme, "children": []})
             continue
-        index += 1
+        index += 1  # every other item is numbered (see _numbered)
         label = _label(numbering, index, parent)
         if isinstance(item, str):
             out.append({"kind": "text", "label": label, "text": item, "children": []})

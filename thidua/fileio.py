@@ -69,3 +69,39 @@ def _default_mode() -> int:
     umask = os.umask(0)
     os.umask(umask)
     return 0o666 & ~umask
+
+
+def write_new(path: Path, data: bytes) -> None:
+    """Create `path` atomically, refusing to replace anything already there (even if made meanwhile).
+
+    The data goes to a temporary file first; a hard link then puts it in place, which fails when
+    the name exists. Where links are not supported, an exclusive create does the same job.
+    """
+    if path.exists() or path.is_symlink():
+        raise OutputError("output-exists", path=str(path))
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise OutputError("output-no-folder", path=str(path), folder=str(folder))
+    tmp_name = None
+    try:
+        fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp_name, _default_mode())
+        try:
+            os.link(tmp_name, path)
+        except FileExistsError:
+            raise OutputError("output-exists", path=str(path)) from None
+        except OSError:  # no hard links here (some network or FAT file systems)
+            with open(path, "xb") as handle:
+                handle.write(data)
+    except FileExistsError:
+        raise OutputError("output-exists", path=str(path)) from None
+    except OSError as exc:
+        raise OutputError("output-unwritable", path=str(path), reason=exc.strerror or str(exc)) from None
+    finally:
+        if tmp_name is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp_name)
