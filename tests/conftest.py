@@ -12,6 +12,14 @@ CAMPAIGNS = ROOT / "campaigns"
 RESULTS = sorted(CAMPAIGNS.glob("*/*/*.results.yaml"))  # the results recorded against examples
 EXAMPLES = sorted(p for p in CAMPAIGNS.glob("*/*/*.yaml") if p not in RESULTS)
 QUANG_TRI = CAMPAIGNS / "ldld-quang-tri" / "2021" / "thi-dua-2021.yaml"
+# Made with `thidua new` from QUANG_TRI and edited four ways (README, `thidua diff`); not a seed.
+QUANG_TRI_2022 = CAMPAIGNS / "ldld-quang-tri" / "2022" / "thi-dua-2022.yaml"
+SEED_PLANS = [p for p in EXAMPLES if p != QUANG_TRI_2022]  # each transcribes a seed plan
+
+
+def example_id(path: Path) -> str:
+    """ldld-quang-tri-2021: the issuer and the year, unique among the examples."""
+    return f"{path.parent.parent.name}-{path.parent.name}"
 
 
 @pytest.fixture(autouse=True)

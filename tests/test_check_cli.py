@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import CAMPAIGNS, QUANG_TRI, ROOT
+from tests.conftest import CAMPAIGNS, EXAMPLES, QUANG_TRI, ROOT
 
 # ----------------------------------------------------------------------- the examples
 
@@ -17,14 +17,14 @@ from tests.conftest import CAMPAIGNS, QUANG_TRI, ROOT
 def test_examples_are_clean_even_strict(invoke) -> None:  # type: ignore[no-untyped-def]
     result = invoke("check", "--strict", str(CAMPAIGNS))
     assert result.exit_code == 0, result.output
-    assert "4 tệp, không có vấn đề nào" in result.output
+    assert f"{len(EXAMPLES)} tệp, không có vấn đề nào" in result.output
 
 
 def test_default_path_is_campaigns(invoke, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.chdir(CAMPAIGNS.parent)
     result = invoke("check")
     assert result.exit_code == 0, result.output
-    assert "4 tệp" in result.output
+    assert f"{len(EXAMPLES)} tệp" in result.output
 
 
 # ------------------------------------------------- broken copies of an example plan

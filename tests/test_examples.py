@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import CAMPAIGNS, EXAMPLES, ROOT
+from tests.conftest import CAMPAIGNS, EXAMPLES, QUANG_TRI_2022, ROOT, SEED_PLANS, example_id
 from thidua.loader import load_yaml_file
 from thidua.model import Block, Plan
 from thidua.validate import validate_plan
@@ -38,11 +38,12 @@ def _all_text(relative: str) -> str:
     return " ".join(_texts(load_yaml_file(CAMPAIGNS / relative).data))
 
 
-def test_there_are_four_examples() -> None:
-    assert len(EXAMPLES) == 4
+def test_four_seed_plans_and_a_second_year() -> None:
+    assert len(SEED_PLANS) == 4
+    assert sorted([*SEED_PLANS, QUANG_TRI_2022]) == EXAMPLES
 
 
-@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.parent.parent.name)
+@pytest.mark.parametrize("path", EXAMPLES, ids=example_id)
 def test_layout_and_editor_schema_line(path: Path) -> None:
     first = path.read_text(encoding="utf-8").split("\n", 1)[0]
     match = re.fullmatch(r"# yaml-language-server: \$schema=(\S+)", first)
@@ -52,7 +53,7 @@ def test_layout_and_editor_schema_line(path: Path) -> None:
     assert path.parent.name == str(plan.year)  # campaigns/<issuer>/<year>/<file>.yaml
 
 
-@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.parent.parent.name)
+@pytest.mark.parametrize("path", EXAMPLES, ids=example_id)
 def test_nothing_invented(path: Path) -> None:
     plan = _plan(str(path.relative_to(CAMPAIGNS)))
     assert plan.signature.name is None  # no seed names its signer

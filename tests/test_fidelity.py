@@ -10,7 +10,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from tests.conftest import CAMPAIGNS, EXAMPLES, ROOT
+from tests.conftest import CAMPAIGNS, ROOT, SEED_PLANS
 from thidua.checker import load_plan
 from thidua.render import render_docx
 from thidua.writers.docx import style_name
@@ -116,4 +116,4 @@ def test_similarity_would_catch_a_lost_section() -> None:
 
 def test_every_example_is_covered() -> None:
     covered = {Path(case[0]) for case in CASES.values()}
-    assert covered == {p.relative_to(CAMPAIGNS) for p in EXAMPLES}
+    assert covered == {p.relative_to(CAMPAIGNS) for p in SEED_PLANS}

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import CAMPAIGNS, EXAMPLES
+from tests.conftest import CAMPAIGNS, EXAMPLES, example_id
 from thidua.pdf import find_libreoffice
 
 TOOLS = ("pdftotext", "pdfinfo", "pdftoppm")
@@ -34,7 +34,7 @@ def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     out = tmp_path_factory.mktemp("pdf")
     result = CliRunner().invoke(app, ["render", str(CAMPAIGNS), "-o", str(out), "--pdf"], catch_exceptions=False)
     assert result.exit_code == 0, result.output
-    return {p.parent.parent.name: out / p.relative_to(CAMPAIGNS).with_suffix(".pdf") for p in EXAMPLES}
+    return {example_id(p): out / p.relative_to(CAMPAIGNS).with_suffix(".pdf") for p in EXAMPLES}
 
 
 def _run(*command: str) -> str:
@@ -72,7 +72,7 @@ def test_later_pages_are_numbered_at_the_top(pdfs: dict[str, Path]) -> None:
 
 
 def test_first_page_turns_into_a_png_to_look_at(pdfs: dict[str, Path], tmp_path: Path) -> None:
-    pdf = pdfs["ldld-quang-tri"]
+    pdf = pdfs["ldld-quang-tri-2021"]
     _run("pdftoppm", "-r", "50", "-png", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(tmp_path / "page"))
     png = (tmp_path / "page.png").read_bytes()
     assert png[:8] == b"\x89PNG\r\n\x1a\n"

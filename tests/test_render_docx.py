@@ -14,7 +14,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Length
 
-from tests.conftest import CAMPAIGNS, EXAMPLES, QUANG_TRI
+from tests.conftest import CAMPAIGNS, EXAMPLES, QUANG_TRI, example_id
 from thidua.checker import load_plan
 from thidua.render import render_docx
 from thidua.writers.docx import style_name, text_width
@@ -87,7 +87,7 @@ def run_values(run: Any) -> tuple[float, bool, bool]:
     return int(size.get(qn("w:val"))) / 2, flag("w:b"), flag("w:i")
 
 
-ids = [p.parent.parent.name for p in EXAMPLES]
+ids = [example_id(p) for p in EXAMPLES]
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=ids)

@@ -12,7 +12,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import EXAMPLES, ROOT
+from tests.conftest import EXAMPLES, ROOT, example_id
 from thidua.checker import CheckOptions, check_file
 from thidua.loader import load_yaml_text
 from thidua.text.segments import plan_segments
@@ -69,7 +69,7 @@ def test_seed_report_002_is_checked_as_text(invoke) -> None:  # type: ignore[no-
     assert {"TX01", "TX02", "TX04", "TX21"} <= codes
 
 
-@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.parent.parent.name)
+@pytest.mark.parametrize("path", EXAMPLES, ids=example_id)
 def test_corrected_examples_have_no_text_findings(path: Path) -> None:
     assert [f for f in check_file(path, CheckOptions()) if f.code.startswith("TX")] == []
 

@@ -78,7 +78,7 @@ def next_year(
     shift = YearShift.of(period.start if period else None, period.end if period else None, old_year, year - old_year)
     builder = _Builder(text, loaded, plan, shift, year, lang)
     builder.walk(loaded.data, ())
-    new_text, lines_added = builder.assemble(old_name, schema_from)
+    new_text, new_line = builder.assemble(old_name, schema_from)
     expected = builder.expected(loaded.data, ())
     reread = load_yaml_text(new_text, "new")
     if reread.data != expected or reread.problems:
@@ -87,7 +87,7 @@ def next_year(
     if problems:
         raise NextYearError("the new plan does not validate")
     decisions = tuple(
-        Decision(d.kind, d.path, lines_added(d.line), d.message)
+        Decision(d.kind, d.path, new_line(d.line, d.message), d.message)
         for d in sorted(builder.decisions, key=lambda d: d.line)
     )
     return NextYear(new_text, year, old_year, shift.delta, len(builder.edits), decisions)
@@ -235,16 +235,16 @@ class _Builder:
         for decision in self.decisions:
             notes.setdefault(decision.line, []).append(decision.message)
         out: list[str] = []
-        note_line: dict[int, int] = {}  # old line -> the line of its first note in the new file
+        note_line: dict[tuple[int, str], int] = {}  # (old line, note) -> its line in the new file
         for number, line in enumerate(lines, 1):
             if number == first + 1:
                 out.extend(header)
-            if number in notes:
-                indent = line[: len(line) - len(line.lstrip(" "))]
-                note_line[number] = len(out) + 1
-                out.extend(f"{indent}# {MARK} {note}" for note in dict.fromkeys(notes[number]))
+            indent = line[: len(line) - len(line.lstrip(" "))]
+            for note in dict.fromkeys(notes.get(number, ())):
+                out.append(f"{indent}# {MARK} {note}")
+                note_line[(number, note)] = len(out)
             out.append(line)
-        return self.newline.join(out), lambda old_line: note_line.get(old_line, old_line)
+        return self.newline.join(out), lambda old_line, note: note_line[(old_line, note)]
 
     def expected(self, value: Any, path: Path) -> Any:
         """The old data with this builder's edits: what the new text must read back as."""
