@@ -119,7 +119,7 @@ def word_diff(old: str, new: str, shift: YearShift | None = None) -> tuple[Words
     for token in a:
         starts.append(starts[-1] + len(token))
     out: list[Words] = []
-    for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    for op, i1, i2, j1, j2 in _coalesced(SequenceMatcher(None, a, b, autojunk=False).get_opcodes(), a):
         left, right = "".join(a[i1:i2]), "".join(b[j1:j2])
         if op == "equal":
             out.append(Words("=", left, right))
@@ -134,6 +134,23 @@ def word_diff(old: str, new: str, shift: YearShift | None = None) -> tuple[Words
         if right:
             out.append(Words("+", "", right))
     return tuple(out)
+
+
+def _coalesced(opcodes: list[tuple[str, int, int, int, int]], a: list[str]) -> list[tuple[str, int, int, int, int]]:
+    """Join changes kept apart only by a space or one short word: "[-phấn đấu hoàn-]{+thiết thực lập+}"
+    reads better than every other word struck and inserted."""
+    out: list[tuple[str, int, int, int, int]] = []
+    for index, code in enumerate(opcodes):
+        op, i1, i2, j1, j2 = code
+        between = op == "equal" and 0 < index < len(opcodes) - 1
+        if between and sum(1 for t in a[i1:i2] if t.strip()) <= 1 and len("".join(a[i1:i2])) <= 4:
+            op = "replace"
+        if out and op != "equal" and out[-1][0] != "equal":
+            _, p1, _, q1, _ = out[-1]
+            out[-1] = ("replace", p1, i2, q1, j2)
+        else:
+            out.append((op, i1, i2, j1, j2))
+    return out
 
 
 def _growth(edits: list[Edit]) -> int:

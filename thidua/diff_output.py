@@ -16,6 +16,7 @@ FORMATS = ("text", "json", "md")
 _SIGN = {ADDED: "+", REMOVED: "-", CHANGED: "~", MOVED: "↕", SHIFTED: "≈"}
 _STYLE = {ADDED: "green", REMOVED: "red", CHANGED: "yellow", MOVED: "cyan", SHIFTED: "dim"}
 CONTEXT = 30  # characters of unchanged text kept on each side of a change
+LONGEST = 240  # an added or removed text longer than this shows its beginning (JSON has it all)
 
 
 @dataclass(frozen=True)
@@ -162,6 +163,8 @@ def _describe(change: Change, line: Any, lang: str, marks: bool) -> None:
 
 
 def _with_count(text: str, change: Change, lang: str) -> str:
+    if len(text) > LONGEST:
+        text = text[: text.rfind(" ", 0, LONGEST - 20)] + " …"
     return text + (" " + tr("diff.with-items", lang, count=change.count) if change.count else "")
 
 
