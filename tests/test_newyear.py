@@ -136,7 +136,7 @@ def test_only_the_changed_characters_change(made: tuple[Path, Path]) -> None:
 
 
 def test_decisions_are_printed_and_marked_above_their_line(made: tuple[Path, Path]) -> None:
-    old, new = made
+    _, new = made
     lines = new.read_text(encoding="utf-8").splitlines()
     result_lines = [i for i, line in enumerate(lines, 1) if MARK in line and not line.startswith("# Các")]
     marks = {i: lines[i - 1] for i in result_lines}
