@@ -70,12 +70,14 @@ def _table_paragraphs(table: object) -> list[str]:
 
     assert isinstance(table, Table)
     out: list[str] = []
-    seen: set[int] = set()
+    # A merged cell appears once per grid column it spans. The elements themselves are kept (not
+    # their id()): lxml makes a new proxy object on each access, and a freed one's id comes back.
+    seen: list[object] = []
     for row in table.rows:
         for cell in row.cells:
-            if id(cell._tc) in seen:  # a merged cell appears once per grid column it spans
+            if any(cell._tc is other for other in seen):
                 continue
-            seen.add(id(cell._tc))
+            seen.append(cell._tc)
             for block in cell.iter_inner_content():
                 if isinstance(block, Table):
                     out.extend(_table_paragraphs(block))
