@@ -75,17 +75,17 @@ def test_a_five_year_plan_moves_its_own_period_and_the_year_before() -> None:
 
 def test_29_february_becomes_28_outside_leap_years() -> None:
     leap = YearShift.of(date(2024, 1, 1), date(2024, 12, 31), 2024, 1)
-    assert leap.date(date(2024, 2, 29)) == date(2025, 2, 28)
+    assert leap.moved(date(2024, 2, 29)) == date(2025, 2, 28)
     assert leap.apply("đến ngày 29/02/2024") == "đến ngày 28/02/2025"
     assert leap.apply("đến ngày 29/2/2024") == "đến ngày 28/2/2025"
     four = YearShift.of(date(2024, 1, 1), date(2024, 12, 31), 2024, 4)
-    assert four.date(date(2024, 2, 29)) == date(2028, 2, 29)  # a leap year again: it stays
+    assert four.moved(date(2024, 2, 29)) == date(2028, 2, 29)  # a leap year again: it stays
     assert four.apply("29/02/2024") == "29/02/2028"
 
 
 @given(st.dates(min_value=date(1950, 1, 1), max_value=date(2090, 12, 31)), st.integers(min_value=-5, max_value=5))
 def test_a_moved_date_keeps_its_day_and_month(day: date, delta: int) -> None:
-    moved = YearShift.of(day, day, day.year, delta).date(day)
+    moved = YearShift.of(day, day, day.year, delta).moved(day)
     assert moved.year == day.year + delta
     assert moved.month == day.month
     assert moved.day == day.day or (day.month, day.day, moved.day) == (2, 29, 28)

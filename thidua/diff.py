@@ -10,7 +10,7 @@ unchanged and is reported as a `year-shift` only on request.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from difflib import SequenceMatcher
@@ -136,7 +136,7 @@ def word_diff(old: str, new: str, shift: YearShift | None = None) -> tuple[Words
     return tuple(out)
 
 
-def _coalesced(opcodes: list[tuple[str, int, int, int, int]], a: list[str]) -> list[tuple[str, int, int, int, int]]:
+def _coalesced(opcodes: Sequence[tuple[str, int, int, int, int]], a: list[str]) -> list[tuple[str, int, int, int, int]]:
     """Join changes kept apart only by a space or one short word: "[-phấn đấu hoàn-]{+thiết thực lập+}"
     reads better than every other word struck and inserted."""
     out: list[tuple[str, int, int, int, int]] = []
@@ -203,7 +203,7 @@ def _entries(plan: Plan) -> list[_Entry]:
         out.append(_Entry(("opening", index), "opening", paragraph, paragraph, f"¶{index + 1}", None, None, len(out)))
     stack: list[int] = []
     for path, item in plan.walk_items():
-        section = int(path[1])  # type: ignore[arg-type]
+        section = int(path[1])
         depth = (len(path) - 3) // 2  # sections[s].items[i](.items[j])…
         del stack[depth:]
         kind, text = _item_text(item)
@@ -354,7 +354,7 @@ class _Collector:
             words = word_diff(old, new, self.shift)
             kind = SHIFTED if same_words(words) else CHANGED
             self.add(Change(kind, new_path, what, where, old, new, previous, words))
-        elif isinstance(old, date) and isinstance(new, date) and self.shift.moves(old) and self.shift.date(old) == new:
+        elif isinstance(old, date) and isinstance(new, date) and self.shift.moves(old) and self.shift.moved(old) == new:
             self.add(Change(SHIFTED, new_path, what, where, old, new, previous))
         else:
             self.add(Change(CHANGED, new_path, what, where, old, new, previous))
@@ -509,13 +509,14 @@ def _items(old: Plan, new: Plan, sections: dict[int, int], out: _Collector) -> N
     covered_new = _covered(b, new, back_sections, out, ADDED)
     # A removed item is told where it stood: before the next old item that is still there.
     removed: dict[int, list[_Entry]] = {}
-    for entry in reversed(a):
-        if entry.partner is None and entry.order not in covered_old:
-            later = next((e.partner for e in a[entry.order + 1 :] if e.partner is not None), len(b))
-            removed.setdefault(later, []).insert(0, entry)
+    for gone in reversed(a):
+        if gone.partner is None and gone.order not in covered_old:
+            later = next((e.partner for e in a[gone.order + 1 :] if e.partner is not None), len(b))
+            removed.setdefault(later, []).insert(0, gone)
     pairs = [(e.order, e.partner) for e in a if e.partner is not None]
     in_order = _increasing(pairs)
-    for entry in [*b, None]:
+    ahead: list[_Entry | None] = [*b, None]  # None: after the last item
+    for entry in ahead:
         for gone in removed.get(len(b) if entry is None else entry.order, []):
             out.add(Change(REMOVED, dotted(gone.path), _what(gone), gone.where, _shown(gone), None,
                            count=len(gone.children)))  # fmt: skip

@@ -140,7 +140,7 @@ class _Builder:
                 self._replace_token(path, "")
                 self.decide("date", path, "decide-date")
             elif self.shift.moves(value):
-                self._replace_token(path, self.shift.date(value).isoformat(), value)
+                self._replace_token(path, self.shift.moved(value).isoformat(), value)
         elif isinstance(value, str) and path and path[-1] not in NOT_TEXT:
             self._text(value, path)
 
@@ -208,7 +208,7 @@ class _Builder:
             if after.lstrip().startswith("#") and spaces:
                 new = " "
         self.edits.append((start, self.source.index(where.line, match.end() + 1), new))
-        self.value_edits[path] = None if not new.strip() else (self.shift.date(value) if value is not None else new)
+        self.value_edits[path] = None if not new.strip() else (self.shift.moved(value) if value is not None else new)
 
     def decide(self, kind: str, path: Path, key: str, **params: Any) -> None:
         where = self.values.get(path) or Position(1, 1)

@@ -80,7 +80,7 @@ class YearShift:
     def tied(self, year: int) -> bool:
         return self.first <= year <= self.last
 
-    def date(self, value: date) -> date:
+    def moved(self, value: date) -> date:
         """The same day and month `delta` years on; 29/02 becomes 28/02 outside leap years."""
         year = value.year + self.delta
         day = min(value.day, calendar.monthrange(year, value.month)[1])
