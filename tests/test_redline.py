@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import copy
 import io
+import json
 import os
 import re
 import xml.etree.ElementTree as ET
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +23,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.conftest import CAMPAIGNS, EXAMPLES, QUANG_TRI
+from tests.conftest import CAMPAIGNS, EXAMPLES, QUANG_TRI, QUANG_TRI_2022, example_id
 from thidua.document import Cell, Document, Paragraph, Run, Table
 from thidua.loader import load_yaml_file
 from thidua.redline import merge, merge_runs
@@ -32,7 +34,6 @@ from thidua.writers.docx import Revision, laid_out, write_docx
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 INS, DEL = W + "ins", W + "del"
 CAO_BANG = CAMPAIGNS / "ldld-cao-bang" / "2016" / "thi-dua-2016-2020.yaml"
-QUANG_TRI_2022 = CAMPAIGNS / "ldld-quang-tri" / "2022" / "thi-dua-2022.yaml"
 
 
 # ----------------------------------------------------------------------------- reading the XML
@@ -46,25 +47,39 @@ def body_of(data: bytes) -> ET.Element:
     return body
 
 
-def paragraph_texts(data: bytes, view: str = "accept") -> list[str]:
-    """Every paragraph's text, table cells included, in document order, once every change is
-    accepted ("accept") or rejected ("reject").
+def paragraphs(data: bytes, view: str = "accept") -> list[tuple[str, str]]:
+    """Every paragraph's style and text, table cells included, in document order, once every
+    change is accepted ("accept") or rejected ("reject").
 
     Accept: deleted content goes, inserted content stays, a paragraph whose mark is deleted joins
-    the next, a deleted row goes. Reject: the other way round, w:delText counting as text.
+    the next, a deleted row goes. Reject: the other way round, w:delText counting as text, and
+    a paragraph's properties are the old ones of its w:pPrChange. Joined paragraphs take the
+    properties of the last one, as LibreOffice does.
     """
     dropped = DEL if view == "accept" else INS
-    texts: list[str] = []
+    out: list[tuple[str, str]] = []
     pending = ""
     for p in _paragraphs(body_of(data), dropped):
         text = pending + _text(p, dropped)
         if _mark(p) == dropped:
             pending = text
         else:
-            texts.append(text)
+            out.append((_style(p, view), text))
             pending = ""
     assert pending == "", "a joining paragraph mark at the end of the document"
-    return texts
+    return out
+
+
+def paragraph_texts(data: bytes, view: str = "accept") -> list[str]:
+    return [text for _style, text in paragraphs(data, view)]
+
+
+def _style(p: ET.Element, view: str) -> str:
+    properties = p.find(W + "pPr")
+    if properties is not None and view == "reject" and properties.find(W + "pPrChange") is not None:
+        properties = properties.find(f"{W}pPrChange/{W}pPr")
+    style = properties.find(W + "pStyle") if properties is not None else None
+    return "" if style is None else style.get(W + "val", "")
 
 
 def _paragraphs(element: ET.Element, dropped: str) -> Iterator[ET.Element]:
@@ -107,7 +122,8 @@ def _mark(p: ET.Element) -> str | None:
 
 
 def changes(data: bytes) -> list[ET.Element]:
-    return [e for e in body_of(data).iter() if e.tag in (INS, DEL)]
+    """Every tracked change: text and marks inserted or deleted, paragraph properties changed."""
+    return [e for e in body_of(data).iter() if e.tag in (INS, DEL, W + "pPrChange")]
 
 
 def assert_well_formed_changes(data: bytes, revision: Revision | None = None) -> None:
@@ -236,15 +252,15 @@ def redline(old: Document, new: Document, revision: Revision | None = None) -> b
 
 def assert_redline(old: Document, new: Document) -> bytes:
     data = redline(old, new)
-    assert paragraph_texts(data, "accept") == paragraph_texts(write_docx(new))
-    assert paragraph_texts(data, "reject") == paragraph_texts(write_docx(old))
+    assert paragraphs(data, "accept") == paragraphs(write_docx(new))
+    assert paragraphs(data, "reject") == paragraphs(write_docx(old))
     assert_well_formed_changes(data)
     assert changes(data), "the plans differ, so there are changes"
     return data
 
 
 @pytest.mark.parametrize("edit", [*EDITS, every_edit], ids=lambda e: e.__name__)
-@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: f"{p.parent.parent.name}-{p.parent.name}")
+@pytest.mark.parametrize("path", EXAMPLES, ids=example_id)
 def test_an_edited_plan_accepts_to_the_new_and_rejects_to_the_old(path: Path, edit: Callable[..., None]) -> None:
     assert_redline(rendered(path), rendered(path, edit))
 
@@ -293,6 +309,35 @@ def test_a_renamed_issuer_keeps_the_balanced_lines_of_the_new_plan() -> None:
     assert "LIÊN ĐOÀN LAO ĐỘNG\nTỈNH QUẢNG TRỊ" in paragraph_texts(data, "reject")
 
 
+def test_laying_out_twice_changes_nothing() -> None:
+    # The writer lays out again what a redline laid out already.
+    for path in EXAMPLES:
+        once = laid_out(rendered(path))
+        assert laid_out(once) == once, path
+
+
+def report(plan_path: Path, as_of: date) -> Document:
+    """A BÁO CÁO as a document model: data tables and a chart."""
+    from thidua.checker import load_plan, read_results
+    from thidua.document import parse_markup
+    from thidua.report import REPORT_TEMPLATE, report_context
+    from thidua.templating import render_markup, resolve_template
+    from thidua.tracking import track
+
+    plan, _findings = load_plan(plan_path)
+    _loaded, results, _problems = read_results(plan_path.with_suffix(".results.yaml"))
+    assert plan is not None and results is not None
+    search_path, name = resolve_template(None, plan_path, default=REPORT_TEMPLATE)
+    return parse_markup(render_markup(report_context(plan, track(plan, results, as_of), as_of), search_path, name))
+
+
+def test_reports_with_other_rows_and_a_chart() -> None:
+    # Another plan's report: other target rows, per-unit tables added; the chart stays the new one.
+    old, new = report(CAO_BANG, date(2021, 1, 15)), report(QUANG_TRI, date(2021, 6, 30))
+    data = assert_redline(old, new)
+    assert any(row.find(f"{W}trPr/{W}ins") is not None for row in body_of(data).iter(W + "tr"))
+
+
 # ----------------------------------------------------------------------------- the word diff
 
 
@@ -337,6 +382,20 @@ def test_a_reworded_sentence_keeps_the_common_words_plain() -> None:
         Run(" sơ kết,", change="del"),
         Run(" tổng kết việc thực hiện phong trào"),
         Run(" thi đua", change="ins"),
+        Run("."),
+    )
+
+
+def test_spaces_and_commas_between_changes_do_not_cut_them_up() -> None:
+    merged = assert_round_trip(
+        (Run("Phát huy vai trò của công đoàn cơ sở."),),
+        (Run("Tăng cường kiểm tra, giám sát của công đoàn."),),
+    )
+    assert merged == (
+        Run("Phát huy vai trò", change="del"),
+        Run("Tăng cường kiểm tra, giám sát", change="ins"),
+        Run(" của công đoàn"),
+        Run(" cơ sở", change="del"),
         Run("."),
     )
 
@@ -516,3 +575,114 @@ def test_libreoffice_opens_a_redline(tmp_path: Path) -> None:
     convert_to_pdf([(docx, pdf)], program)
     assert pdf.read_bytes().startswith(b"%PDF")
     assert pdf.stat().st_size > 10_000
+
+
+# LibreOffice's own "Accept All" and "Reject All", driven through its Python bridge (UNO): each
+# paragraph's style and text, table cells included, as JSON.
+_UNO_SCRIPT = r"""
+import json, subprocess, sys, time, uno
+from com.sun.star.beans import PropertyValue
+
+program, pipe, profile, jobs = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
+office = subprocess.Popen(
+    [program, "-env:UserInstallation=" + profile, "--headless", "--norestore", "--accept=pipe,name=" + pipe + ";urp;"]
+)
+local = uno.getComponentContext()
+resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
+for _ in range(240):
+    try:
+        context = resolver.resolve("uno:pipe,name=" + pipe + ";urp;StarOffice.ComponentContext")
+        break
+    except Exception:
+        time.sleep(0.5)
+desktop = context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
+dispatcher = context.ServiceManager.createInstanceWithContext("com.sun.star.frame.DispatchHelper", context)
+hidden = PropertyValue()
+hidden.Name, hidden.Value = "Hidden", True
+
+
+def read(text, out):
+    blocks = text.createEnumeration()
+    while blocks.hasMoreElements():
+        block = blocks.nextElement()
+        if block.supportsService("com.sun.star.text.TextTable"):
+            for name in block.getCellNames():
+                read(block.getCellByName(name).getText(), out)
+        else:
+            out.append([block.ParaStyleName, block.getString()])
+
+
+try:
+    for source, action, target in zip(jobs[0::3], jobs[1::3], jobs[2::3]):
+        document = desktop.loadComponentFromURL(uno.systemPathToFileUrl(source), "_blank", 0, (hidden,))
+        if action != "none":
+            command = ".uno:AcceptAllTrackedChanges" if action == "accept" else ".uno:RejectAllTrackedChanges"
+            dispatcher.executeDispatch(document.getCurrentController().getFrame(), command, "", 0, ())
+        paragraphs = []
+        read(document.getText(), paragraphs)
+        with open(target, "w", encoding="utf-8") as out:
+            json.dump(paragraphs, out, ensure_ascii=False)
+        document.close(True)
+finally:
+    try:
+        desktop.terminate()
+    except Exception:
+        pass
+    office.wait(timeout=60)
+"""
+
+
+def _uno_python() -> str | None:
+    """A Python that can import uno (Debian's python3-uno, or LibreOffice's own)."""
+    import shutil
+    import subprocess
+
+    candidates = [os.environ.get("THIDUA_UNO_PYTHON", ""), "/usr/bin/python3", "/usr/lib/libreoffice/program/python"]
+    for candidate in candidates:
+        if candidate and shutil.which(candidate):
+            found = subprocess.run([candidate, "-c", "import uno"], capture_output=True, check=False, timeout=60)
+            if found.returncode == 0:
+                return candidate
+    return None
+
+
+def test_libreoffice_accepts_to_the_new_plan_and_rejects_to_the_old(tmp_path: Path) -> None:
+    """LibreOffice's own Accept All gives the new plan's paragraphs and styles, Reject All the old
+    plan's text (its styles too, except where an inserted paragraph runs into an empty one)."""
+    import subprocess
+
+    from thidua.pdf import find_libreoffice
+
+    python, program = _uno_python(), find_libreoffice()
+    if python is None or program is None:
+        if os.environ.get("THIDUA_REQUIRE_LIBREOFFICE") == "1":  # CI installs python3-uno (.ci/run)
+            pytest.fail("THIDUA_REQUIRE_LIBREOFFICE=1 but LibreOffice or its Python bridge is missing")
+        pytest.skip("no LibreOffice with its Python bridge (python3-uno)")
+    pairs = {
+        "edited": (rendered(QUANG_TRI), rendered(QUANG_TRI, every_edit)),
+        "other-plan": (rendered(QUANG_TRI), rendered(CAO_BANG)),
+        "next-year": (rendered(QUANG_TRI), rendered(QUANG_TRI_2022)),
+    }
+    jobs: list[str] = []
+    for name, (old, new) in pairs.items():
+        for suffix, data in (("", redline(old, new)), ("-old", write_docx(old)), ("-new", write_docx(new))):
+            (tmp_path / f"{name}{suffix}.docx").write_bytes(data)
+        for source, action, target in (
+            (name, "accept", "accepted"),
+            (name, "reject", "rejected"),
+            (f"{name}-new", "none", "new"),
+            (f"{name}-old", "none", "old"),
+        ):
+            jobs += [str(tmp_path / f"{source}.docx"), action, str(tmp_path / f"{name}.{target}.json")]
+    script = tmp_path / "uno_views.py"
+    script.write_text(_UNO_SCRIPT, encoding="utf-8")
+    profile = (tmp_path / "profile").as_uri()
+    subprocess.run([python, str(script), program, f"thidua-{os.getpid()}", profile, *jobs], check=True, timeout=600)
+
+    def read(name: str, view: str) -> list[list[str]]:
+        return json.loads((tmp_path / f"{name}.{view}.json").read_text(encoding="utf-8"))
+
+    for name in pairs:
+        assert read(name, "accepted") == read(name, "new"), name
+        assert [text for _style, text in read(name, "rejected")] == [text for _style, text in read(name, "old")], name
+        assert len(read(name, "new")) > 30, name  # the plan was read, not an empty page

@@ -12,6 +12,10 @@ Plan text reaches the markup escaped (the environment autoescapes), so `<b>` or 
 plan is text, and since structure is elements, not lines, a line starting with `- ` or `1.` is
 text too. Whitespace in the markup collapses to one space; a line break in plan text arrives as
 `<br/>`. Roles name what a paragraph is; the writers decide how it looks.
+
+A redline (thidua/redline.py) marks what changed between two documents: a run inserted or
+deleted (`Run.change`), a whole paragraph added or removed (`Paragraph.mark`), a table row added
+or removed (`Table.row_marks`). Templates never produce marks; without them nothing changes.
 """
 
 from __future__ import annotations
@@ -48,6 +52,7 @@ PARAGRAPH_ROLES = (
 )
 TABLE_ROLES = ("header", "signature", "data")  # data: ruled, with widths="cm,cm,…" and head rows
 LINES = ("short", "full")  # a line drawn under a paragraph: 1/3–1/2 of its text, or as long as it
+CHANGES = ("ins", "del")  # a tracked change: inserted or deleted
 
 
 @dataclass(frozen=True)
@@ -57,6 +62,7 @@ class Run:
     italic: bool = False
     underline: bool = False
     line_break: bool = False  # a break before this run's text
+    change: str | None = None  # "ins" or "del": the run (and its break) inserted or deleted
 
 
 @dataclass(frozen=True)
@@ -64,10 +70,27 @@ class Paragraph:
     role: str
     runs: tuple[Run, ...] = ()
     line: str | None = None
+    # "ins" or "del": the whole paragraph (its mark, and its line) added or removed.
+    mark: str | None = None
 
     @property
     def text(self) -> str:
-        return "".join(("\n" if r.line_break else "") + r.text for r in self.runs)
+        """Every run's text, deleted and inserted alike."""
+        return _joined(self.runs, skip=None)
+
+    @property
+    def accepted_text(self) -> str:
+        """The text once every change is accepted: the newer document's."""
+        return _joined(self.runs, skip="del")
+
+    @property
+    def rejected_text(self) -> str:
+        """The text once every change is rejected: the older document's."""
+        return _joined(self.runs, skip="ins")
+
+
+def _joined(runs: tuple[Run, ...], *, skip: str | None) -> str:
+    return "".join(("\n" if r.line_break else "") + r.text for r in runs if skip is None or r.change != skip)
 
 
 @dataclass(frozen=True)
@@ -81,6 +104,7 @@ class Table:
     rows: tuple[tuple[Cell, ...], ...]
     widths: tuple[float, ...] = ()  # column widths in cm (data tables); empty: the role's own
     head_rows: int = 0  # rows repeated at the top of each page (<row head="yes">)
+    row_marks: tuple[str | None, ...] = ()  # per row, "ins"/"del" for a row added/removed; empty: none
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ import contextlib
 import os
 import stat
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from thidua.errors import ThiduaError
@@ -44,31 +45,8 @@ def check_writable(path: Path) -> None:
 def write_atomic(path: Path, data: bytes) -> None:
     """Write to a temporary file in the same folder, flush it to disk, then rename it over `path`."""
     check_writable(path)
-    folder = path.parent if str(path.parent) else Path(".")
     mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else _default_mode()
-    tmp_name = None
-    try:
-        fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp_name, mode)
-        os.replace(tmp_name, path)
-        tmp_name = None
-    except OSError as exc:
-        raise OutputError("output-unwritable", path=str(path), reason=exc.strerror or str(exc)) from None
-    finally:
-        if tmp_name is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp_name)
-
-
-def _default_mode() -> int:
-    """What a newly created file gets: 0o666 less the umask."""
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
+    _through_temporary(path, data, mode, lambda tmp_name: os.replace(tmp_name, path))
 
 
 def write_new(path: Path, data: bytes) -> None:
@@ -82,6 +60,25 @@ def write_new(path: Path, data: bytes) -> None:
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise OutputError("output-no-folder", path=str(path), folder=str(folder))
+
+    def put(tmp_name: str) -> None:
+        try:
+            os.link(tmp_name, path)
+        except FileExistsError:
+            raise
+        except OSError:  # no hard links here (some network or FAT file systems)
+            with open(path, "xb") as handle:
+                handle.write(data)
+
+    try:
+        _through_temporary(path, data, _default_mode(), put)
+    except FileExistsError:
+        raise OutputError("output-exists", path=str(path)) from None
+
+
+def _through_temporary(path: Path, data: bytes, mode: int, put: Callable[[str], None]) -> None:
+    """`data` in a temporary file beside `path`, on disk, with `mode`; `put` moves it into place."""
+    folder = path.parent if str(path.parent) else Path(".")
     tmp_name = None
     try:
         fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
@@ -89,19 +86,20 @@ def write_new(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp_name, _default_mode())
-        try:
-            os.link(tmp_name, path)
-        except FileExistsError:
-            raise OutputError("output-exists", path=str(path)) from None
-        except OSError:  # no hard links here (some network or FAT file systems)
-            with open(path, "xb") as handle:
-                handle.write(data)
+        os.chmod(tmp_name, mode)
+        put(tmp_name)
     except FileExistsError:
-        raise OutputError("output-exists", path=str(path)) from None
+        raise
     except OSError as exc:
         raise OutputError("output-unwritable", path=str(path), reason=exc.strerror or str(exc)) from None
     finally:
         if tmp_name is not None:
             with contextlib.suppress(OSError):
-                os.unlink(tmp_name)
+                os.unlink(tmp_name)  # after os.replace it is gone already; after os.link a second name
+
+
+def _default_mode() -> int:
+    """What a newly created file gets: 0o666 less the umask."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask

@@ -34,6 +34,16 @@ def render_docx(plan: Plan, *, plan_file: Path | None = None, template: Path | N
     return write_docx(render_document(plan, plan_file=plan_file, template=template))
 
 
+def render_redline(old: Plan, new: Plan, *, plan_file: Path | None = None, template: Path | None = None) -> bytes:
+    """NEW as .docx with every difference from OLD as a Word tracked change (both laid out by NEW's template)."""
+    from thidua.redline import merge
+    from thidua.writers.docx import Revision, laid_out, write_docx
+
+    before = render_document(old, plan_file=plan_file, template=template)
+    after = render_document(new, plan_file=plan_file, template=template)
+    return write_docx(merge(before, after, layout=laid_out), revision=Revision())
+
+
 @dataclass(frozen=True)
 class Job:
     plan: Path

@@ -1,13 +1,19 @@
-"""Document -> .docx bytes in the layout of Nghị định 30/2020 (FORMAT.md); same input, same bytes."""
+"""Document -> .docx bytes in the layout of Nghị định 30/2020 (FORMAT.md); same input, same bytes.
+
+Change marks of the document model (a redline, thidua/redline.py) become Word tracked changes:
+w:ins and w:del around runs, in a paragraph mark's properties and in a table row's properties,
+all by one author at one fixed moment (`Revision`), numbered in document order.
+"""
 
 from __future__ import annotations
 
+import copy
 import io
 import re
 import unicodedata
 import zipfile
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from docx import Document as new_docx
@@ -17,12 +23,13 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Cm, Mm, Pt, Twips
 from docx.styles.style import ParagraphStyle
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 
-from thidua.document import Cell, Document, Image, Paragraph, Run, Table
+from thidua.document import Cell, Document, Image, Paragraph, Table
 from thidua.vocab import COMPOUNDS, PLACE_LEVELS
 from thidua.writers import metrics
 
@@ -102,6 +109,14 @@ _EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
+@dataclass(frozen=True)
+class Revision:
+    """Who made the tracked changes, and when: fixed, so that a redline's bytes never depend on the clock."""
+
+    author: str = "thidua"
+    date: str = "2000-01-01T00:00:00Z"
+
+
 def style_name(role: str) -> str:
     """The Word paragraph style of a role, visible in Word's style list."""
     return "thidua " + role
@@ -112,11 +127,44 @@ def style_id(role: str) -> str:
     return style_name(role).replace(" ", "")
 
 
-def write_docx(document: Document, images: Mapping[str, bytes] | None = None) -> bytes:
+def laid_out(document: Document) -> Document:
+    """The document as the writer prints it: long header names broken into balanced lines.
+
+    Pure and idempotent; write_docx applies it. A redline applies it to both documents before
+    comparing them, so that accepting every change gives exactly the newer document's lines.
+    """
+    blocks: list[Paragraph | Table | Image] = []
+    for block in document.blocks:
+        if isinstance(block, Paragraph):
+            blocks.append(_laid_out_paragraph(block, TEXT_WIDTH))
+        elif isinstance(block, Table):
+            widths = _column_widths(block)
+            rows = tuple(
+                tuple(
+                    Cell(tuple(_laid_out_paragraph(p, width - 2 * CELL_MARGIN) for p in cell.paragraphs))
+                    for cell, width in zip(row, widths, strict=False)
+                )
+                for row in block.rows
+            )
+            blocks.append(replace(block, rows=rows))
+        else:
+            blocks.append(block)
+    return replace(document, blocks=tuple(blocks))
+
+
+def _laid_out_paragraph(paragraph: Paragraph, width: int) -> Paragraph:
+    return _balance(paragraph, STYLES[paragraph.role], width) if paragraph.role in BALANCED else paragraph
+
+
+def write_docx(
+    document: Document, images: Mapping[str, bytes] | None = None, *, revision: Revision | None = None
+) -> bytes:
     """The .docx as bytes: the same document (and pictures) always gives the same bytes.
 
-    `images` holds the pictures that <image name="…"> blocks name (PNG bytes).
+    `images` holds the pictures that <image name="…"> blocks name (PNG bytes). The document's
+    change marks become tracked changes by `revision` (default: `Revision()`).
     """
+    document = laid_out(document)
     docx = new_docx()
     _setup_page(docx)
     _setup_styles(docx)
@@ -136,6 +184,8 @@ def write_docx(document: Document, images: Mapping[str, bytes] | None = None) ->
         else:
             previous = docx.add_paragraph()
             _add_paragraph(previous, block, TEXT_WIDTH)
+    _settle_marks(body)
+    _stamp_changes(body, revision or Revision())
     _set_properties(docx, document)
     buffer = io.BytesIO()
     docx.save(buffer)
@@ -242,10 +292,11 @@ def _fonts(r: object, size: float, *, bold: bool, italic: bool, underline: bool 
 
 
 def _add_paragraph(target: DocxParagraph, paragraph: Paragraph, width: int) -> None:
-    """Fill a Word paragraph (already placed) from a document paragraph; draw its line under it."""
+    """Fill a Word paragraph (already placed) from a document paragraph; draw its line under it.
+
+    The paragraph is laid out already (`laid_out`).
+    """
     look = STYLES[paragraph.role]
-    if paragraph.role in BALANCED:
-        paragraph = _balance(paragraph, look, width)
     target._p.get_or_add_pPr().style = style_id(paragraph.role)  # by id: lookups by name are slow
     _paragraph_format(target.paragraph_format, look)
     for run in paragraph.runs:
@@ -253,17 +304,21 @@ def _add_paragraph(target: DocxParagraph, paragraph: Paragraph, width: int) -> N
             line_break = target.add_run()
             _fonts(line_break._r, look.size, bold=look.bold or run.bold, italic=look.italic or run.italic)
             line_break.add_break()
+            _track(line_break._r, run.change)
         text = run.text.upper() if look.upper else run.text
         if text:
             docx_run = target.add_run()
             _add_text(docx_run._r, text)
             _fonts(docx_run._r, look.size, bold=look.bold or run.bold, italic=look.italic or run.italic,
                    underline=run.underline)  # fmt: skip
+            _track(docx_run._r, run.change)
     if paragraph.role == "signature-space":
         _fonts(target.add_run()._r, look.size, bold=False, italic=False)
+    _set_mark(target._p, paragraph.mark)
     if paragraph.line:
         line = _new_paragraph_after(target)
         _draw_line(line, paragraph, width)
+        _set_mark(line._p, paragraph.mark)  # the line comes and goes with its text
 
 
 # Keep together what a reader takes as one thing: "Covid-19", "58/KH-LĐLĐ", "2021-2026" (a
@@ -310,9 +365,9 @@ def _balance(paragraph: Paragraph, look: Style, width: int) -> Paragraph:
     if not cuts:
         return paragraph
     cut = min(cuts)[3]
-    first = Run(" ".join(words[:cut]), run.bold, run.italic, run.underline)
-    second = Run(" ".join(words[cut:]), run.bold, run.italic, run.underline, line_break=True)
-    return Paragraph(paragraph.role, (first, second), paragraph.line)
+    first = replace(run, text=" ".join(words[:cut]))
+    second = replace(run, text=" ".join(words[cut:]), line_break=True)
+    return replace(paragraph, runs=(first, second))
 
 
 def _new_paragraph_after(paragraph: DocxParagraph) -> DocxParagraph:
@@ -368,9 +423,12 @@ def text_width(text: str, size: float, *, bold: bool) -> int:
 
 
 def _longest_line(paragraph: Paragraph, look: Style, width: int) -> int:
-    """Wrap the paragraph's words at the available width like Word does; the widest line."""
-    text = paragraph.text.upper() if look.upper else paragraph.text
-    bold = look.bold or any(r.bold for r in paragraph.runs)
+    """Wrap the paragraph's words at the available width like Word does; the widest line.
+
+    Of a redline, the text once its changes are accepted: the line the newer document has.
+    """
+    text = paragraph.accepted_text.upper() if look.upper else paragraph.accepted_text
+    bold = look.bold or any(r.bold for r in paragraph.runs if r.change != "del")
     space = text_width(" ", look.size, bold=bold)
     widest = 0
     for hard_line in text.split("\n"):
@@ -401,11 +459,17 @@ def _add_image(target: DocxParagraph, image: Image, data: bytes | None) -> None:
     target.add_run().add_picture(io.BytesIO(data), width=Cm(image.width))
 
 
-def _add_table(docx: object, table: Table) -> None:
+def _column_widths(table: Table) -> tuple[int, ...]:
+    """Column widths in EMU: the table's own, its role's, or equal shares of the text width."""
     widths: tuple[int, ...] = tuple(Cm(w) for w in table.widths) or COLUMNS.get(table.role, ())
     columns = max((len(row) for row in table.rows), default=0)
     if columns != len(widths):  # a template's own table shape: equal columns
         widths = tuple(int(TEXT_WIDTH / columns) for _ in range(columns)) if columns else ()
+    return widths
+
+
+def _add_table(docx: object, table: Table) -> None:
+    widths = _column_widths(table)
     word = docx.add_table(rows=len(table.rows), cols=len(widths))  # type: ignore[attr-defined]
     word.alignment = WD_TABLE_ALIGNMENT.CENTER
     word.autofit = False
@@ -417,6 +481,8 @@ def _add_table(docx: object, table: Table) -> None:
         trpr.append(OxmlElement("w:cantSplit"))  # a row (the signature block) stays on one page
         if r < table.head_rows:
             trpr.append(OxmlElement("w:tblHeader"))  # repeated at the top of each page
+        if r < len(table.row_marks) and table.row_marks[r]:
+            trpr.append(OxmlElement(f"w:{table.row_marks[r]}"))  # after cantSplit, tblHeader in CT_TrPr
         for c, width in enumerate(widths):
             cell = word.cell(r, c)
             cell.width = width
@@ -465,6 +531,166 @@ def _fill_cell(cell: _Cell, content: Cell, width: int) -> None:
     _add_paragraph(first, content.paragraphs[0], width)
     for paragraph in content.paragraphs[1:]:
         _add_paragraph(cell.add_paragraph(), paragraph, width)
+
+
+# ----------------------------------------------------------------------------- tracked changes
+
+_MARK_TAGS = (qn("w:ins"), qn("w:del"))
+_CHANGE_TAGS = (*_MARK_TAGS, qn("w:pPrChange"))  # each needs an id, an author and a date
+
+
+def _track(r: BaseOxmlElement, change: str | None) -> None:
+    """Wrap a run in w:ins or w:del; deleted text is w:delText. Author, date and id come later."""
+    if change is None:
+        return
+    wrapper = OxmlElement(f"w:{change}")
+    r.addprevious(wrapper)
+    wrapper.append(r)
+    if change == "del":
+        for t in r.iter(qn("w:t")):
+            t.tag = qn("w:delText")
+
+
+def _paragraph_mark(p: BaseOxmlElement) -> BaseOxmlElement | None:
+    """The w:ins or w:del of a paragraph mark (w:pPr/w:rPr), if it has one."""
+    rpr = p.find(f"{qn('w:pPr')}/{qn('w:rPr')}")
+    if rpr is None:
+        return None
+    return next((child for child in rpr if child.tag in _MARK_TAGS), None)
+
+
+def _set_mark(p: BaseOxmlElement, change: str | None) -> None:
+    """Mark a paragraph's mark inserted or deleted (None: neither)."""
+    old = _paragraph_mark(p)
+    if old is not None:
+        rpr = old.getparent()
+        rpr.remove(old)
+        if len(rpr) == 0:
+            rpr.getparent().remove(rpr)
+    if change is None:
+        return
+    ppr = p.find(qn("w:pPr"))
+    if ppr is None:
+        ppr = OxmlElement("w:pPr")
+        p.insert(0, ppr)
+    rpr = ppr.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = OxmlElement("w:rPr")
+        # rPr comes after the paragraph properties proper, before sectPr and pPrChange (CT_PPr).
+        after = next((c for c in ppr if c.tag in (qn("w:sectPr"), qn("w:pPrChange"))), None)
+        if after is not None:
+            after.addprevious(rpr)
+        else:
+            ppr.append(rpr)
+    rpr.append(OxmlElement(f"w:{change}"))
+
+
+def _containers(body: BaseOxmlElement) -> Iterator[list[BaseOxmlElement]]:
+    """Runs of paragraphs whose last mark Word cannot add or remove: each table cell's
+    paragraphs, and the body's paragraphs between tables (and before the end)."""
+    group: list[BaseOxmlElement] = []
+    for child in body:
+        if child.tag == qn("w:p"):
+            group.append(child)
+            continue
+        if group:
+            yield group
+        group = []
+    if group:
+        yield group
+    for cell in body.iter(qn("w:tc")):
+        yield [p for p in cell if p.tag == qn("w:p")]
+
+
+def _settle_marks(body: BaseOxmlElement) -> None:
+    """Move paragraph-mark changes off the last mark of each run of paragraphs, as Word records
+    such an edit: a cell always keeps its last paragraph, and a paragraph before a table cannot
+    join the table.
+
+    The trailing changed paragraphs of a run are all added or all removed: the mark before them
+    (of the last unchanged paragraph) carries the change instead of the last one. Both: the last
+    removed and the last added paragraph become one paragraph, the removed text then the added.
+    Either way accepting every change gives the newer paragraphs, rejecting them the older.
+
+    Which paragraph's properties a join keeps differs between programs (LibreOffice keeps the
+    last one's), so the last paragraph gets the newer document's last properties and the older
+    document's as a tracked property change (w:pPrChange): the style is right either way.
+    """
+    for paragraphs in _containers(body):
+        kinds = [_change_of(p) for p in paragraphs]
+        if not paragraphs or kinds[-1] is None:
+            continue
+        newer = _last_properties(paragraphs, kinds, gone="del")
+        older = _last_properties(paragraphs, kinds, gone="ins")
+        unchanged = [i for i, kind in enumerate(kinds) if kind is None]
+        first = unchanged[-1] + 1 if unchanged else 0
+        trailing = kinds[first:]
+        if "ins" in trailing and "del" in trailing:
+            removed = max(i for i in range(first, len(kinds)) if kinds[i] == "del")
+            added = max(i for i in range(first, len(kinds)) if kinds[i] == "ins")
+            last = paragraphs[added]
+            if added < removed:
+                paragraphs[removed].addnext(last)
+            start = 1 if len(last) and last[0].tag == qn("w:pPr") else 0
+            for offset, child in enumerate([c for c in paragraphs[removed] if c.tag != qn("w:pPr")]):
+                last.insert(start + offset, child)
+            paragraphs[removed].getparent().remove(paragraphs[removed])
+        else:
+            last = paragraphs[-1]
+            if unchanged:
+                _set_mark(paragraphs[unchanged[-1]], trailing[0])
+        _set_last_properties(last, newer, older)
+
+
+def _change_of(p: BaseOxmlElement) -> str | None:
+    mark = _paragraph_mark(p)
+    return None if mark is None else "ins" if mark.tag == qn("w:ins") else "del"
+
+
+def _last_properties(
+    paragraphs: list[BaseOxmlElement], kinds: list[str | None], *, gone: str
+) -> BaseOxmlElement | None:
+    """A copy of the properties (w:pPr, without its mark) of the last paragraph one side keeps."""
+    kept = [p for p, kind in zip(paragraphs, kinds, strict=True) if kind != gone]
+    properties = kept[-1].find(qn("w:pPr")) if kept else None
+    if properties is None:
+        return None
+    properties = copy.deepcopy(properties)
+    for rpr in properties.findall(qn("w:rPr")):
+        properties.remove(rpr)
+    return properties
+
+
+def _set_last_properties(p: BaseOxmlElement, newer: BaseOxmlElement | None, older: BaseOxmlElement | None) -> None:
+    """The newer properties on the paragraph, the older ones as a tracked change of them."""
+    for properties in p.findall(qn("w:pPr")):
+        p.remove(properties)
+    if newer is None and older is None:
+        return
+    properties = newer if newer is not None else OxmlElement("w:pPr")
+    p.insert(0, properties)
+    if not _same(newer, older):
+        change = OxmlElement("w:pPrChange")
+        change.append(older if older is not None else OxmlElement("w:pPr"))
+        properties.append(change)  # the last child of CT_PPr
+
+
+def _same(a: BaseOxmlElement | None, b: BaseOxmlElement | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    return (
+        (a.tag, a.attrib, a.text) == (b.tag, b.attrib, b.text)
+        and len(a) == len(b)
+        and all(_same(x, y) for x, y in zip(a, b, strict=True))
+    )
+
+
+def _stamp_changes(body: BaseOxmlElement, revision: Revision) -> None:
+    """Author, date and an id (unique, increasing in document order) on every tracked change."""
+    for number, element in enumerate(body.iter(*_CHANGE_TAGS), start=1):
+        element.set(qn("w:id"), str(number))
+        element.set(qn("w:author"), revision.author)
+        element.set(qn("w:date"), revision.date)
 
 
 # ----------------------------------------------------------------------------- properties, zip
