@@ -259,3 +259,35 @@ def test_revisions_from_git(invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert relative.exit_code == 1 and "HEAD:./x.yaml →" in relative.output
     unknown = invoke("diff", "HEAD~5:x.yaml", "x.yaml")
     assert unknown.exit_code == 2 and "git" in unknown.output
+
+
+# ----------------------------------------------------------------------------- --docx
+
+
+def test_docx_redline_of_the_example_pair(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from tests.test_redline import assert_well_formed_changes, paragraph_texts
+    from thidua.render import render_docx
+
+    out = tmp_path / "thay-doi.docx"
+    result = invoke("diff", str(QUANG_TRI), str(QUANG_TRI_2022), "--docx", str(out))
+    assert result.exit_code == 1, result.output
+    assert "thay-doi.docx" in result.output
+    data = out.read_bytes()
+    assert_well_formed_changes(data)
+    assert paragraph_texts(data, "accept") == paragraph_texts(render_docx(_plan(QUANG_TRI_2022)), "accept")
+    assert paragraph_texts(data, "reject") == paragraph_texts(render_docx(_plan(QUANG_TRI)), "accept")
+    accepted = "\n".join(paragraph_texts(data, "accept"))
+    assert "Tổ chức Hội nghị biểu dương điển hình tiên tiến" in accepted
+    assert "Hội thi Sáng tạo kỹ thuật tỉnh Quảng Trị lần thứ 9 (2020-2021)" not in accepted
+
+
+def test_docx_that_cannot_be_written_stops_before_the_work(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    locked = tmp_path / "x.docx"
+    locked.write_bytes(b"signed copy")
+    locked.chmod(0o444)
+    result = invoke("diff", str(QUANG_TRI), str(QUANG_TRI_2022), "--docx", str(locked))
+    assert result.exit_code == 2, result.output
+    assert locked.read_bytes() == b"signed copy"
+    assert "~ số văn bản" not in result.output  # refused before comparing anything
+    wrong = invoke("diff", str(QUANG_TRI), str(QUANG_TRI_2022), "--docx", str(tmp_path / "x.pdf"))
+    assert wrong.exit_code == 2
