@@ -10,13 +10,14 @@ unchanged and is reported as a `year-shift` only on request.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from difflib import SequenceMatcher
 from typing import Any
 
 from thidua.context import item_labels, reference_sentence
+from thidua.findings import format_loc
 from thidua.model import (
     Block,
     Paragraph,
@@ -93,14 +94,6 @@ def _json(value: Any) -> Any:
     if isinstance(value, list | tuple):
         return [_json(v) for v in value]
     return value
-
-
-def dotted(path: Path) -> str:
-    """("sections", 2, "items", 0) -> "sections[2].items[0]"."""
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
-    return out
 
 
 # ----------------------------------------------------------------------------- words
@@ -349,7 +342,7 @@ class _Collector:
         """Compare one field: dates and texts know the year shift; other values are equal or not."""
         if old == new:
             return
-        new_path, previous = dotted(path), dotted(old_path or path)
+        new_path, previous = format_loc(path), format_loc(old_path or path)
         if isinstance(old, str) and isinstance(new, str):
             words = word_diff(old, new, self.shift)
             kind = SHIFTED if same_words(words) else CHANGED
@@ -438,17 +431,17 @@ def _report_list(
 ) -> None:
     for i, text in enumerate(before):
         if i not in pairs:
-            out.add(Change(REMOVED, dotted((*base, i)), what, f"{i + 1}", text, None))
+            out.add(Change(REMOVED, format_loc((*base, i)), what, f"{i + 1}", text, None))
     back = {j: i for i, j in pairs.items()}
     moved = _moved_pairs(list(pairs.items()))
     for j, text in enumerate(after):
         if j not in back:
-            out.add(Change(ADDED, dotted((*base, j)), what, f"{j + 1}", None, text))
+            out.add(Change(ADDED, format_loc((*base, j)), what, f"{j + 1}", None, text))
             continue
         i = back[j]
         out.value((*base, j), what, f"{j + 1}", before[i], text, (*base, i))
         if (i, j) in moved:
-            out.add(Change(MOVED, dotted((*base, j)), what, f"{j + 1}", i + 1, j + 1, dotted((*base, i))))
+            out.add(Change(MOVED, format_loc((*base, j)), what, f"{j + 1}", i + 1, j + 1, format_loc((*base, i))))
 
 
 def _moved_pairs(pairs: list[tuple[int, int]]) -> set[tuple[int, int]]:
@@ -489,12 +482,12 @@ def _sections(old: Plan, new: Plan, out: _Collector) -> dict[int, int]:
             out.add(
                 Change(
                     MOVED,
-                    dotted(("sections", j)),
+                    format_loc(("sections", j)),
                     "section",
                     where,
                     labels_old[("sections", i)],
                     where,
-                    dotted(("sections", i)),
+                    format_loc(("sections", i)),
                 )
             )
     return pairs
@@ -518,13 +511,13 @@ def _items(old: Plan, new: Plan, sections: dict[int, int], out: _Collector) -> N
     ahead: list[_Entry | None] = [*b, None]  # None: after the last item
     for entry in ahead:
         for gone in removed.get(len(b) if entry is None else entry.order, []):
-            out.add(Change(REMOVED, dotted(gone.path), _what(gone), gone.where, _shown(gone), None,
+            out.add(Change(REMOVED, format_loc(gone.path), _what(gone), gone.where, _shown(gone), None,
                            count=len(gone.children)))  # fmt: skip
         if entry is None:
             break
         if entry.partner is None:
             if entry.order not in covered_new:
-                out.add(Change(ADDED, dotted(entry.path), _what(entry), entry.where, None, _shown(entry),
+                out.add(Change(ADDED, format_loc(entry.path), _what(entry), entry.where, None, _shown(entry),
                                count=len(entry.children)))  # fmt: skip
             continue
         before = a[entry.partner]
@@ -536,8 +529,8 @@ def _items(old: Plan, new: Plan, sections: dict[int, int], out: _Collector) -> N
             else before.section is None
         )
         if (before.order, entry.order) not in in_order or not same_parent or not same_section:
-            out.add(Change(MOVED, dotted(entry.path), _what(entry), entry.where, before.where, entry.where,
-                           dotted(before.path)))  # fmt: skip
+            out.add(Change(MOVED, format_loc(entry.path), _what(entry), entry.where, before.where, entry.where,
+                           format_loc(before.path)))  # fmt: skip
 
 
 def _covered(
@@ -554,10 +547,10 @@ def _covered(
         if all(e.partner is None for e in inside):
             covered.update(e.order for e in inside)
             old, new = (section.title, None) if kind == REMOVED else (None, section.title)
-            out.add(Change(kind, dotted(path), "section", where, old, new, count=len(inside)))
+            out.add(Change(kind, format_loc(path), "section", where, old, new, count=len(inside)))
         else:
             old, new = (section.title, None) if kind == REMOVED else (None, section.title)
-            out.add(Change(kind, dotted(path), "section", where, old, new))
+            out.add(Change(kind, format_loc(path), "section", where, old, new))
     for entry in entries:
         if entry.order in covered or entry.partner is not None or not entry.children:
             continue
@@ -604,8 +597,8 @@ def _compare(before: _Entry, after: _Entry, out: _Collector) -> None:
         if (old.goal, old.measure, old.population) != (new.goal, new.measure, new.population):
             # A raised goal is one change, with the sentence that says it: "01 mô hình" -> "02 mô hình".
             words = word_diff(old.text, new.text, out.shift) if old.text != new.text else ()
-            out.add(Change(CHANGED, dotted((*base, "goal")), "goal", where, goal_phrase(old), goal_phrase(new),
-                           dotted((*old_base, "goal")), words))  # fmt: skip
+            out.add(Change(CHANGED, format_loc((*base, "goal")), "goal", where, goal_phrase(old), goal_phrase(new),
+                           format_loc((*old_base, "goal")), words))  # fmt: skip
         else:
             out.value((*base, "text"), "target", where, old.text, new.text, (*old_base, "text"))
         for name in ("due", "per_unit", "units"):
@@ -624,7 +617,7 @@ def _compare(before: _Entry, after: _Entry, out: _Collector) -> None:
     old_path = before.path
     out.value(path, what, where, before.text, after.text, old_path)
     if before.kind != after.kind:
-        out.add(Change(CHANGED, dotted(after.path), "kind", where, before.kind, after.kind, dotted(before.path)))
+        out.add(Change(CHANGED, format_loc(after.path), "kind", where, before.kind, after.kind, format_loc(before.path)))
 
 
 def _closing(old: Plan, new: Plan, out: _Collector) -> None:
@@ -637,16 +630,9 @@ def _closing(old: Plan, new: Plan, out: _Collector) -> None:
     after = {u.id: u.name for u in new.units}
     for index, unit in enumerate(old.units):
         if unit.id not in after:
-            out.add(Change(REMOVED, dotted(("units", index)), "unit", unit.id, unit.name, None))
+            out.add(Change(REMOVED, format_loc(("units", index)), "unit", unit.id, unit.name, None))
     for index, unit in enumerate(new.units):
         if unit.id not in before:
-            out.add(Change(ADDED, dotted(("units", index)), "unit", unit.id, None, unit.name))
+            out.add(Change(ADDED, format_loc(("units", index)), "unit", unit.id, None, unit.name))
         else:
             out.value(("units", index, "name"), "unit", unit.id, before[unit.id], unit.name)
-
-
-def iter_kinds(changes: tuple[Change, ...]) -> Iterator[tuple[str, int]]:
-    for kind in KINDS:
-        count = sum(1 for c in changes if c.kind == kind)
-        if count:
-            yield kind, count
