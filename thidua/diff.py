@@ -617,7 +617,8 @@ def _compare(before: _Entry, after: _Entry, out: _Collector) -> None:
     old_path = before.path
     out.value(path, what, where, before.text, after.text, old_path)
     if before.kind != after.kind:
-        out.add(Change(CHANGED, format_loc(after.path), "kind", where, before.kind, after.kind, format_loc(before.path)))
+        kind = Change(CHANGED, format_loc(after.path), "kind", where, before.kind, after.kind, format_loc(before.path))
+        out.add(kind)
 
 
 def _closing(old: Plan, new: Plan, out: _Collector) -> None:
