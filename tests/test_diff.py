@@ -291,3 +291,23 @@ def test_docx_that_cannot_be_written_stops_before_the_work(invoke, tmp_path: Pat
     assert "~ số văn bản" not in result.output  # refused before comparing anything
     wrong = invoke("diff", str(QUANG_TRI), str(QUANG_TRI_2022), "--docx", str(tmp_path / "x.pdf"))
     assert wrong.exit_code == 2
+
+
+def test_last_years_parent_plan_replaced_is_one_changed_reference(tmp_path: Path) -> None:
+    replaced = _edited(
+        tmp_path,
+        "replaced.yaml",
+        ("  - number: 63\n", "  - number: 70\n"),
+        ("    date: 2020-12-31\n", "    date: 2021-12-30\n"),
+        ("Thực hiện Kế hoạch số 63/KH-LĐLĐ ngày 31/12/2020", "Thực hiện Kế hoạch số 70/KH-LĐLĐ ngày 30/12/2021"),
+        source=LONG_BIEN,
+    )
+    changes = diff_plans(_plan(LONG_BIEN), _plan(replaced)).changes
+    assert [(c.kind, c.what, c.path) for c in changes] == [("changed", "reference", "references[0]")]
+    # the cited date is one change ("/12/" between two changed numbers does not split it)
+    assert [(w.old, w.new) for w in changes[0].words if w.op in "-+"] == [
+        ("63", ""),
+        ("", "70"),
+        ("31/12/2020", ""),
+        ("", "30/12/2021"),
+    ]

@@ -136,7 +136,7 @@ def _coalesced(opcodes: Sequence[tuple[str, int, int, int, int]], a: list[str]) 
     for index, code in enumerate(opcodes):
         op, i1, i2, j1, j2 = code
         between = op == "equal" and 0 < index < len(opcodes) - 1
-        if between and sum(1 for t in a[i1:i2] if t.strip()) <= 1 and len("".join(a[i1:i2])) <= 4:
+        if between and sum(1 for t in a[i1:i2] if t[0].isalnum()) <= 1 and len("".join(a[i1:i2])) <= 4:
             op = "replace"
         if out and op != "equal" and out[-1][0] != "equal":
             _, p1, _, q1, _ = out[-1]
