@@ -178,7 +178,7 @@ class _Entry:
     node: Any
     where: str
     section: int | None  # index in plan.sections; None for the opening
-    parent: Path | None  # the path of the heading item it sits under
+    parent: int | None  # the index of the heading item it sits under
     order: int
     children: list[int] = field(default_factory=list)  # indexes of its sub-items (all depths)
     partner: int | None = None
@@ -201,7 +201,7 @@ def _entries(plan: Plan) -> list[_Entry]:
         del stack[depth:]
         kind, text = _item_text(item)
         where = _where(labels, path)
-        entry = _Entry(path, kind, text, item, where, section, out[stack[-1]].path if stack else None, len(out))
+        entry = _Entry(path, kind, text, item, where, section, stack[-1] if stack else None, len(out))
         for ancestor in stack:
             out[ancestor].children.append(len(out))
         out.append(entry)
@@ -523,7 +523,7 @@ def _items(old: Plan, new: Plan, sections: dict[int, int], out: _Collector) -> N
             continue
         before = a[entry.partner]
         _compare(before, entry, out)
-        same_parent = _parent_partner(a, before) == _parent_index(b, entry)
+        same_parent = _parent_partner(a, before) == entry.parent
         same_section = (
             before.section == back_sections.get(entry.section, -1)
             if entry.section is not None
@@ -539,19 +539,17 @@ def _covered(
 ) -> set[int]:
     """Report whole sections (and headings) with none of their items matched; return those items."""
     covered: set[int] = set()
+    labels = item_labels(plan)
     for index, section in enumerate(plan.sections):
         if index in matched_sections:
             continue
         inside = [e for e in entries if e.section == index]
         path = ("sections", index)
-        where = item_labels(plan)[path]
-        if all(e.partner is None for e in inside):
+        old, new = (section.title, None) if kind == REMOVED else (None, section.title)
+        whole = all(e.partner is None for e in inside)  # nothing of it is elsewhere: one line says it all
+        if whole:
             covered.update(e.order for e in inside)
-            old, new = (section.title, None) if kind == REMOVED else (None, section.title)
-            out.add(Change(kind, format_loc(path), "section", where, old, new, count=len(inside)))
-        else:
-            old, new = (section.title, None) if kind == REMOVED else (None, section.title)
-            out.add(Change(kind, format_loc(path), "section", where, old, new))
+        out.add(Change(kind, format_loc(path), "section", labels[path], old, new, count=len(inside) if whole else 0))
     for entry in entries:
         if entry.order in covered or entry.partner is not None or not entry.children:
             continue
@@ -560,15 +558,12 @@ def _covered(
     return covered
 
 
-def _parent_index(entries: list[_Entry], entry: _Entry) -> int | None:
+def _parent_partner(entries: list[_Entry], entry: _Entry) -> int | None:
+    """Where the heading above `entry` went on the other side (-1: it went nowhere)."""
     if entry.parent is None:
         return None
-    return next(e.order for e in entries if e.path == entry.parent)
-
-
-def _parent_partner(entries: list[_Entry], entry: _Entry) -> int | None:
-    parent = _parent_index(entries, entry)
-    return None if parent is None else entries[parent].partner if entries[parent].partner is not None else -1
+    partner = entries[entry.parent].partner
+    return -1 if partner is None else partner
 
 
 def _what(entry: _Entry) -> str:
