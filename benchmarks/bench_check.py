@@ -17,7 +17,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from thidua.checker import CheckOptions, check_paths
+from thidua.check.engine import CheckOptions
+from thidua.workspace import check_paths
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -16,9 +16,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from thidua.checker import load_plan
-from thidua.render import render_document
-from thidua.writers.docx import write_docx
+from thidua.render.pipeline import render_document
+from thidua.render.writers.docx import write_docx
+from thidua.workspace import load_plan
 
 ROOT = Path(__file__).resolve().parent.parent
 

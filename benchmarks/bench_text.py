@@ -20,8 +20,8 @@ from pathlib import Path
 
 import yaml
 
-from thidua.checker import CheckOptions, check_file, run_text_rules
-from thidua.loader import load_yaml_file
+from thidua.check.engine import CheckOptions, check_file, run_text_rules
+from thidua.plan.loader import load_yaml_file
 from thidua.text.segments import plan_segments
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -38,7 +38,7 @@ def runner() -> CliRunner:
 
 @pytest.fixture
 def invoke(runner: CliRunner):  # type: ignore[no-untyped-def]
-    from thidua.cli import app
+    from thidua.cli.app import app
 
     def run(*args: str, **kwargs):  # type: ignore[no-untyped-def]
         return runner.invoke(app, list(args), catch_exceptions=False, **kwargs)

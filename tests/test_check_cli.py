@@ -291,7 +291,7 @@ def test_version(invoke) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_rules_lists_every_rule(invoke) -> None:  # type: ignore[no-untyped-def]
-    from thidua.rules import RULES
+    from thidua.check.rules import RULES
 
     output = invoke("rules").output
     for code, rule in RULES.items():

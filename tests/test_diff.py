@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import CAMPAIGNS, QUANG_TRI, QUANG_TRI_2022
-from thidua.checker import load_plan
-from thidua.diff import diff_plans, similarity, word_diff
-from thidua.model import Plan
-from thidua.years import YearShift
+from thidua.change.diff import diff_plans, similarity, word_diff
+from thidua.change.years import YearShift
+from thidua.plan.model import Plan
+from thidua.workspace import load_plan
 
 CAO_BANG = CAMPAIGNS / "ldld-cao-bang" / "2016" / "thi-dua-2016-2020.yaml"
 LONG_BIEN = CAMPAIGNS / "ldld-long-bien" / "2021" / "thi-dua-2021.yaml"
@@ -175,7 +175,7 @@ def test_phase_dates_changed_beyond_the_year_are_changes(tmp_path: Path) -> None
 def test_a_year_written_back_by_hand_is_no_change_and_a_wrong_one_is(tmp_path: Path) -> None:
     # Next year's plan that keeps "nhiệm kỳ 2021-2026" as it was: the same text, no change.
     new = tmp_path / "next.yaml"
-    from thidua.newyear import make_next_year
+    from thidua.change.newyear import make_next_year
 
     make_next_year(LONG_BIEN, new)
     assert [c.path for c in diff_plans(_plan(LONG_BIEN), _plan(new)).changes] == []
@@ -266,7 +266,7 @@ def test_revisions_from_git(invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPa
 
 def test_docx_redline_of_the_example_pair(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from tests.test_redline import assert_well_formed_changes, paragraph_texts
-    from thidua.render import render_docx
+    from thidua.render.pipeline import render_docx
 
     out = tmp_path / "thay-doi.docx"
     result = invoke("diff", str(QUANG_TRI), str(QUANG_TRI_2022), "--docx", str(out))

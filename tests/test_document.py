@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from thidua.document import MarkupError, Paragraph, Run, Table, parse_markup
-from thidua.writers.text import write_text
+from thidua.render.layout import MarkupError, Paragraph, Run, Table, parse_markup
+from thidua.render.writers.text import write_text
 
 
 def test_whitespace_of_the_template_collapses_and_no_break_spaces_stay() -> None:

@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 
 from tests.conftest import CAMPAIGNS, EXAMPLES, QUANG_TRI_2022, ROOT, SEED_PLANS, example_id
-from thidua.loader import load_yaml_file
-from thidua.model import Block, Plan
-from thidua.validate import validate_plan
+from thidua.plan.loader import load_yaml_file
+from thidua.plan.model import Block, Plan
+from thidua.plan.validate import validate_plan
 
 SEEDS = ROOT / "tests" / "fixtures" / "seeds"
 

@@ -11,9 +11,9 @@ import docx
 import pytest
 
 from tests.conftest import CAMPAIGNS, ROOT, SEED_PLANS
-from thidua.checker import load_plan
-from thidua.render import render_docx
-from thidua.writers.docx import style_name
+from thidua.render.pipeline import render_docx
+from thidua.render.writers.docx import style_name
+from thidua.workspace import load_plan
 
 SEEDS = ROOT / "tests" / "fixtures" / "seeds"
 THRESHOLD = 0.98

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from thidua.context import plan_context, recipient_lines, reference_sentence
-from thidua.formatting import BLANK, VIETNAMESE_ALPHA, alpha, doc_number, long_date, roman, short_date, so_ky_hieu
-from thidua.model import Plan, Reference
+from thidua.plan.model import Plan, Reference
+from thidua.render.context import plan_context, recipient_lines, reference_sentence
+from thidua.text.formatting import BLANK, VIETNAMESE_ALPHA, alpha, doc_number, long_date, roman, short_date, so_ky_hieu
 
 ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 

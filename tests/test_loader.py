@@ -9,7 +9,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from thidua.loader import MAX_DEPTH, load_yaml_bytes, load_yaml_text, resolve_plain
+from thidua.plan.loader import MAX_DEPTH, load_yaml_bytes, load_yaml_text, resolve_plain
 
 # ------------------------------------------------------------------ scalar resolution
 

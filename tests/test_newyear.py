@@ -11,12 +11,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.conftest import CAMPAIGNS, QUANG_TRI, SEED_PLANS, example_id
-from thidua.checker import CheckOptions, check_file, load_plan
-from thidua.diff import diff_plans
+from thidua.change.diff import diff_plans
+from thidua.change.newyear import MARK, default_year, make_next_year
+from thidua.change.years import YearShift
+from thidua.check.engine import CheckOptions, check_file
 from thidua.findings import Severity
-from thidua.model import Plan
-from thidua.newyear import MARK, default_year, make_next_year
-from thidua.years import YearShift
+from thidua.plan.model import Plan
+from thidua.workspace import load_plan
 
 YEARLY = YearShift.of(date(2021, 1, 1), date(2021, 12, 31), 2021, 1)
 

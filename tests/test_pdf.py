@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import CAMPAIGNS, EXAMPLES, example_id
-from thidua.pdf import find_libreoffice
+from thidua.render.pdf import find_libreoffice
 
 TOOLS = ("pdftotext", "pdfinfo", "pdftoppm")
 _missing = [t for t in TOOLS if shutil.which(t) is None] + ([] if find_libreoffice() else ["soffice"])
@@ -29,7 +29,7 @@ pytestmark = pytest.mark.skipif(bool(_missing), reason=f"not installed: {', '.jo
 def pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     from typer.testing import CliRunner
 
-    from thidua.cli import app
+    from thidua.cli.app import app
 
     out = tmp_path_factory.mktemp("pdf")
     result = CliRunner().invoke(app, ["render", str(CAMPAIGNS), "-o", str(out), "--pdf"], catch_exceptions=False)

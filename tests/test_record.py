@@ -13,8 +13,8 @@ import pytest
 import yaml
 
 from tests.conftest import ROOT
-from thidua.cli import app
-from thidua.figures import format_money, format_number, parse_figure
+from thidua.cli.app import app
+from thidua.text.figures import format_money, format_number, parse_figure
 
 FIXTURE = ROOT / "tests" / "rules" / "KQ01" / "clean.yaml"  # one target of each measure
 SEED_002 = ROOT / "tests" / "fixtures" / "seeds" / "002_c97cc4d321e13c43.txt"

@@ -24,12 +24,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.conftest import CAMPAIGNS, EXAMPLES, QUANG_TRI, QUANG_TRI_2022, example_id
-from thidua.document import Cell, Document, Paragraph, Run, Table
-from thidua.loader import load_yaml_file
-from thidua.redline import merge, merge_runs
-from thidua.render import render_document
-from thidua.validate import validate_plan
-from thidua.writers.docx import Revision, laid_out, write_docx
+from thidua.change.redline import merge, merge_runs
+from thidua.plan.loader import load_yaml_file
+from thidua.plan.validate import validate_plan
+from thidua.render.layout import Cell, Document, Paragraph, Run, Table
+from thidua.render.pipeline import render_document
+from thidua.render.writers.docx import Revision, laid_out, write_docx
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 INS, DEL = W + "ins", W + "del"
@@ -318,11 +318,12 @@ def test_laying_out_twice_changes_nothing() -> None:
 
 def report(plan_path: Path, as_of: date) -> Document:
     """A BÁO CÁO as a document model: data tables and a chart."""
-    from thidua.checker import load_plan, read_results
-    from thidua.document import parse_markup
-    from thidua.report import REPORT_TEMPLATE, report_context
-    from thidua.templating import render_markup, resolve_template
-    from thidua.tracking import track
+    from thidua.check.engine import read_results
+    from thidua.render.layout import parse_markup
+    from thidua.render.templating import render_markup, resolve_template
+    from thidua.track.report import REPORT_TEMPLATE, report_context
+    from thidua.track.status import track
+    from thidua.workspace import load_plan
 
     plan, _findings = load_plan(plan_path)
     _loaded, results, _problems = read_results(plan_path.with_suffix(".results.yaml"))
@@ -563,7 +564,7 @@ def test_a_line_comes_and_goes_with_its_paragraph() -> None:
 
 
 def test_libreoffice_opens_a_redline(tmp_path: Path) -> None:
-    from thidua.pdf import convert_to_pdf, find_libreoffice
+    from thidua.render.pdf import convert_to_pdf, find_libreoffice
 
     program = find_libreoffice()
     if program is None:
@@ -651,7 +652,7 @@ def test_libreoffice_accepts_to_the_new_plan_and_rejects_to_the_old(tmp_path: Pa
     plan's text (its styles too, except where an inserted paragraph runs into an empty one)."""
     import subprocess
 
-    from thidua.pdf import find_libreoffice
+    from thidua.render.pdf import find_libreoffice
 
     python, program = _uno_python(), find_libreoffice()
     if python is None or program is None:

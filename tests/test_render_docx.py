@@ -15,9 +15,9 @@ from docx.oxml.ns import qn
 from docx.shared import Length
 
 from tests.conftest import CAMPAIGNS, EXAMPLES, QUANG_TRI, example_id
-from thidua.checker import load_plan
-from thidua.render import render_docx
-from thidua.writers.docx import style_name, text_width
+from thidua.render.pipeline import render_docx
+from thidua.render.writers.docx import style_name, text_width
+from thidua.workspace import load_plan
 
 TNR = "Times New Roman"
 EMU_PER_MM = 36000
@@ -317,8 +317,8 @@ def test_header_names_break_where_clerks_break_them() -> None:
     ],
 )
 def test_balancing_a_header_name(name: str, expected: str) -> None:
-    from thidua.document import Paragraph, Run
-    from thidua.writers.docx import COLUMNS, STYLES, _balance
+    from thidua.render.layout import Paragraph, Run
+    from thidua.render.writers.docx import COLUMNS, STYLES, _balance
 
     runs = tuple(Run(part, line_break=i > 0) for i, part in enumerate(name.split("\n")))
     width = COLUMNS["header"][0] - 2 * 0.1 * 360000

@@ -12,9 +12,9 @@ import docx
 import pytest
 
 from tests.conftest import CAMPAIGNS
-from thidua.cli import app
-from thidua.pdf import find_libreoffice
-from thidua.writers.docx import style_name
+from thidua.cli.app import app
+from thidua.render.pdf import find_libreoffice
+from thidua.render.writers.docx import style_name
 
 QUANG_TRI = CAMPAIGNS / "ldld-quang-tri" / "2021" / "thi-dua-2021.yaml"
 CAO_BANG = CAMPAIGNS / "ldld-cao-bang" / "2016" / "thi-dua-2016-2020.yaml"

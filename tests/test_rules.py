@@ -13,9 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from thidua.checker import CheckOptions, check_file, load_tracked
-from thidua.recording import Origin, review, rows_from_csv
-from thidua.rules import LANGS, RULES
+from thidua.check.engine import CheckOptions, check_file
+from thidua.check.rules import LANGS, RULES
+from thidua.track.record import Origin, review, rows_from_csv
+from thidua.workspace import open_tracked
 
 CASES_DIR = Path(__file__).parent / "rules"
 
@@ -60,7 +61,7 @@ CSV_CASES = sorted(CASES_DIR.glob("*/*.csv"))
 
 @pytest.mark.parametrize("case", CSV_CASES, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_csv_case_gives_exactly_its_expected_findings(case: Path) -> None:
-    tracked = load_tracked(case.with_suffix(".yaml"))
+    tracked = open_tracked(case.with_suffix(".yaml"))
     rows, problems, lines = rows_from_csv(case.read_bytes())
     findings = review(tracked, rows, problems, Origin(case.name, lines))
     got = {(f.code, f.line, f.column) for f in findings}

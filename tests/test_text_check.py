@@ -13,8 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import EXAMPLES, ROOT, example_id
-from thidua.checker import CheckOptions, check_file
-from thidua.loader import load_yaml_text
+from thidua.check.engine import CheckOptions, check_file
+from thidua.plan.loader import load_yaml_text
 from thidua.text.segments import plan_segments
 
 SEEDS = ROOT / "tests" / "fixtures" / "seeds"
@@ -109,8 +109,8 @@ def test_docx_findings_at_paragraph_numbers(tmp_path: Path) -> None:
 
 
 def test_rendered_example_checks_clean_as_docx(tmp_path: Path) -> None:
-    from thidua.checker import load_plan
-    from thidua.render import render_docx
+    from thidua.render.pipeline import render_docx
+    from thidua.workspace import load_plan
 
     plan, problems = load_plan(EXAMPLES[0])
     assert plan is not None, problems

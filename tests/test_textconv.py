@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import QUANG_TRI
-from thidua.render import render_docx
+from thidua.render.pipeline import render_docx
 
 
 def test_a_plan_reads_as_its_document(invoke) -> None:  # type: ignore[no-untyped-def]
@@ -34,7 +34,7 @@ def test_a_docx_reads_as_its_paragraphs(invoke, tmp_path: Path) -> None:  # type
 
 
 def _plan():  # type: ignore[no-untyped-def]
-    from thidua.checker import load_plan
+    from thidua.workspace import load_plan
 
     plan, _ = load_plan(QUANG_TRI)
     return plan

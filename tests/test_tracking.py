@@ -12,9 +12,9 @@ from datetime import date
 import pytest
 
 from tests.conftest import CAMPAIGNS, RESULTS
-from thidua.checker import load_tracked
-from thidua.cli import app
-from thidua.tracking import Status, TargetStatus, track
+from thidua.cli.app import app
+from thidua.track.status import Status, TargetStatus, track
+from thidua.workspace import open_tracked
 
 QUANG_TRI = CAMPAIGNS / "ldld-quang-tri" / "2021" / "thi-dua-2021.yaml"
 CAO_BANG = CAMPAIGNS / "ldld-cao-bang" / "2016" / "thi-dua-2016-2020.yaml"
@@ -24,7 +24,7 @@ YEAR_2021 = (date(2021, 12, 31) - date(2021, 1, 1)).days  # the window of a 2021
 
 
 def status_of(plan_file, target_id: str, as_of: date) -> TargetStatus:
-    tracked = load_tracked(plan_file)
+    tracked = open_tracked(plan_file)
     return next(s for s in track(tracked.plan, tracked.results, as_of) if s.target.id == target_id)
 
 

@@ -81,7 +81,7 @@ def load_words(path: Path) -> tuple[frozenset[str], tuple[tuple[str, str], ...]]
       công đòan: công đoàn
     ```
     """
-    from thidua.loader import load_yaml_file
+    from thidua.plan.loader import load_yaml_file
 
     loaded = load_yaml_file(path)
     if loaded.problems or not isinstance(loaded.data, dict):
@@ -89,7 +89,7 @@ def load_words(path: Path) -> tuple[frozenset[str], tuple[tuple[str, str], ...]]
         if problem is None:
             raise ConfigError("words-file", path=str(path), line=1, column=1, problem=word("words-root"))
         # The loader's own finding (YAML syntax, encoding, missing file) says what is wrong.
-        from thidua.rules import RULES
+        from thidua.check.rules import RULES
 
         raise ConfigError(
             "words-file",

@@ -1,12 +1,17 @@
-"""Findings are values: what a check found, where, and how serious it is."""
+"""Findings are values: what a check found, where, and how serious it is.
+
+A leaf module: it imports nothing from thidua, so every stage can use it.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from thidua.model import Path
+Loc = tuple[str | int, ...]  # a path into the plan data: ("targets", 2, "goal")
+MessageFormat = Callable[[str, Mapping[str, Any], str], str]  # (code, params, lang) -> message
 
 
 class Severity(StrEnum):
@@ -24,15 +29,21 @@ class Problem:
     """What a loader stage or a rule reports, before it is placed in a file.
 
     Either `loc` (a path into the plan data, placed through the source map) or an
-    explicit 1-based `line`/`column` (for problems found below the data level).
+    explicit 1-based `line`/`column` (for problems found below the data level). A rule's check
+    leaves `code` empty: the engine stamps the rule's code, as yamllint's linter does.
     """
 
-    code: str
     params: dict[str, Any] = field(default_factory=dict)
-    loc: Path = ()
+    loc: Loc = ()
     at_key: bool = False
     line: int | None = None
     column: int | None = None
+    code: str = field(default="", kw_only=True)
+
+    @classmethod
+    def of(cls, code: str, params: dict[str, Any] | None = None, /, **where: Any) -> Problem:
+        """A problem found outside a rule (the loader, the schema stage): it names its code itself."""
+        return cls(params or {}, code=code, **where)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,18 +58,17 @@ class Finding:
     params: dict[str, Any]
     loc: str = ""
     source_line: str | None = None
+    formatter: MessageFormat | None = field(default=None, compare=False, repr=False)  # stamped by the engine
 
     def message(self, lang: str) -> str:
-        from thidua.rules import RULES
-
-        return RULES[self.code].format_message(self.params, lang)
+        return self.formatter(self.code, self.params, lang) if self.formatter is not None else self.code
 
     @property
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.file, self.line, self.column, self.code)
 
 
-def format_loc(loc: Path) -> str:
+def format_loc(loc: Loc) -> str:
     """("targets", 2, "goal") -> "targets[2].goal"."""
     out = ""
     for part in loc:

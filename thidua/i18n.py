@@ -428,3 +428,43 @@ def localize(value: Any, lang: str) -> Any:
     if isinstance(value, Mapping) and lang in value:
         return value[lang]
     return value
+
+
+# The status rules of `thidua track`, written once: `track --help` and the README show them.
+STATUS_RULES = {
+    "en": """\
+Each target's window runs from the start of the campaign period (or the issue date) to its
+due date (or the end of the period); the elapsed share is the part of that window gone by on
+the --as-of date (default: today). The latest figure on or before that date counts.
+  met       the figure reaches the goal ("trên 90%" reaches 90%, "gần 90%" does not); a yes/no
+            target is done; a growth target's average yearly growth reaches the goal and its
+            due date has come.
+  overdue   past the due date and not met (also with no figure at all).
+  on-track  not met yet, but the share of the goal achieved is at least the elapsed share
+            (a yes/no target not done yet is on track until its due date; a growth target
+            whose average growth so far reaches the goal is on track until its due date).
+  behind    the share achieved is below the elapsed share (growth: the average is below the goal).
+  no-data   no figure recorded yet (growth: fewer than two years).
+Achieved: percent = figure / goal (a percent with `of` is value / of first); count = value /
+goal; growth = average yearly growth, (last / first) ^ (1 / years) - 1, over the goal; yes/no =
+100% when done. A per-unit target shows each unit, counts the units that met it, and takes the
+status of its furthest-behind unit (overdue, behind, no-data, on-track, met).""",
+    "vi": """\
+Thời gian của mỗi chỉ tiêu tính từ ngày bắt đầu kỳ thi đua (hoặc ngày ban hành) đến hạn của
+chỉ tiêu (hoặc ngày kết thúc kỳ); tỷ lệ thời gian đã qua là phần thời gian đó đã trôi qua tính
+đến ngày --as-of (mặc định: hôm nay). Số liệu mới nhất đến ngày đó được tính.
+  met       (đạt) số liệu đạt mục tiêu ("trên 90%" là đạt 90%, "gần 90%" là chưa); chỉ tiêu
+            có/không đã thực hiện; chỉ tiêu tăng trưởng có mức tăng bình quân đạt mục tiêu và
+            đã đến hạn.
+  overdue   (quá hạn) đã qua hạn mà chưa đạt (kể cả khi chưa có số liệu).
+  on-track  (đúng tiến độ) chưa đạt nhưng tỷ lệ hoàn thành không thấp hơn tỷ lệ thời gian đã
+            qua (chỉ tiêu có/không chưa thực hiện thì đúng tiến độ cho đến hạn; chỉ tiêu tăng
+            trưởng có mức tăng bình quân đạt mục tiêu thì đúng tiến độ cho đến hạn).
+  behind    (chậm) tỷ lệ hoàn thành thấp hơn tỷ lệ thời gian đã qua (tăng trưởng: bình quân
+            thấp hơn mục tiêu).
+  no-data   (chưa có số liệu) chưa ghi số liệu nào (tăng trưởng: chưa đủ hai năm).
+Tỷ lệ hoàn thành: percent = số liệu / mục tiêu (có `of` thì lấy value / of trước); count =
+value / mục tiêu; growth = mức tăng bình quân năm, (cuối / đầu) ^ (1 / số năm) - 1, so với mục
+tiêu; có/không = 100% khi đã thực hiện. Chỉ tiêu giao từng đơn vị thì hiện từng đơn vị, đếm số
+đơn vị đạt, và lấy trạng thái của đơn vị chậm nhất (overdue, behind, no-data, on-track, met).""",
+}

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, NamedTuple
 
-from thidua.model import Path
+from thidua.findings import Loc
 
 # Fields that hold codes, numbers, dates or paths rather than prose.
 NOT_TEXT = frozenset(
@@ -65,7 +65,7 @@ class Segment:
 
     text: str
     locate: Locate
-    loc: Path = ()
+    loc: Loc = ()
     field: str = ""
 
     @cached_property
@@ -171,7 +171,7 @@ def scalar_locator(source: SourceText, value: str, line: int, column: int) -> Lo
     return locate
 
 
-def plan_segments(data: Any, values: dict[Path, Any], lines: list[str]) -> list[Segment]:
+def plan_segments(data: Any, values: dict[Loc, Any], lines: list[str]) -> list[Segment]:
     """Every free-text value of a loaded plan, with its path and locator.
 
     `values` is the loader's map from path to position (objects with .line and .column).
@@ -179,7 +179,7 @@ def plan_segments(data: Any, values: dict[Path, Any], lines: list[str]) -> list[
     source = SourceText(lines)
     found: list[Segment] = []
 
-    def walk(value: Any, loc: Path, name: str) -> None:
+    def walk(value: Any, loc: Loc, name: str) -> None:
         if isinstance(value, dict):
             for key, child in value.items():
                 if key not in NOT_TEXT:

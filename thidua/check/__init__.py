@@ -1,0 +1,1 @@
+"""`thidua check`: the lint engine, existing documents as text, and the rules."""

@@ -1,0 +1,72 @@
+"""TX4: documents cited in the text — their số and ký hiệu written as Nghị định 30 writes them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from thidua.check.rules import Rule, TextContext, text_problem
+from thidua.findings import Problem, Severity
+
+E = Severity.error
+
+_DOC_WORDS = (
+    "Kế hoạch|Nghị quyết|Nghị định|Quyết định|Chỉ thị|Thông tư|Công văn|Hướng dẫn|Báo cáo|Thông báo|"
+    "Chương trình|Luật|Kết luận|Quy định|Quy chế|Đề án|Tờ trình"
+)
+# "Kế hoạch số: 132" — the colon belongs only to the document's own "Số:" line.
+_NUMBER_COLON = re.compile(rf"(?:{_DOC_WORDS})\s+(số)\s*:\s*(\d+)", re.IGNORECASE)
+_PART = r"[A-ZĐ][A-Za-zĐđƯưƠơ]*"
+# 195 /KH – LĐLĐ, 58/ KH-LĐLĐ, 22/CT-TW …: a number, a slash and capitalised parts joined by dashes
+_KY_HIEU = re.compile(
+    rf"(?<![\w/.])(\d{{1,4}}(?:/\d{{4}})?)([ \u00a0]*)/([ \u00a0]*)({_PART}(?:[ \u00a0]*[-–—][ \u00a0]*{_PART})*)"
+)
+# Party documents write số-loại/cơ quan: 22-CT/TW, not 22/CT-TW (Hướng dẫn 36-HD/VPTW)
+_PARTY = re.compile(r"^(CT|NQ|QĐ|KL|HD|TB|QyĐ|BC|KH)-(TW|TU|TƯ|HU|QU|ĐU|TX)$")
+
+
+def check_citation(ctx: TextContext) -> Iterator[Problem]:
+    for segment in ctx.segments:
+        text = segment.text
+        if "/" not in text and "số" not in segment.lowered:
+            continue
+        for match in _NUMBER_COLON.finditer(text) if "số" in segment.lowered else ():
+            written = text[match.start(1) : match.end(2)]
+            yield text_problem(segment, match.start(1), written=written, suggestion=f"{match[1]} {match[2]}")
+        for match in _KY_HIEU.finditer(text) if "/" in text else ():
+            number, space_before, space_after, code = match.groups()
+            parts = re.split(r"[ \u00a0]*[-–—][ \u00a0]*", code)
+            clean = "-".join(parts)
+            party = _PARTY.match(clean)
+            if party and "/" not in number:
+                suggestion = f"{number}-{party[1]}/{party[2]}"
+            elif space_before or space_after or clean != code:
+                suggestion = f"{number}/{clean}"
+            else:
+                continue
+            yield text_problem(segment, match.start(), written=match[0], suggestion=suggestion)
+
+
+RULES = (
+    Rule(
+        "TX40",
+        "citation.ky-hieu",
+        E,
+        text_check=check_citation,
+        summary={
+            "vi": "Số, ký hiệu văn bản dẫn trong bài viết sai quy cách",
+            "en": "A cited document's number and ký hiệu written against the rules",
+        },
+        message={"vi": "'{written}' nên viết là '{suggestion}'", "en": "'{written}' should be written '{suggestion}'"},
+        why={
+            "vi": "Nghị định 30/2020/NĐ-CP: số và ký hiệu viết liền, nối bằng '/' và '-' không có dấu cách "
+            "(195/KH-LĐLĐ, không phải '195 /KH – LĐLĐ'); khi dẫn trong câu viết 'số 132', dấu hai chấm chỉ có "
+            "ở dòng 'Số:' của chính văn bản. Văn bản của Đảng viết số-loại/cơ quan: 22-CT/TW.",
+            "en": "Nghị định 30/2020/NĐ-CP: number and ký hiệu are written together, joined by '/' and '-' with "
+            "no spaces (195/KH-LĐLĐ, not '195 /KH – LĐLĐ'); cited in a sentence it is 'số 132', the colon "
+            "belongs to the document's own 'Số:' line. Party documents write number-type/body: 22-CT/TW.",
+        },
+        bad="opening:\n  - Thực hiện Kế hoạch số: 195 /KH – LĐLĐ của Liên đoàn Lao động tỉnh.\n",
+        good="opening:\n  - Thực hiện Kế hoạch số 195/KH-LĐLĐ của Liên đoàn Lao động tỉnh.\n",
+    ),
+)

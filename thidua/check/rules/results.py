@@ -1,0 +1,297 @@
+"""KQ: results (kết quả) recorded against a plan must name its targets and units and make sense."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+from thidua.check.rules import ResultsContext, Rule, closest
+from thidua.findings import Problem, Severity
+from thidua.i18n import word
+from thidua.plan.model import Target
+from thidua.plan.results import Record, record_key
+
+E = Severity.error
+
+
+def _records(ctx: ResultsContext) -> Iterator[tuple[int, Record, Target | None]]:
+    targets = {target.id: target for _, target in ctx.plan.targets()}
+    for index, record in enumerate(ctx.results.results):
+        yield index, record, targets.get(record.target)
+
+
+def check_unknown_target(ctx: ResultsContext) -> Iterator[Problem]:
+    known = [target.id for _, target in ctx.plan.targets()]
+    for index, record, target in _records(ctx):
+        if target is None:
+            params = {"id": record.target, "suggestion": closest(record.target, known)}
+            yield Problem(params, loc=("results", index, "target"))
+
+
+def target_units(ctx: ResultsContext, target: Target) -> list[str]:
+    return list(target.units) if target.units else [unit.id for unit in ctx.plan.units]
+
+
+def check_unknown_unit(ctx: ResultsContext) -> Iterator[Problem]:
+    for index, record, target in _records(ctx):
+        if target is None or record.unit is None or not target.per_unit:
+            continue
+        allowed = target_units(ctx, target)
+        if record.unit not in allowed:
+            params = {"unit": record.unit, "id": target.id, "suggestion": closest(record.unit, allowed)}
+            yield Problem(params, loc=("results", index, "unit"))
+
+
+def check_unit_presence(ctx: ResultsContext) -> Iterator[Problem]:
+    for index, record, target in _records(ctx):
+        if target is None:
+            continue
+        if target.per_unit and record.unit is None:
+            yield Problem({"id": target.id, "reason": word("unit-needed")}, loc=("results", index))
+        elif not target.per_unit and record.unit is not None:
+            yield Problem({"id": target.id, "reason": word("unit-unneeded")}, loc=("results", index, "unit"))
+
+
+def check_date_in_period(ctx: ResultsContext) -> Iterator[Problem]:
+    period = ctx.plan.campaign.period
+    if period is None:
+        return
+    for index, record, target in _records(ctx):
+        start, end = period.start, period.end
+        if start and target is not None and target.measure == "growth":
+            start = date(start.year - 1, 1, 1)  # a growth target's baseline: the year before
+        if (start and record.date < start) or (end and record.date > end):
+            params = {
+                "date": record.date.isoformat(),
+                "start": start.isoformat() if start else "…",
+                "end": end.isoformat() if end else "…",
+            }
+            yield Problem(params, loc=("results", index, "date"))
+
+
+def check_percent_range(ctx: ResultsContext) -> Iterator[Problem]:
+    for index, record, target in _records(ctx):
+        value = record.value
+        if target is None or target.measure != "percent" or isinstance(value, bool):
+            continue
+        if record.of is None and value > 100:
+            yield Problem({"id": target.id, "value": value, "of": 100}, loc=("results", index, "value"))
+        elif record.of is not None and value > record.of:
+            yield Problem({"id": target.id, "value": value, "of": record.of}, loc=("results", index, "value"))
+
+
+def check_value_kind(ctx: ResultsContext) -> Iterator[Problem]:
+    for index, record, target in _records(ctx):
+        if target is None:
+            continue
+        value, measure = record.value, target.measure
+        if measure == "yes_no":
+            wrong = not isinstance(value, bool)
+        elif isinstance(value, bool) or value < 0:
+            wrong = True
+        elif measure in ("count", "growth") or record.of is not None:
+            wrong = not float(value).is_integer()  # things counted are whole
+        else:
+            wrong = False
+        shown = str(value).lower() if isinstance(value, bool) else value
+        if wrong:
+            yield Problem({"id": target.id, "value": shown, "measure": measure}, loc=("results", index, "value"))
+        elif record.of is not None and measure != "percent":
+            yield Problem({"id": target.id, "value": f"of: {record.of}", "measure": measure},
+                          loc=("results", index, "of"))  # fmt: skip
+
+
+def check_duplicate(ctx: ResultsContext) -> Iterator[Problem]:
+    seen: dict[tuple[object, ...], int] = {}
+    for index, record in enumerate(ctx.results.results):
+        key = record_key(record)
+        if key in seen:
+            params = {"id": record.target, "date": record.date.isoformat(), "first": seen[key] + 1}
+            yield Problem(params, loc=("results", index))
+        seen.setdefault(key, index)
+
+
+_PLAN = "# x.yaml\n- target:\n    id: ke-hoach-cdcs\n    measure: percent\n    goal: 100\n"
+_RECORD = "# x.results.yaml\nresults:\n  - target: {target}\n    date: {date}\n    value: {value}\n"
+
+RULES = (
+    Rule(
+        "KQ01",
+        "results.unknown-target",
+        E,
+        results_check=check_unknown_target,
+        summary={
+            "vi": "Kết quả cho một chỉ tiêu không có trong kế hoạch",
+            "en": "A result for a target not in the plan",
+        },
+        message={
+            "vi": "không có chỉ tiêu '{id}' trong kế hoạch",
+            "en": "the plan has no target '{id}'",
+        },
+        hint={"vi": " — có phải ý bạn là '{suggestion}'?", "en": " — did you mean '{suggestion}'?"},
+        why={
+            "vi": "Kết quả được gắn với chỉ tiêu qua mã (id) của chỉ tiêu trong kế hoạch; mã gõ sai thì "
+            "kết quả không được tính cho chỉ tiêu nào.",
+            "en": "A result is tied to a target by the target's id in the plan; a misspelt id counts for no target.",
+        },
+        bad=_PLAN + _RECORD.format(target="ke-hoach-cdsc", date="2021-06-30", value=80),
+        good=_PLAN + _RECORD.format(target="ke-hoach-cdcs", date="2021-06-30", value=80),
+    ),
+    Rule(
+        "KQ02",
+        "results.unknown-unit",
+        E,
+        results_check=check_unknown_unit,
+        summary={
+            "vi": "Kết quả của một đơn vị không được giao chỉ tiêu",
+            "en": "A result for a unit the target is not for",
+        },
+        message={
+            "vi": "đơn vị '{unit}' không có trong các đơn vị của chỉ tiêu '{id}'",
+            "en": "unit '{unit}' is not one of the units of target '{id}'",
+        },
+        hint={"vi": " — có phải ý bạn là '{suggestion}'?", "en": " — did you mean '{suggestion}'?"},
+        why={
+            "vi": "Chỉ tiêu giao cho từng đơn vị được theo dõi theo mã đơn vị khai báo trong units (hoặc "
+            "trong units của chỉ tiêu); mã lạ thì kết quả của đơn vị đó bị mất.",
+            "en": "A per-unit target is followed by the unit ids declared in units (or the target's "
+            "units); an unknown id loses that unit's result.",
+        },
+        bad=_RECORD.format(target="mo-hinh-diem", date="2021-06-30", value=1) + "    unit: ldld-dong-haa\n",
+        good=_RECORD.format(target="mo-hinh-diem", date="2021-06-30", value=1) + "    unit: ldld-dong-ha\n",
+    ),
+    Rule(
+        "KQ03",
+        "results.unit-presence",
+        E,
+        results_check=check_unit_presence,
+        summary={
+            "vi": "Thiếu đơn vị cho chỉ tiêu giao từng đơn vị, hoặc thừa đơn vị",
+            "en": "A per-unit result without its unit, or a unit where none belongs",
+        },
+        message={"vi": "chỉ tiêu '{id}': {reason}", "en": "target '{id}': {reason}"},
+        why={
+            "vi": "Chỉ tiêu có per_unit: true được tính riêng cho từng đơn vị, nên mỗi kết quả phải ghi "
+            "unit; chỉ tiêu chung thì kết quả là của toàn kế hoạch, không ghi unit.",
+            "en": "A per_unit target is counted for each unit, so each result names its unit; a "
+            "plan-wide target's results belong to the whole plan and name none.",
+        },
+        bad=_RECORD.format(target="mo-hinh-diem", date="2021-06-30", value=1),
+        good=_RECORD.format(target="mo-hinh-diem", date="2021-06-30", value=1) + "    unit: ldld-dong-ha\n",
+    ),
+    Rule(
+        "KQ04",
+        "results.date-outside-period",
+        E,
+        results_check=check_date_in_period,
+        summary={"vi": "Ngày của kết quả ngoài thời gian kế hoạch", "en": "A result dated outside the plan's period"},
+        message={
+            "vi": "ngày {date} nằm ngoài thời gian của kế hoạch ({start} – {end})",
+            "en": "date {date} is outside the plan's period ({start} – {end})",
+        },
+        why={
+            "vi": "Kết quả là số liệu trong thời gian thi đua; ngày ngoài khoảng đó thường là gõ nhầm năm. "
+            "Chỉ tiêu tăng trưởng được phép có số liệu của năm trước kỳ làm gốc so sánh.",
+            "en": "Results are figures within the campaign; a date outside it is usually a mistyped year. "
+            "A growth target may have a figure for the year before as its baseline.",
+        },
+        bad=_RECORD.format(target="ke-hoach-cdcs", date="2012-06-30", value=80),
+        good=_RECORD.format(target="ke-hoach-cdcs", date="2021-06-30", value=80),
+    ),
+    Rule(
+        "KQ05",
+        "results.share-over-whole",
+        E,
+        results_check=check_percent_range,
+        summary={"vi": "Tỷ lệ vượt 100%", "en": "A share above 100%"},
+        message={
+            "vi": "chỉ tiêu '{id}': giá trị {value} vượt quá {of} (tỷ lệ không thể quá 100%)",
+            "en": "target '{id}': value {value} exceeds {of} (a share cannot exceed 100%)",
+        },
+        why={
+            "vi": "Tỷ lệ của một tập hợp không thể quá 100%; với of (tổng số) thì value là số đạt và "
+            "không thể lớn hơn tổng số.",
+            "en": "A share of a population cannot exceed 100%; with of (the population) the value "
+            "counts those who reached it and cannot exceed the population.",
+        },
+        bad=_RECORD.format(target="ke-hoach-cdcs", date="2021-06-30", value=130),
+        good=_RECORD.format(target="ke-hoach-cdcs", date="2021-06-30", value=96) + "    of: 130\n",
+    ),
+    Rule(
+        "KQ06",
+        "results.value-kind",
+        E,
+        results_check=check_value_kind,
+        summary={"vi": "Giá trị không hợp với cách đo của chỉ tiêu", "en": "A value that does not suit the measure"},
+        message={
+            "vi": "chỉ tiêu '{id}': giá trị '{value}' không hợp với cách đo '{measure}' (yes_no cần "
+            "true/false; count, growth cần số nguyên không âm; of chỉ dùng cho percent)",
+            "en": "target '{id}': value '{value}' does not suit measure '{measure}' (yes_no takes "
+            "true/false; count and growth a whole number ≥ 0; of is for percent only)",
+        },
+        why={
+            "vi": "Trạng thái của chỉ tiêu được tính từ giá trị; một giá trị sai kiểu thì không tính được.",
+            "en": "A target's status is computed from the value; a value of the wrong kind cannot be counted.",
+        },
+        bad=_RECORD.format(target="tong-ket-dot-1", date="2021-06-30", value=1),
+        good=_RECORD.format(target="tong-ket-dot-1", date="2021-06-30", value="true"),
+    ),
+    Rule(
+        "KQ07",
+        "results.duplicate",
+        E,
+        results_check=check_duplicate,
+        summary={
+            "vi": "Hai kết quả cho cùng chỉ tiêu, đơn vị và ngày",
+            "en": "Two results for one target, unit and date",
+        },
+        message={
+            "vi": "chỉ tiêu '{id}' đã có kết quả ngày {date} (bản ghi thứ {first}); sửa bản ghi đó thay vì thêm",
+            "en": "target '{id}' already has a result for {date} (record {first}); correct that one instead",
+        },
+        why={
+            "vi": "Hai số liệu khác nhau cho cùng một ngày thì không biết số nào đúng.",
+            "en": "With two figures for the same day, nobody can tell which is right.",
+        },
+        bad=_RECORD.format(target="ke-hoach-cdcs", date="2021-06-30", value=80)
+        + "  - target: ke-hoach-cdcs\n    date: 2021-06-30\n    value: 85\n",
+        good=_RECORD.format(target="ke-hoach-cdcs", date="2021-06-30", value=80)
+        + "  - target: ke-hoach-cdcs\n    date: 2021-12-31\n    value: 85\n",
+    ),
+    Rule(
+        "KQ08",
+        "results.plan-missing",
+        E,
+        summary={"vi": "Tệp kết quả không có kế hoạch đi kèm", "en": "A results file without its plan"},
+        message={
+            "vi": "không tìm thấy kế hoạch {plan} của tệp kết quả này",
+            "en": "this results file's plan {plan} was not found",
+        },
+        why={
+            "vi": "Tệp x.results.yaml ghi kết quả của kế hoạch x.yaml đặt cùng thư mục; không có kế hoạch "
+            "thì không kiểm tra được chỉ tiêu nào.",
+            "en": "x.results.yaml holds the results of the plan x.yaml in the same folder; without the "
+            "plan no target can be checked.",
+        },
+        bad="campaigns/x/2021/thi-dua.results.yaml   # thi-dua.yaml renamed\n",
+        good="campaigns/x/2021/thi-dua.yaml\ncampaigns/x/2021/thi-dua.results.yaml\n",
+    ),
+    Rule(
+        "KQ09",
+        "results.unreadable-row",
+        E,
+        summary={
+            "vi": "Một dòng số liệu nhập vào không đọc được",
+            "en": "A row of figures to record cannot be read",
+        },
+        message={"vi": "{problem}", "en": "{problem}"},
+        why={
+            "vi": "thidua record --from chỉ ghi khi mọi dòng của tệp CSV đều đọc được; một dòng sai thì "
+            "không ghi dòng nào, để không có số liệu nửa vời.",
+            "en": "thidua record --from writes only when every row of the CSV reads; one bad row and "
+            "none is written, so that no half-imported figures remain.",
+        },
+        bad="target,date,value\nke-hoach-cdcs,31/02/2021,96\n",
+        good="target,date,value\nke-hoach-cdcs,28/02/2021,96\n",
+    ),
+)

@@ -1,0 +1,256 @@
+"""TX0: Vietnamese words — syllables that cannot exist or are not used, repeated words, confusions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from functools import lru_cache
+from itertools import pairwise
+
+from thidua.check.rules import Rule, TextContext, text_problem
+from thidua.findings import Problem, Severity
+from thidua.text.segments import Segment, Word, match_case
+from thidua.text.syllables import Syllable, analyse, is_vietnamese
+from thidua.text.vocab import CONFUSIONS, REDUPLICATIONS
+
+E, W = Severity.error, Severity.warning
+
+_REASONS = {
+    "spelling": {"vi": "phụ âm đầu và vần không ghép được như vậy", "en": "its onset and rhyme cannot combine"},
+    "stop-tone": {
+        "vi": "vần kết thúc bằng p, t, c, ch chỉ mang dấu sắc hoặc nặng",
+        "en": "a syllable ending in p, t, c or ch takes only the sắc or nặng tone",
+    },
+    "tones": {"vi": "có hai dấu thanh", "en": "it has two tone marks"},
+    "placement": {"vi": "dấu thanh đặt sai nguyên âm", "en": "its tone mark is on the wrong vowel"},
+}
+
+
+def _style(ctx: TextContext) -> str:
+    return "new" if ctx.settings.tone_marks == "new" else "old"
+
+
+def _sentence_start(segment: Segment, word: Word) -> bool:
+    before = segment.text[: word.start].rstrip(" \t\"“‘'(")
+    return not before or before[-1] in ".:!?;\n-–•+*"
+
+
+@lru_cache(maxsize=16384)
+def _reading(lower: str) -> Syllable | None:
+    """How the spelling rules read a word, or None for one they leave alone.
+
+    Words with no diacritics (foreign words, codes, unaccented names) and words with letters
+    outside the Vietnamese alphabet (café, Müller, a look-alike that TX12 reports) are skipped.
+    """
+    if lower.isascii() or not is_vietnamese(lower):
+        return None
+    return analyse(lower)
+
+
+def _suspects(ctx: TextContext, wrong: Callable[[Syllable], bool]) -> Iterator[tuple[Segment, Word, Syllable]]:
+    """Words the spelling rules read whose syllable is `wrong`, each distinct word judged once."""
+    lexicon = ctx.settings.lexicon
+    flagged = set()
+    for lower in ctx.vocabulary:
+        syllable = _reading(lower)
+        if syllable is not None and wrong(syllable) and not lexicon.accepts_as_written(lower):
+            flagged.add(lower)
+    if not flagged:
+        return
+    for segment in ctx.segments:
+        here: set[str] | frozenset[str] = segment.vocabulary & flagged
+        if wrong is _impossible:  # LĐLĐ, CNVCLĐ: abbreviations in capitals are not words
+            here = {w for w in here if w in segment.text or w.capitalize() in segment.text}
+        if here:
+            for word in segment.occurrences(here):
+                yield segment, word, analyse(word.lower)
+
+
+def _foreign(segment: Segment, word: Word) -> bool:
+    """A word that is not meant as a Vietnamese syllable: an abbreviation in capitals (LĐLĐ), a
+    letter (đ for đồng), a foreign name mid-sentence (León, Genève) or part of a transliteration
+    joined by hyphens (Xlô-va-ki-a, nanô-giây)."""
+    text = segment.text
+    if word.text.isupper() or len(word.lower) == 1:
+        return True
+    if word.text[:1].isupper() and not _sentence_start(segment, word):
+        return True
+    return text[word.end : word.end + 1] == "-" or text[word.start - 1 : word.start] == "-"
+
+
+def _impossible(syllable: Syllable) -> bool:
+    return not syllable.valid
+
+
+def check_impossible(ctx: TextContext) -> Iterator[Problem]:
+    lexicon = ctx.settings.lexicon
+    for segment, word, syllable in _suspects(ctx, _impossible):
+        if syllable.problem == "spelling" and _foreign(segment, word):
+            continue
+        suggestion = lexicon.suggest(syllable, _style(ctx))
+        yield text_problem(
+            segment,
+            word.start,
+            word=word.text,
+            reason=_REASONS[syllable.problem or "spelling"],
+            suggestion=match_case(word.text, suggestion) if suggestion else "",
+        )
+
+
+def check_unknown(ctx: TextContext) -> Iterator[Problem]:
+    lexicon = ctx.settings.lexicon
+    for segment, word, syllable in _suspects(ctx, lambda syllable: syllable.valid and not lexicon.knows(syllable)):
+        if word.text[:1].isupper() and not word.text.isupper() and not _sentence_start(segment, word):
+            continue  # a proper name: Mường Tè, Nậm Nhùn
+        suggestion = lexicon.suggest(syllable, _style(ctx))
+        yield text_problem(
+            segment,
+            word.start,
+            word=word.text,
+            suggestion=match_case(word.text, suggestion) if suggestion else "",
+        )
+
+
+def check_repeated(ctx: TextContext) -> Iterator[Problem]:
+    for segment in ctx.segments:
+        lows = segment.lowers
+        last: dict[str, int] = {}
+        found: list[tuple[int, int]] = []
+        done = -1
+        for index, lower in enumerate(lows):  # a word seen again within 4 words may start a repeat
+            before = last.get(lower)
+            last[lower] = index
+            if before is None or index - before > 4 or before < done:
+                continue
+            size = index - before
+            if lows[before:index] == lows[index : index + size] and not (size == 1 and lower in REDUPLICATIONS):
+                found.append((before, size))
+                done = index + size
+        for start, size in found:
+            words = segment.words
+            run = words[start : start + 2 * size]
+            if any(segment.gap(a, b).strip() for a, b in pairwise(run)):
+                continue  # "lao động giỏi, lao động sáng tạo" is not a repeat: a comma between
+            if not _same_case(run[0].text, run[size].text):
+                continue  # "Nhân dân Dân chủ", "KIỂU kiểu": a name or a placeholder, not a slip
+            phrase = segment.text[run[0].start : run[size - 1].end]
+            yield text_problem(segment, run[size].start, phrase=phrase)
+
+
+def _same_case(first: str, second: str) -> bool:
+    """Written alike, or only the first capitalised (a repeat at the start of a sentence)."""
+    return first == second or (first[:1].isupper() and not first.isupper() and first.lower() == second)
+
+
+def _confusions(ctx: TextContext) -> dict[str, list[tuple[list[str], str]]]:
+    table: dict[str, list[tuple[list[str], str]]] = {}
+    for wrong, right in (*CONFUSIONS.items(), *ctx.settings.confusions):
+        parts = wrong.lower().split()
+        if parts and wrong.lower() != right.lower():
+            table.setdefault(parts[0], []).append((parts, right))
+    return table
+
+
+def check_confusion(ctx: TextContext) -> Iterator[Problem]:
+    table = _confusions(ctx)
+    if table.keys().isdisjoint(ctx.vocabulary):
+        return
+    for segment in ctx.segments:
+        if table.keys().isdisjoint(segment.vocabulary):
+            continue
+        lows = segment.lowers
+        for index, lower in enumerate(lows):
+            for parts, right in table.get(lower, ()):
+                if lows[index : index + len(parts)] != parts:
+                    continue
+                run = segment.words[index : index + len(parts)]
+                if any(segment.gap(a, b) not in (" ", "\u00a0") for a, b in pairwise(run)):
+                    continue
+                written = segment.text[run[0].start : run[-1].end]
+                yield text_problem(segment, run[0].start, written=written, suggestion=match_case(written, right))
+
+
+RULES = (
+    Rule(
+        "TX01",
+        "spelling.impossible",
+        E,
+        text_check=check_impossible,
+        summary={"vi": "Âm tiết không thể có trong tiếng Việt", "en": "A syllable that cannot exist in Vietnamese"},
+        message={
+            "vi": "'{word}' không phải âm tiết tiếng Việt: {reason}",
+            "en": "'{word}' is not a Vietnamese syllable: {reason}",
+        },
+        hint={"vi": " — có phải '{suggestion}'?", "en": " — did you mean '{suggestion}'?"},
+        why={
+            "vi": "Quy tắc chính tả quốc ngữ loại trừ những âm tiết như 'nghiêp' (vần -p phải mang dấu sắc "
+            "hoặc nặng), 'nghành' (ngh- chỉ đứng trước i, e, ê) hay 'hòan' (dấu đặt trên nguyên âm chính: "
+            "'hoàn'). Lỗi này thường do gõ vội hoặc bộ gõ hỏng, và không một từ điển nào chấp nhận nó.",
+            "en": "Quốc ngữ spelling rules exclude syllables such as 'nghiêp' (a final -p takes sắc or nặng), "
+            "'nghành' (ngh- only comes before i, e, ê) or 'hòan' (the mark sits on the main vowel: 'hoàn'). "
+            "They come from hurried typing or a broken input method.",
+        },
+        bad="sections:\n  - kind: content\n    title: NỘI DUNG\n    items:\n      - Đối với khối doanh nghiêp.\n",
+        good="sections:\n  - kind: content\n    title: NỘI DUNG\n    items:\n      - Đối với khối doanh nghiệp.\n",
+    ),
+    Rule(
+        "TX02",
+        "spelling.unknown",
+        W,
+        text_check=check_unknown,
+        summary={
+            "vi": "Âm tiết đúng luật nhưng tiếng Việt không dùng",
+            "en": "A well-formed syllable Vietnamese does not use",
+        },
+        message={
+            "vi": "'{word}' không có trong danh sách âm tiết tiếng Việt",
+            "en": "'{word}' is not in the list of Vietnamese syllables",
+        },
+        hint={"vi": " — có phải '{suggestion}'?", "en": " — did you mean '{suggestion}'?"},
+        why={
+            "vi": "'chiễn' đúng luật ghép vần nhưng không có trong tiếng Việt: thường là gõ nhầm dấu ('chiến'). "
+            "Danh sách âm tiết lấy từ bộ từ vựng tiếng Việt của Tesseract (Apache-2.0) và cách đọc "
+            "kVietnamese của Unihan (giấy phép Unicode). Tên riêng viết hoa giữa câu không bị kiểm tra; "
+            "tên, từ viết tắt khác thì khai báo trong tệp từ của kho (`words` trong [tool.thidua]).",
+            "en": "'chiễn' is well-formed but not Vietnamese: usually a slipped tone mark ('chiến'). The list "
+            "comes from Tesseract's Vietnamese word list (Apache-2.0) and Unihan's kVietnamese readings "
+            "(Unicode License). Capitalised names mid-sentence are not checked; declare other names and "
+            "abbreviations in the repository's word file (`words` in [tool.thidua]).",
+        },
+        bad="opening:\n  - 780 cá nhân đạt danh hiệu chiễn sỹ thi đua cấp tỉnh.\n",
+        good="opening:\n  - 780 cá nhân đạt danh hiệu chiến sỹ thi đua cấp tỉnh.\n",
+    ),
+    Rule(
+        "TX03",
+        "wording.repeated",
+        E,
+        text_check=check_repeated,
+        summary={"vi": "Từ hoặc cụm từ bị lặp liền nhau", "en": "A word or phrase written twice in a row"},
+        message={"vi": "'{phrase}' bị lặp hai lần liền nhau", "en": "'{phrase}' is written twice in a row"},
+        why={
+            "vi": "'của của', 'lao động lao động giỏi': lỗi khi sửa văn bản cũ mà không đọc lại. Các từ láy "
+            "có chủ ý như 'người người', 'nhà nhà' không bị báo.",
+            "en": "'của của', 'lao động lao động giỏi': left behind when last year's text is edited without "
+            "rereading. Deliberate doublings such as 'người người', 'nhà nhà' are not reported.",
+        },
+        bad="opening:\n  - Thi đua lao động lao động giỏi, lao động sáng tạo.\n",
+        good="opening:\n  - Thi đua lao động giỏi, lao động sáng tạo.\n",
+    ),
+    Rule(
+        "TX04",
+        "wording.confusion",
+        E,
+        text_check=check_confusion,
+        summary={"vi": "Từ viết đúng chính tả nhưng sai nghĩa", "en": "A real word used for another"},
+        message={"vi": "'{written}' nên viết là '{suggestion}'", "en": "'{written}' should be '{suggestion}'"},
+        why={
+            "vi": "'hăng năm', 'Mục địch', 'tăng thưởng' gồm những âm tiết có thật nên bộ kiểm tra chính tả "
+            "không bắt được. Danh sách nằm trong thidua/vocab.py (CONFUSIONS); kho có thể thêm cặp của "
+            "mình trong tệp từ (`confusions`).",
+            "en": "'hăng năm', 'Mục địch', 'tăng thưởng' are made of real syllables, so a spell-checker passes "
+            "them. The list is in thidua/vocab.py (CONFUSIONS); a repository adds its own in its word file "
+            "(`confusions`).",
+        },
+        bad="opening:\n  - Chủ động xây dựng kế hoạch thi đua hăng năm.\n",
+        good="opening:\n  - Chủ động xây dựng kế hoạch thi đua hằng năm.\n",
+    ),
+)

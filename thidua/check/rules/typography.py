@@ -1,0 +1,201 @@
+"""TX3: typography — quotes and brackets, spaces around punctuation."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from thidua.check.rules import Rule, TextContext, text_problem
+from thidua.findings import Problem, Severity
+from thidua.text.segments import Segment
+
+E, W = Severity.error, Severity.warning
+
+_PAIRS = {"(": ")", "[": "]", "“": "”"}
+_CLOSERS = {close: open_ for open_, close in _PAIRS.items()}
+# "a) Nội dung", "2.1) …", "b/ …": a list marker, not a bracket left open
+_MARKER = re.compile(r"\s*(?:[^\W\d_]|\d+(?:\.\d+)*|[ivxlcdm]+)\)")
+_BRACKET = re.compile(r'[()\[\]“”"]')
+_STRAIGHT, _CURLY = re.compile('"'), re.compile("“")
+_DOUBLE_SPACE = re.compile(r"(?<=\S) {2,}(?=\S)")  # runs of no-break spaces are fill-in blanks
+_SPACE_BEFORE = re.compile(r"(?<=\S)[ \u00a0]+(?=[,;:!?]|\.(?!\.))")
+_GLUED = re.compile(r"[,;:.][^\W_]")  # a mark with a letter or digit right after it; judged in code
+
+
+def check_unbalanced(ctx: TextContext) -> Iterator[Problem]:
+    for segment in ctx.segments:
+        text = segment.text
+        marks = [(m.start(), m[0]) for m in _BRACKET.finditer(text)]
+        if not marks:
+            continue
+        skip = _MARKER.match(text)
+        stack: list[tuple[str, int]] = []
+        straight = []
+        for offset, char in marks:
+            if char == '"':
+                straight.append(offset)
+            elif char in _PAIRS:
+                stack.append((char, offset))
+            elif skip and offset == skip.end() - 1:
+                continue
+            elif stack and stack[-1][0] == _CLOSERS[char]:
+                stack.pop()
+            else:
+                yield text_problem(segment, offset, char=char)
+                stack.clear()
+                break
+        for char, offset in stack[:1]:
+            yield text_problem(segment, offset, char=char)
+        if len(straight) % 2:
+            yield text_problem(segment, straight[-1], char='"')
+
+
+def check_mixed_quotes(ctx: TextContext) -> Iterator[Problem]:
+    straight: list[tuple[Segment, int]] = []
+    curly: list[tuple[Segment, int]] = []
+    for segment in ctx.segments:
+        text = segment.text
+        if '"' in text:
+            positions = [m.start() for m in _STRAIGHT.finditer(text)]
+            straight.extend((segment, i) for i in positions[::2])  # each opening quote
+        if "“" in text:
+            curly.extend((segment, m.start()) for m in _CURLY.finditer(text))
+    if not straight or not curly:
+        return
+    minority, kind = (curly, "curly") if len(curly) < len(straight) else (straight, "straight")
+    majority = {"straight": "“…”", "curly": '"…"'}[kind]
+    for segment, offset in minority:
+        yield text_problem(
+            segment,
+            offset,
+            used='"…"' if kind == "straight" else "“…”",
+            other=majority,
+            counts=f"{len(straight)}/{len(curly)}",
+        )
+
+
+def check_double_space(ctx: TextContext) -> Iterator[Problem]:
+    for segment in ctx.segments:
+        for match in _DOUBLE_SPACE.finditer(segment.text):
+            yield text_problem(segment, match.start(), count=len(match[0]))
+
+
+def check_space_before(ctx: TextContext) -> Iterator[Problem]:
+    for segment in ctx.segments:
+        text = segment.text
+        for match in _SPACE_BEFORE.finditer(text):
+            mark = text[match.end()]
+            yield text_problem(segment, match.start(), mark=mark)
+
+
+def check_space_after(ctx: TextContext) -> Iterator[Problem]:
+    for segment in ctx.segments:
+        text = segment.text
+        for match in _GLUED.finditer(text):
+            at = match.start()
+            mark, after = text[at], text[at + 1]
+            before = text[at - 1] if at else ""
+            if mark in ",;":
+                glued = not after.isdigit()  # 1,5 triệu
+            elif mark == ":":
+                glued = before.isalpha() and "//" not in text[at : at + 3]  # 8:30, https://
+            else:
+                glued = _run_on_sentence(text, at)  # TP.HCM, Ph.Ăng-ghen, congdoan.vn
+            if glued:
+                yield text_problem(segment, at + 1, mark=mark)
+
+
+def _run_on_sentence(text: str, at: int) -> bool:
+    """'tiến.Trong': a lower-case word, a full stop, then a capitalised word."""
+    before, after = text[max(0, at - 2) : at], text[at + 1 : at + 3]
+    return (
+        len(before) == 2
+        and before.isalpha()
+        and before.islower()
+        and len(after) == 2
+        and after[0].isupper()
+        and after[1].islower()
+    )
+
+
+RULES = (
+    Rule(
+        "TX30",
+        "typography.unbalanced",
+        E,
+        text_check=check_unbalanced,
+        summary={"vi": "Ngoặc hoặc ngoặc kép không cân", "en": "An unbalanced bracket or quote"},
+        message={"vi": "'{char}' không có dấu đóng/mở tương ứng", "en": "'{char}' has no matching partner"},
+        why={
+            "vi": "Ngoặc kép mở mà không đóng làm người đọc không biết tên phong trào kết thúc ở đâu.",
+            "en": "A quote opened and never closed leaves the reader guessing where a movement's name ends.",
+        },
+        bad="opening:\n  - Phong trào “Lao động giỏi, Lao động sáng tạo.\n",
+        good="opening:\n  - Phong trào “Lao động giỏi, Lao động sáng tạo”.\n",
+    ),
+    Rule(
+        "TX31",
+        "typography.mixed-quotes",
+        W,
+        text_check=check_mixed_quotes,
+        summary={"vi": "Trộn ngoặc kép thẳng và cong", "en": "Straight and curly quotes mixed"},
+        message={
+            "vi": "ngoặc kép {used} khác phần còn lại của văn bản, vốn dùng {other} (thẳng/cong: {counts})",
+            "en": "the quotes {used} differ from the rest of the document, which uses {other} (straight/curly: {counts})",
+        },
+        why={
+            "vi": 'Văn bản chép từ nhiều nguồn trộn "…" với “…”. Văn bản hành chính in ra nên dùng một kiểu, '
+            "thường là ngoặc kép cong.",
+            "en": 'Text gathered from several sources mixes "…" with “…”. A printed official document should use '
+            "one kind, usually curly quotes.",
+        },
+        bad='opening:\n  - Các phong trào “Người tốt, việc tốt”, "Công nhân giỏi", “Sáng kiến, sáng tạo”.\n',
+        good="opening:\n  - Các phong trào “Người tốt, việc tốt”, “Công nhân giỏi”, “Sáng kiến, sáng tạo”.\n",
+    ),
+    Rule(
+        "TX32",
+        "typography.double-space",
+        W,
+        text_check=check_double_space,
+        summary={"vi": "Hai dấu cách liền nhau", "en": "Two spaces in a row"},
+        message={"vi": "{count} dấu cách liền nhau", "en": "{count} spaces in a row"},
+        why={
+            "vi": "Dấu cách thừa là dấu vết của việc xóa chữ khi sửa; trong văn bản căn đều hai bên nó tạo khoảng trắng lạ.",
+            "en": "A doubled space is what deleting a word leaves behind; in justified text it shows as an odd gap.",
+        },
+        bad="opening:\n  - Phát động phong trào thi đua trong CNVCLĐ  quận Long Biên.\n",
+        good="opening:\n  - Phát động phong trào thi đua trong CNVCLĐ quận Long Biên.\n",
+    ),
+    Rule(
+        "TX33",
+        "typography.space-before",
+        W,
+        text_check=check_space_before,
+        summary={"vi": "Dấu cách trước dấu câu", "en": "A space before punctuation"},
+        message={"vi": "dấu cách trước '{mark}'", "en": "a space before '{mark}'"},
+        why={
+            "vi": "Trong tiếng Việt, dấu phẩy, chấm, chấm phẩy, hai chấm đứng liền chữ trước nó; dấu cách "
+            "đứng trước có thể làm dấu câu rơi xuống đầu dòng sau.",
+            "en": "In Vietnamese, commas, full stops, semicolons and colons follow the word directly; a space "
+            "before one lets it fall to the start of the next line.",
+        },
+        bad="opening:\n  - Tổ chức hội nghị sơ kết , tổng kết phong trào.\n",
+        good="opening:\n  - Tổ chức hội nghị sơ kết, tổng kết phong trào.\n",
+    ),
+    Rule(
+        "TX34",
+        "typography.space-after",
+        W,
+        text_check=check_space_after,
+        summary={"vi": "Thiếu dấu cách sau dấu câu", "en": "No space after punctuation"},
+        message={"vi": "thiếu dấu cách sau '{mark}'", "en": "no space after '{mark}'"},
+        why={
+            "vi": "'sơ kết,tổng kết' hay 'điển hình tiên tiến.Trong năm': chữ dính liền khiến Word không ngắt "
+            "dòng đúng chỗ. Số như 1,5 hay 8:30, từ viết tắt như TP.HCM không bị báo.",
+            "en": "'sơ kết,tổng kết' or 'tiên tiến.Trong năm': glued words stop Word breaking lines properly. "
+            "Numbers such as 1,5 or 8:30 and abbreviations such as TP.HCM are not reported.",
+        },
+        bad="opening:\n  - Tổ chức hội nghị sơ kết,tổng kết phong trào.\n",
+        good="opening:\n  - Tổ chức hội nghị sơ kết, tổng kết phong trào.\n",
+    ),
+)

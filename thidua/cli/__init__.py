@@ -1,0 +1,1 @@
+"""The command line: Typer commands (app), the error edge, and the output formats (show/)."""

@@ -1,0 +1,112 @@
+"""Turn a check report into text, JSON or GitHub workflow annotations."""
+
+from __future__ import annotations
+
+import json
+from typing import TextIO
+
+from thidua.check.engine import CheckReport
+from thidua.cli.show import Writer
+from thidua.findings import Finding, Severity
+from thidua.i18n import tr
+
+_STYLE = {Severity.error: "bold red", Severity.warning: "yellow", Severity.info: "cyan"}
+_GITHUB_LEVEL = {Severity.error: "error", Severity.warning: "warning", Severity.info: "notice"}
+
+
+def summary(report: CheckReport, lang: str) -> str:
+    if not report.findings:
+        return tr("clean", lang, files=report.files)
+    return tr(
+        "summary",
+        lang,
+        errors=report.count(Severity.error),
+        warnings=report.count(Severity.warning),
+        infos=report.count(Severity.info),
+        files=report.files,
+    )
+
+
+def write_text(report: CheckReport, lang: str, stream: TextIO) -> None:
+    """One block per finding: location, code, severity, message, then the YAML line and a caret."""
+    from rich.console import Console
+    from rich.markup import escape
+
+    console = Console(file=stream, highlight=False, soft_wrap=True)  # colour only on a terminal
+    for finding in report.findings:
+        style = _STYLE[finding.severity]
+        severity = tr(f"severity.{finding.severity.value}", lang)
+        console.print(
+            f"[bold]{escape(finding.file)}:{finding.line}:{finding.column}[/]: "
+            f"[{style}]{finding.code} {severity}[/]: {escape(finding.message(lang))}"
+        )
+        if finding.source_line is not None:
+            number = f"{finding.line:>5}"
+            shown, caret = _window(_printable(finding.source_line), finding.column)
+            console.print(f"[dim]{number} |[/] {escape(shown)}")
+            console.print(f"[dim]{' ' * len(number)} |[/] {' ' * (caret - 1)}[{style}]^[/]")
+    console.print(summary(report, lang), style="bold" if report.findings else "green")
+
+
+def _printable(line: str) -> str:
+    """One visible cell per character, so that the caret stays under its column."""
+    return "".join(" " if c == "\t" else c if c >= " " and c != "\x7f" else "\ufffd" for c in line)
+
+
+def _window(line: str, column: int, width: int = 120) -> tuple[str, int]:
+    """At most `width` characters of a long line around `column`, and the caret's new column."""
+    if len(line) <= width:
+        return line, column
+    start = max(0, min(column - 1 - width // 2, len(line) - width))
+    shown = ("…" if start else "") + line[start : start + width] + ("…" if start + width < len(line) else "")
+    return shown, column - start + (1 if start else 0)
+
+
+def to_json(findings: list[Finding], lang: str) -> list[dict[str, object]]:
+    from thidua.check.rules import RULES
+
+    return [
+        {
+            "path": f.file,
+            "line": f.line,
+            "column": f.column,
+            "code": f.code,
+            "name": RULES[f.code].name,
+            "severity": f.severity.value,
+            "message": f.message(lang),
+            "field": f.loc,
+        }
+        for f in findings
+    ]
+
+
+def write_json(report: CheckReport, lang: str, stream: TextIO) -> None:
+    json.dump(to_json(report.findings, lang), stream, ensure_ascii=False, indent=2)
+    stream.write("\n")
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def write_github(report: CheckReport, lang: str, stream: TextIO) -> None:
+    """Workflow annotations, most severe first; GitHub shows only 10 per level, so end with totals."""
+    ordered = sorted(report.findings, key=lambda f: (f.severity.rank, *f.sort_key))
+    for f in ordered:
+        props = ",".join(
+            (
+                f"file={_escape_property(f.file)}",
+                f"line={f.line}",
+                f"col={f.column}",
+                f"title={_escape_property(f.code)}",
+            )
+        )
+        stream.write(f"::{_GITHUB_LEVEL[f.severity]} {props}::{_escape_data(f.code + ' ' + f.message(lang))}\n")
+    stream.write(summary(report, lang) + "\n")
+
+
+FORMATS: dict[str, Writer] = {"text": write_text, "json": write_json, "github": write_github}

@@ -1,0 +1,275 @@
+"""Show `thidua track` results: a Rich table with bars, JSON for programs, Markdown for a pull request."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, TextIO
+
+from thidua.cli.show import Writer
+from thidua.i18n import tr
+from thidua.plan.model import Plan
+from thidua.plan.results import goal_phrase, phrase
+from thidua.render.context import plan_citation
+from thidua.text.figures import format_number
+from thidua.text.formatting import short_date
+from thidua.track.status import Progress, Status, TargetStatus, summary
+
+BAR_WIDTH = 12
+
+_STYLE = {
+    Status.met: "green",
+    Status.on_track: "cyan",
+    Status.behind: "yellow",
+    Status.no_data: "dim",
+    Status.overdue: "bold red",
+}
+_MARK = {Status.met: "✓", Status.on_track: "→", Status.behind: "!", Status.no_data: "·", Status.overdue: "✗"}
+
+
+@dataclass(frozen=True)
+class TrackView:
+    """What every format shows: the plan, the date, the statuses."""
+
+    plan: Plan
+    as_of: date
+    statuses: Sequence[TargetStatus]
+
+    @property
+    def unit_names(self) -> dict[str, str]:
+        return {unit.id: unit.name for unit in self.plan.units}
+
+    @property
+    def per_unit(self) -> list[TargetStatus]:
+        """The per-unit targets: the columns of the units × targets matrix."""
+        return [item for item in self.statuses if item.target.per_unit and item.units]
+
+    def matrix(self) -> list[tuple[str, list[Progress | None]]]:
+        """The matrix's rows: each unit's name, and its progress on each per-unit target (None: not its)."""
+        columns = [{p.unit: p for p in item.units} for item in self.per_unit]
+        units = dict.fromkeys(unit for column in columns for unit in column)
+        names = self.unit_names
+        return [(names.get(u or "", u or ""), [column.get(u) for column in columns]) for u in units]
+
+
+def status_word(status: Status, lang: str) -> str:
+    return tr(f"status.{status.value}", lang)
+
+
+def percent_text(value: float | None) -> str:
+    return "" if value is None else f"{format_number(round(value, 1))}%"
+
+
+def bar(percent: float | None, width: int = BAR_WIDTH) -> str:
+    """A bar of the share achieved, full at 100%."""
+    if percent is None:
+        return " " * width
+    filled = round(min(max(percent, 0.0), 100.0) / 100 * width)
+    return "█" * filled + "░" * (width - filled)
+
+
+def unit_cell(progress: Progress, item: TargetStatus) -> str:
+    record = progress.record
+    if record is None:
+        return _MARK[progress.status]
+    value = (
+        phrase(record, item.target).split(" ", 1)[0]
+        if item.target.measure != "growth"
+        else percent_text(progress.value if isinstance(progress.value, float) else None)
+    )
+    return f"{value} {_MARK[progress.status]}"
+
+
+# ----------------------------------------------------------------------------- JSON
+
+
+def to_json(view: TrackView) -> list[dict[str, Any]]:
+    names = view.unit_names
+    out = []
+    for item in view.statuses:
+        target, overall = item.target, item.overall
+        record = overall.record
+        entry: dict[str, Any] = {
+            "id": target.id,
+            "number": item.number,
+            "text": target.text,
+            "measure": target.measure,
+            "goal": target.goal,
+            "goal_text": goal_phrase(target),
+            "value": overall.value,
+            "qualifier": record.qualifier if record else None,
+            "percent": None if overall.percent is None else round(overall.percent, 2),
+            "status": overall.status.value,
+            "result": item.phrase,
+            "date": record.date.isoformat() if record else None,
+            "due": item.due.isoformat() if item.due else None,
+            "elapsed": None if item.elapsed is None else round(item.elapsed * 100, 2),
+            "sources": list(item.sources),
+            "per_unit": target.per_unit,
+        }
+        if target.per_unit:
+            entry["units_met"] = item.units_met
+            entry["units_total"] = len(item.units)
+            entry["units"] = [
+                {
+                    "unit": p.unit,
+                    "name": names.get(p.unit or "", p.unit),
+                    "value": p.value,
+                    "percent": None if p.percent is None else round(p.percent, 2),
+                    "status": p.status.value,
+                    "date": p.record.date.isoformat() if p.record else None,
+                    "result": phrase(p.record, target) if p.record else "",
+                }
+                for p in item.units
+            ]
+        if target.measure == "growth":
+            entry["years"] = [
+                {"year": y.year, "value": y.value, "growth": None if y.growth is None else round(y.growth, 2)}
+                for y in overall.years
+            ]
+        out.append(entry)
+    return out
+
+
+def write_json(view: TrackView, lang: str, stream: TextIO) -> None:
+    json.dump(to_json(view), stream, ensure_ascii=False, indent=2)
+    stream.write("\n")
+
+
+# ----------------------------------------------------------------------------- text
+
+
+def _heading(view: TrackView, lang: str) -> str:
+    return tr("track.heading", lang, plan=plan_citation(view.plan), date=short_date(view.as_of))
+
+
+def _summary_line(view: TrackView, lang: str) -> str:
+    counts = summary(view.statuses)
+    parts = [f"{count} {status_word(status, lang).lower()}" for status, count in counts.items() if count]
+    return tr("track.summary", lang, total=len(view.statuses), parts=", ".join(parts))
+
+
+def write_text(view: TrackView, lang: str, stream: TextIO) -> None:
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    console = Console(file=stream, highlight=False, soft_wrap=False, width=max(100, _width(stream)))
+    console.print(f"[bold]{escape(_heading(view, lang))}[/]")
+    if not view.statuses:
+        console.print(tr("track.no-targets", lang))
+        return
+    table = Table(show_lines=False, pad_edge=False, expand=False)
+    for key in ("col.number", "col.target", "col.goal", "col.result", "col.percent", "col.status"):
+        table.add_column(tr(key, lang), justify="right" if key == "col.number" else "left", overflow="fold")
+    for item in view.statuses:
+        overall = item.overall
+        style = _STYLE[overall.status]
+        table.add_row(
+            str(item.number),
+            escape(item.target.id),
+            escape(goal_phrase(item.target) + (f" {tr('track.each-unit', lang)}" if item.target.per_unit else "")),
+            escape(item.phrase or "—"),
+            f"[{style}]{bar(overall.percent)}[/] {percent_text(overall.percent)}",
+            f"[{style}]{escape(status_word(overall.status, lang))}[/]",
+        )
+    console.print(table)
+    _print_matrix(view, lang, console)
+    _print_growth(view, lang, console)
+    console.print(_summary_line(view, lang))
+
+
+def _width(stream: TextIO) -> int:
+    import shutil
+
+    return shutil.get_terminal_size((120, 24)).columns if stream.isatty() else 120
+
+
+def _print_matrix(view: TrackView, lang: str, console: Any) -> None:
+    from rich.markup import escape
+    from rich.table import Table
+
+    per_unit = view.per_unit
+    if not per_unit:
+        return
+    table = Table(title=tr("track.matrix", lang), title_justify="left", pad_edge=False)
+    table.add_column(tr("col.unit", lang))
+    for item in per_unit:
+        table.add_column(f"#{item.number} {item.target.id}", justify="center")
+    for name, row in view.matrix():
+        cells = [
+            f"[{_STYLE[p.status]}]{escape(unit_cell(p, item))}[/]" if p else ""
+            for p, item in zip(row, per_unit, strict=True)
+        ]
+        table.add_row(escape(name), *cells)
+    table.add_row(
+        f"[bold]{tr('track.units-met', lang)}[/]", *(f"[bold]{i.units_met}/{len(i.units)}[/]" for i in per_unit)
+    )
+    console.print(table)
+    console.print(tr("track.legend", lang, **{k.name: v for k, v in _MARK.items()}))
+
+
+def _print_growth(view: TrackView, lang: str, console: Any) -> None:
+    from rich.markup import escape
+
+    for item in view.statuses:
+        if item.target.measure != "growth" or not item.overall.years:
+            continue
+        parts = []
+        for figure in item.overall.years:
+            text = f"{figure.year}: {format_number(figure.value)}"
+            if figure.growth is not None:
+                text += f" ({'+' if figure.growth >= 0 else ''}{format_number(round(figure.growth, 1))}%)"
+            parts.append(text)
+        console.print(f"#{item.number} {escape(item.target.id)}: " + " · ".join(parts))
+
+
+# ----------------------------------------------------------------------------- Markdown
+
+
+def _md(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def write_markdown(view: TrackView, lang: str, stream: TextIO) -> None:
+    lines = [f"### {_md(_heading(view, lang))}", ""]
+    headers = [tr(k, lang) for k in ("col.number", "col.target", "col.goal", "col.result", "col.percent", "col.status")]
+    lines += ["| " + " | ".join(headers) + " |", "|---:|---|---|---|---:|---|"]
+    for item in view.statuses:
+        overall = item.overall
+        lines.append(
+            "| "
+            + " | ".join(
+                (
+                    str(item.number),
+                    f"`{item.target.id}`",
+                    _md(goal_phrase(item.target)),
+                    _md(item.phrase or "—"),
+                    percent_text(overall.percent),
+                    f"{_MARK[overall.status]} {status_word(overall.status, lang)}",
+                )
+            )
+            + " |"
+        )
+    per_unit = view.per_unit
+    if per_unit:
+        lines += ["", f"**{tr('track.matrix', lang)}**", ""]
+        lines.append(
+            "| " + " | ".join([tr("col.unit", lang), *(f"#{i.number} `{i.target.id}`" for i in per_unit)]) + " |"
+        )
+        lines.append("|---|" + "---|" * len(per_unit))
+        for name, row in view.matrix():
+            cells = [_md(unit_cell(p, item)) if p else "" for p, item in zip(row, per_unit, strict=True)]
+            lines.append("| " + " | ".join([_md(name), *cells]) + " |")
+        lines.append(
+            "| "
+            + " | ".join([f"**{tr('track.units-met', lang)}**", *(f"{i.units_met}/{len(i.units)}" for i in per_unit)])
+            + " |"
+        )
+    lines += ["", _summary_line(view, lang), ""]
+    stream.write("\n".join(lines))
+
+
+FORMATS: dict[str, Writer] = {"text": write_text, "json": write_json, "md": write_markdown}

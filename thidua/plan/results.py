@@ -1,0 +1,124 @@
+"""The results file: what units reported against a plan's targets, one record per report.
+
+A plan `x.yaml` keeps its results beside it in `x.results.yaml` (an issued plan does not change;
+its results do). This module holds the typed model of that file (the source of its JSON Schema),
+where it lives, and how a record reads back in words ("trên 90% CNVCLĐ").
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import ConfigDict, Field, PlainValidator, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+from thidua.plan.model import ID_PATTERN, IsoDate, Target, _Model
+from thidua.text.figures import Qualifier, format_money, format_number, with_qualifier
+
+RESULTS_SUFFIX = ".results"  # x.yaml -> x.results.yaml
+
+
+def _value(value: Any) -> bool | int | float:
+    if isinstance(value, bool | int | float):
+        return value
+    raise PydanticCustomError("value_type", "expected a number or true/false")
+
+
+Value = Annotated[
+    bool | int | float,
+    PlainValidator(_value),
+    WithJsonSchema({"anyOf": [{"type": "number"}, {"type": "boolean"}]}),
+]
+
+
+class Record(_Model):
+    """One figure a unit or the union reported for one target on one date."""
+
+    target: str = Field(pattern=ID_PATTERN, description="The id of a target (chỉ tiêu) of the plan.")
+    date: IsoDate = Field(description="The date the figure stands at, YYYY-MM-DD (a year's figure: 31/12).")
+    value: Value = Field(
+        description="The figure: a percent (0–100) or, with `of`, how many of them; a count; true/false."
+    )
+    qualifier: Qualifier | None = Field(
+        None, description="For approximate figures: trên, hơn (more than), gần (a little less), khoảng (about)."
+    )
+    of: int | None = Field(
+        None, ge=1, description="For a percent target: the population size (e.g. 120 công đoàn cơ sở)."
+    )
+    unit: str | None = Field(None, pattern=ID_PATTERN, description="The unit's id, for a per-unit target.")
+    amount: int | float | None = Field(None, ge=0, description="A money value that goes with it, in đồng.")
+    amount_qualifier: Qualifier | None = Field(None, description="The qualifier of the amount ('gần 6 tỷ đồng').")
+    source: str | None = Field(None, description="The report it comes from: Báo cáo số 12/BC-LĐLĐ ngày 05/7/2021.")
+    note: str | None = None
+
+
+class Results(_Model):
+    """The results recorded against one plan."""
+
+    model_config = ConfigDict(title="thidua results", extra="forbid", strict=True, frozen=True)
+
+    results: list[Record] = Field(default_factory=list)
+
+
+def results_path(plan_file: Path) -> Path:
+    """`campaigns/x/2021/plan.yaml` -> `campaigns/x/2021/plan.results.yaml`."""
+    return plan_file.with_name(plan_file.stem + RESULTS_SUFFIX + plan_file.suffix)
+
+
+def plan_path(results_file: Path) -> Path:
+    """The plan a results file belongs to (the inverse of `results_path`)."""
+    stem = results_file.stem
+    if stem.endswith(RESULTS_SUFFIX):
+        stem = stem[: -len(RESULTS_SUFFIX)]
+    return results_file.with_name(stem + results_file.suffix)
+
+
+def is_results_file(path: Path) -> bool:
+    return path.stem.endswith(RESULTS_SUFFIX) and path.suffix.lower() in (".yaml", ".yml")
+
+
+def percent_of(record: Record) -> float | None:
+    """The record's figure as a percent: the value itself, or value/of."""
+    if isinstance(record.value, bool):
+        return None
+    if record.of:
+        return record.value / record.of * 100
+    return float(record.value)
+
+
+def phrase(record: Record, target: Target) -> str:
+    """The figure in the words of a report: 'trên 90% CNVCLĐ', '77 công trình … trị giá gần 6 tỷ đồng'."""
+    noun = f" {target.population}" if target.population else ""
+    value = record.value
+    if isinstance(value, bool):
+        text = "đã thực hiện" if value else "chưa thực hiện"
+    elif target.measure == "percent" and record.of:
+        share = format_number(value / record.of * 100)
+        text = f"{with_qualifier(record.qualifier, format_number(value))}/{format_number(record.of)}{noun} ({share}%)"
+    elif target.measure == "percent":
+        text = with_qualifier(record.qualifier, f"{format_number(value)}%") + noun
+    else:
+        text = with_qualifier(record.qualifier, format_number(value)) + noun
+    if record.amount is not None:
+        text += " trị giá " + with_qualifier(record.amount_qualifier, format_money(record.amount))
+    return text
+
+
+def goal_phrase(target: Target) -> str:
+    """The goal in words: '100% công đoàn cơ sở', '1 mô hình điểm', 'tăng 10%/năm', 'thực hiện'."""
+    goal = target.goal
+    noun = f" {target.population}" if target.population else ""
+    if isinstance(goal, bool) or target.measure == "yes_no":
+        return "thực hiện" if goal else "không thực hiện"
+    if target.measure == "percent":
+        return f"{format_number(goal)}%{noun}"
+    if target.measure == "growth":
+        return f"tăng {format_number(goal)}%/năm"
+    return f"{format_number(goal)}{noun}"
+
+
+def record_key(record: Record) -> tuple[str, str | None, date]:
+    """Two records with the same key say two different things about the same figure."""
+    return (record.target, record.unit, record.date)

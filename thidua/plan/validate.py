@@ -1,0 +1,180 @@
+"""Validate loaded data against the plan or results model; turn pydantic errors into problems."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from datetime import date
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from thidua.findings import Problem, format_loc
+from thidua.i18n import WORDS, word
+from thidua.plan.model import Block, Paragraph, PhaseItem, Plan, TargetItem, ThemeItem
+from thidua.plan.results import Results
+
+_TAGGED: dict[str, type[BaseModel]] = {
+    "~block": Block,
+    "~target": TargetItem,
+    "~phase": PhaseItem,
+    "~theme": ThemeItem,
+    "~paragraph": Paragraph,
+}
+
+# What a wrong-typed value should have been, per pydantic error type.
+_EXPECTED = {
+    "string_type": "text",
+    "int_type": "integer",
+    "float_type": "number",
+    "bool_type": "bool",
+    "list_type": "list",
+    "dict_type": "mapping",
+    "model_type": "mapping",
+    "model_attributes_type": "mapping",
+    "number_type": "number",
+    "goal_type": "goal",
+    "value_type": "goal",
+    "item_kind": "item",
+}
+_DATE_ERRORS = {"date_invalid"}
+
+
+def validate_plan(data: Any) -> tuple[Plan | None, list[Problem]]:
+    try:
+        return Plan.model_validate(data), []
+    except ValidationError as exc:
+        return None, errors_to_problems(exc)
+
+
+def validate_results(data: Any) -> tuple[Results | None, list[Problem]]:
+    try:
+        return Results.model_validate(data), []
+    except ValidationError as exc:
+        return None, errors_to_problems(exc, root=Results)
+
+
+def errors_to_problems(exc: ValidationError, root: type[BaseModel] = Plan) -> list[Problem]:
+    problems: list[Problem] = []
+    seen: set[tuple[str, tuple[Any, ...]]] = set()
+    for error in exc.errors():
+        raw_loc = tuple(error["loc"])
+        loc = tuple(p for p in raw_loc if not (isinstance(p, str) and p.startswith("~")))
+        problem = _problem(error, raw_loc, loc, root)
+        key = (problem.code, problem.loc)
+        if key not in seen:
+            seen.add(key)
+            problems.append(problem)
+    # A misspelt key ("titel") already says the field it meant is missing: report it once.
+    meant = {(*p.loc[:-1], p.params["suggestion"]) for p in problems if p.code == "SC03" and p.params["suggestion"]}
+    return [p for p in problems if not (p.code == "SC01" and p.loc in meant)]
+
+
+def _problem(error: Any, raw_loc: tuple[Any, ...], loc: tuple[Any, ...], root: type[BaseModel]) -> Problem:
+    kind = error["type"]
+    value = error.get("input")
+    where = format_loc(loc)
+    if kind == "missing":
+        parent = format_loc(loc[:-1])
+        top = word("root") if root is Plan else word("results-root")
+        return Problem.of("SC01", {"field": loc[-1], "parent": parent or top}, loc=loc)
+    if kind == "extra_forbidden":
+        key = str(loc[-1])
+        allowed = _allowed_keys(raw_loc[:-1], root)
+        close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+        return Problem.of(
+            "SC03",
+            {"key": key, "suggestion": close[0] if close else "", "allowed": ", ".join(allowed)},
+            loc=loc,
+            at_key=True,
+        )
+    if kind in _DATE_ERRORS:
+        reason = (error.get("ctx") or {}).get("reason", "form")
+        return Problem.of("SC04", {"value": _show(value), "reason": word(reason), "where": where}, loc=loc)
+    if kind == "item_kind":  # neither text nor a mapping
+        return Problem.of(
+            "SC02",
+            {"expected": word("item"), "got": _type_word(value), "where": where},
+            loc=loc,
+        )
+    if kind in _EXPECTED:
+        return Problem.of(
+            "SC02", {"expected": word(_EXPECTED[kind]), "got": _type_word(value), "where": where}, loc=loc
+        )
+    if kind == "literal_error":
+        expected = str((error.get("ctx") or {}).get("expected", ""))
+        detail = {"vi": f"chỉ nhận {expected.replace(' or ', ' hoặc ')}", "en": f"expected {expected}"}
+        return Problem.of("SC05", {"value": _show(value), "where": where, "detail": detail}, loc=loc)
+    if kind == "too_short":
+        least = (error.get("ctx") or {}).get("min_length", 1)
+        detail = {"vi": f"cần ít nhất {least} phần tử", "en": f"needs at least {least} entry"}
+        return Problem.of("SC05", {"value": _show(value), "where": where, "detail": detail}, loc=loc)
+    if kind == "title_or_text":
+        return Problem.of("SC06", {"where": where}, loc=loc)
+    if kind == "string_pattern_mismatch" and loc and loc[-1] == "id":
+        return Problem.of("SC07", {"value": _show(value), "where": where}, loc=loc)
+    return Problem.of("SC05", {"value": _show(value), "where": where, "detail": error.get("msg", "")}, loc=loc)
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, date):
+        return value.isoformat()
+    text = str(value)
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def _type_word(value: Any) -> dict[str, str] | str:
+    name = _type_name(value)
+    return word(name) if name in WORDS else name
+
+
+def _type_name(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "bool"
+    if isinstance(value, int | float):
+        return "number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "list"
+    if isinstance(value, dict):
+        return "mapping"
+    if isinstance(value, date):
+        return "date"
+    return type(value).__name__
+
+
+def _allowed_keys(raw_loc: tuple[Any, ...], root: type[BaseModel]) -> list[str]:
+    """The keys the model accepts at a location (the location keeps union tags)."""
+    current: Any = root
+    for part in raw_loc:
+        if isinstance(part, str) and part.startswith("~"):
+            current = _TAGGED.get(part, current)
+            continue
+        model = _model_of(current)
+        if model is None:
+            return []
+        if isinstance(part, int):
+            continue
+        field = model.model_fields.get(part)
+        if field is None:
+            return []
+        current = field.annotation
+    model = _model_of(current)
+    return sorted(model.model_fields) if model else []
+
+
+def _model_of(annotation: Any) -> type[BaseModel] | None:
+    """Find the model class inside Optional[...] / list[...] / Annotated[...]."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    origin = typing.get_origin(annotation)
+    if origin in (list, typing.Union, types.UnionType, typing.Annotated):
+        for arg in typing.get_args(annotation):
+            found = _model_of(arg)
+            if found is not None:
+                return found
+    return None

@@ -1,0 +1,1 @@
+"""`thidua render`: plan -> context -> template -> layout -> writer (.docx, text, PDF)."""

@@ -1,0 +1,78 @@
+"""PDF through LibreOffice, when it is installed: detected, never assumed."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from thidua.errors import ThiduaError
+from thidua.files import write_atomic
+
+CANDIDATES = ("soffice", "libreoffice")
+TIMEOUT = 300  # seconds for one batch; a first start builds LibreOffice's profile
+
+
+def find_libreoffice() -> str | None:
+    """The LibreOffice program, from THIDUA_SOFFICE or the PATH."""
+    configured = os.environ.get("THIDUA_SOFFICE")
+    if configured:
+        return configured if shutil.which(configured) else None
+    for name in CANDIDATES:
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def pdf_program(wanted: bool) -> str | None:
+    """The LibreOffice to convert with when --pdf is asked for (None when not); a clear error when missing."""
+    if not wanted:
+        return None
+    program = find_libreoffice()
+    if program is None:
+        raise ThiduaError("pdf-missing")
+    return program
+
+
+def convert_to_pdf(pairs: Sequence[tuple[Path, Path]], program: str) -> None:
+    """Convert each .docx to its .pdf in one LibreOffice run; each PDF is written atomically.
+
+    LibreOffice runs with a private profile, so a LibreOffice the user has open is not disturbed
+    (and does not swallow the request).
+    """
+    if not pairs:
+        return
+    with tempfile.TemporaryDirectory(prefix="thidua-pdf-") as work:
+        folder = Path(work)
+        sources = []
+        for index, (docx, _pdf) in enumerate(pairs):
+            source = folder / f"{index}.docx"
+            shutil.copyfile(docx, source)
+            sources.append(str(source))
+        profile = (folder / "profile").as_uri()
+        command = [
+            program,
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(folder),
+            *sources,
+        ]
+        try:
+            result = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT, check=False)
+        except (OSError, subprocess.SubprocessError) as exc:
+            raise ThiduaError("pdf-failed", program=program, detail=str(exc)) from None
+        for index, (_docx, pdf) in enumerate(pairs):
+            produced = folder / f"{index}.pdf"
+            if not produced.exists():
+                said = (result.stderr or result.stdout).strip().splitlines()
+                detail = said[-1] if said else f"exit {result.returncode}"
+                raise ThiduaError("pdf-failed", program=program, detail=detail)
+            write_atomic(pdf, produced.read_bytes())

@@ -1,0 +1,173 @@
+"""`thidua render`: plan -> context -> template -> document -> .docx (and PDF), written atomically."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from thidua.errors import ThiduaError
+from thidua.files import OutputError, check_writable, write_atomic
+from thidua.findings import Finding
+from thidua.plan.model import Plan
+from thidua.render.context import plan_context
+from thidua.render.layout import Document, MarkupError, parse_markup
+from thidua.render.pdf import convert_to_pdf, pdf_program
+from thidua.render.templating import DEFAULT_TEMPLATE, TemplateProblem, render_markup, resolve_template
+from thidua.workspace import discover, load_plan
+
+DOCX = ".docx"
+
+
+def lay_out(
+    context: dict[str, Any],
+    *,
+    plan_file: Path | None = None,
+    template: Path | None = None,
+    default: str = DEFAULT_TEMPLATE,
+) -> Document:
+    """Context -> template -> markup -> document model: the one way every document is laid out.
+
+    `default` names the template to use (the plan's Kế hoạch unless told); `plan_file`
+    finds the repository's templates/ overrides; `template` goes first of all.
+    """
+    search_path, name = resolve_template(template, plan_file, default)
+    markup = render_markup(context, search_path, name)
+    try:
+        return parse_markup(markup)
+    except MarkupError as exc:
+        raise TemplateProblem("template-markup", name=name, line=exc.line or "?", detail=exc.message) from None
+
+
+def render_document(plan: Plan, *, plan_file: Path | None = None, template: Path | None = None) -> Document:
+    """The plan laid out by its template, as a document model (no files written)."""
+    return lay_out(plan_context(plan), plan_file=plan_file, template=template)
+
+
+def render_docx(plan: Plan, *, plan_file: Path | None = None, template: Path | None = None) -> bytes:
+    from thidua.render.writers.docx import write_docx  # python-docx is the slow import; only here
+
+    return write_docx(render_document(plan, plan_file=plan_file, template=template))
+
+
+@dataclass(frozen=True)
+class DocxOutput:
+    """One .docx a command writes (report, diff --docx): checked before any work, written atomically,
+    with its PDF when asked for. `render` checks each of its outputs the same way (`prepare`)."""
+
+    path: Path
+    pdf_program: str | None = None
+
+    @classmethod
+    def prepare(cls, path: Path, *, pdf: bool = False, program: str | None = None) -> DocxOutput:
+        """Refuse early: not a .docx name, an unwritable or locked file, no LibreOffice for --pdf."""
+        if path.suffix.lower() != DOCX:
+            raise OutputError("output-suffix", path=str(path))
+        chosen = program if program is not None else pdf_program(pdf)
+        check_writable(path)
+        if chosen:
+            check_writable(path.with_suffix(".pdf"))
+        return cls(path, chosen)
+
+    @property
+    def pdf(self) -> Path:
+        return self.path.with_suffix(".pdf")
+
+    def write(self, data: bytes) -> list[Path]:
+        """Write the .docx (and convert it to PDF); the files written."""
+        write_atomic(self.path, data)
+        if not self.pdf_program:
+            return [self.path]
+        convert_to_pdf([(self.path, self.pdf)], self.pdf_program)
+        return [self.path, self.pdf]
+
+
+@dataclass(frozen=True)
+class Job:
+    plan: Path
+    docx: Path
+
+
+@dataclass
+class RenderReport:
+    written: list[Path] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)  # plans that could not be read
+    failed: int = 0
+
+
+def plan_jobs(paths: Sequence[Path], output: Path | None) -> list[Job]:
+    """Which plan goes to which .docx.
+
+    No -o: beside the plan (`x.yaml` -> `x.docx`). `-o FILE.docx`: one plan only. `-o FOLDER`:
+    under it, keeping each plan's path inside the folder it was found in, so two plans named
+    `thi-dua-2021.yaml` never write the same file.
+    """
+    jobs: list[Job] = []
+    for path in paths:
+        for plan in discover([path]):
+            if output is None:
+                target = plan.with_suffix(DOCX)
+            elif output.suffix.lower() == DOCX and not output.is_dir():
+                target = output
+            elif output.suffix and not output.is_dir():
+                raise OutputError("output-suffix", path=str(output))
+            else:
+                inner = plan.relative_to(path) if path.is_dir() else Path(plan.name)
+                target = output / inner.with_suffix(DOCX)
+            jobs.append(Job(plan=plan, docx=target))
+    if not jobs:
+        raise ThiduaError("render-nothing", paths=", ".join(str(p) for p in paths))
+    if output is not None and output.suffix.lower() == DOCX and len(jobs) > 1:
+        raise OutputError("output-one-file", path=str(output), count=len(jobs))
+    seen: dict[Path, Path] = {}
+    for job in jobs:
+        key = job.docx.resolve()
+        if key in seen:
+            raise OutputError("output-clash", path=str(job.docx), first=str(seen[key]), second=str(job.plan))
+        seen[key] = job.plan
+    return jobs
+
+
+def render_files(
+    paths: Sequence[Path],
+    *,
+    output: Path | None = None,
+    template: Path | None = None,
+    pdf_program: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> RenderReport:
+    """Render every plan under `paths`; a plan that cannot be read is reported, the others go on.
+
+    A broken template or an output that cannot be written stops everything (TemplateProblem,
+    OutputError): the same cause would fail every plan.
+    """
+    jobs = plan_jobs(paths, output)
+    for job in jobs:
+        if output is not None:
+            _make_folder(job.docx.parent)
+        DocxOutput.prepare(job.docx, program=pdf_program or "")
+    report = RenderReport()
+    done: list[Job] = []
+    for number, job in enumerate(jobs, start=1):
+        plan, findings = load_plan(job.plan)
+        if plan is None:
+            report.findings.extend(findings)
+            report.failed += 1
+        else:
+            write_atomic(job.docx, render_docx(plan, plan_file=job.plan, template=template))
+            report.written.append(job.docx)
+            done.append(job)
+        if progress is not None:
+            progress(number, len(jobs))
+    if pdf_program and done:  # one LibreOffice run for every plan
+        convert_to_pdf([(job.docx, job.docx.with_suffix(".pdf")) for job in done], pdf_program)
+        report.written.extend(job.docx.with_suffix(".pdf") for job in done)
+    return report
+
+
+def _make_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError("output-unwritable", path=str(folder), reason=exc.strerror or str(exc)) from None

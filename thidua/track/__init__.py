@@ -1,0 +1,1 @@
+"""`thidua track`, `record` and `report`: where targets stand, adding results, the results report."""

@@ -1,0 +1,400 @@
+"""`thidua record`: add results to x.results.yaml without hand-editing it.
+
+New records are appended as text: every existing byte of the file (comments, blank lines,
+quoting, order) stays as it was. Before anything is written, the old records and the new ones
+are checked together with the KQ rules; one bad record (or one bad CSV row) and nothing is
+written. The result is read back and compared before it replaces the file, atomically.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from thidua.check.engine import CheckOptions, place, run_results_rules
+from thidua.check.rules import ResultsContext
+from thidua.errors import FindingsError, ThiduaError
+from thidua.files import display_path
+from thidua.findings import Finding, Problem, Severity
+from thidua.i18n import word
+from thidua.plan.loader import LoadedYaml, Position, SourceMap, encoding_problem, load_yaml_text
+from thidua.plan.results import Results
+from thidua.plan.validate import validate_results
+from thidua.text.figures import FigureError, parse_figure
+from thidua.text.formatting import parse_date
+from thidua.workspace import Tracked
+
+FIELDS = ("target", "date", "value", "qualifier", "of", "unit", "amount", "amount_qualifier", "source", "note")
+
+# Column names a spreadsheet may use, in English or Vietnamese (with or without marks).
+HEADERS = {
+    "target": ("target", "chỉ tiêu", "chi tieu", "mã chỉ tiêu", "ma chi tieu"),
+    "date": ("date", "ngày", "ngay"),
+    "value": ("value", "giá trị", "gia tri", "kết quả", "ket qua", "số liệu", "so lieu"),
+    "of": ("of", "tổng số", "tong so", "trên tổng số", "tren tong so"),
+    "unit": ("unit", "đơn vị", "don vi", "mã đơn vị", "ma don vi"),
+    "amount": ("amount", "trị giá", "tri gia", "số tiền", "so tien"),
+    "source": ("source", "nguồn", "nguon", "văn bản", "van ban"),
+    "note": ("note", "ghi chú", "ghi chu"),
+}
+_HEADER_NAMES = {unicodedata.normalize("NFC", name): key for key, names in HEADERS.items() for name in names}
+
+HEADER_COMMENT = "# Kết quả thực hiện chỉ tiêu của kế hoạch {plan} (thêm bằng: thidua record).\n"
+SCHEMA_COMMENT = "# yaml-language-server: $schema={schema}\n"
+
+
+@dataclass
+class Row:
+    """One record to add, with where each of its fields came from (for findings)."""
+
+    values: dict[str, Any]
+    line: int
+    columns: dict[str, int] = field(default_factory=dict)
+    ok: bool = True  # every field read; a row that did not is left out of the KQ rules
+
+
+@dataclass
+class Origin:
+    """Where new records come from: a CSV file, or the command line."""
+
+    file: str
+    lines: list[str] = field(default_factory=list)
+
+
+# ----------------------------------------------------------------------------- reading input
+
+
+def row_from_arguments(
+    target: str,
+    value: str,
+    *,
+    on: date,
+    of: str | None = None,
+    unit: str | None = None,
+    amount: str | None = None,
+    source: str | None = None,
+    note: str | None = None,
+) -> tuple[Row, list[Problem]]:
+    raw = {"target": target, "date": on.isoformat(), "value": value, "of": of, "unit": unit,
+           "amount": amount, "source": source, "note": note}  # fmt: skip
+    # Findings point into the line "TARGET VALUE" as the command line gave it.
+    return parse_fields(raw, line=1, columns={"target": 1, "value": len(target) + 2})
+
+
+def rows_from_csv(raw: bytes) -> tuple[list[Row], list[Problem], list[str]]:
+    """The rows of a spreadsheet export; problems name the CSV line and column."""
+    if raw.startswith(b"\xef\xbb\xbf"):  # Excel's "CSV UTF-8"
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return [], [encoding_problem(raw, exc)], []
+    lines = text.splitlines()
+    if not text.strip():
+        return [], [Problem.of("KQ09", {"problem": word("csv-empty")}, line=1, column=1)], lines
+    dialect = _dialect(lines[0])
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    problems: list[Problem] = []
+    try:
+        header = next(reader)
+    except csv.Error as exc:
+        return [], [Problem.of("KQ09", {"problem": str(exc)}, line=1, column=1)], lines
+    keys, header_problems = _header(header, lines[0], dialect.delimiter)
+    problems.extend(header_problems)
+    rows: list[Row] = []
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            problems.append(Problem.of("KQ09", {"problem": str(exc)}, line=reader.line_num, column=1))
+            break
+        line = reader.line_num
+        if not any(cell.strip() for cell in cells):
+            continue
+        if len(cells) > len(header):
+            extra = word("csv-extra", count=len(cells), expected=len(header))
+            problems.append(Problem.of("KQ09", {"problem": extra}, line=line, column=1))
+            continue
+        starts = _cell_starts(lines[line - 1] if line <= len(lines) else "", dialect.delimiter)
+        values: dict[str, Any] = {}
+        columns: dict[str, int] = {}
+        for index, key in enumerate(keys):
+            if key is None:
+                continue
+            values[key] = cells[index] if index < len(cells) else ""
+            columns[key] = starts[index] if index < len(starts) else 1
+        row, row_problems = parse_fields(values, line=line, columns=columns)
+        problems.extend(row_problems)
+        rows.append(row)
+    if not rows and not problems:
+        problems.append(Problem.of("KQ09", {"problem": word("csv-empty")}, line=1, column=1))
+    return rows, problems, lines
+
+
+def _dialect(first_line: str) -> type[csv.Dialect]:
+    """Comma, or the semicolon a Vietnamese-locale Excel writes."""
+
+    class Dialect(csv.excel):
+        delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+
+    return Dialect
+
+
+def _header(cells: Sequence[str], line: str, delimiter: str) -> tuple[list[str | None], list[Problem]]:
+    keys: list[str | None] = []
+    problems: list[Problem] = []
+    starts = _cell_starts(line, delimiter)
+    for index, cell in enumerate(cells):
+        name = unicodedata.normalize("NFC", cell.strip().lower())
+        key = _HEADER_NAMES.get(name)
+        column = starts[index] if index < len(starts) else 1
+        if key is None:
+            problems.append(
+                Problem.of("KQ09", {"problem": word("csv-column", name=cell.strip())}, line=1, column=column)
+            )
+        elif key in keys:
+            problems.append(
+                Problem.of("KQ09", {"problem": word("csv-twice", name=cell.strip())}, line=1, column=column)
+            )
+            key = None
+        keys.append(key)
+    for needed in ("target", "date", "value"):
+        if needed not in keys:
+            problems.append(Problem.of("KQ09", {"problem": word("csv-missing", name=needed)}, line=1, column=1))
+    return keys, problems
+
+
+def _cell_starts(line: str, delimiter: str) -> list[int]:
+    """The 1-based column where each cell of a CSV line starts (quotes respected)."""
+    starts = [1]
+    quoted = False
+    for index, char in enumerate(line):
+        if char == '"':
+            quoted = not quoted
+        elif char == delimiter and not quoted:
+            starts.append(index + 2)
+    return starts
+
+
+def parse_fields(raw: Mapping[str, Any], *, line: int, columns: dict[str, int]) -> tuple[Row, list[Problem]]:
+    """Text fields (from a CSV row or the command line) -> a record's values; problems for bad ones."""
+    values: dict[str, Any] = {}
+    problems: list[Problem] = []
+
+    def bad(key: str, kind: str, text: str) -> None:
+        params = {"problem": word(kind, field=key, value=text)}
+        problems.append(Problem.of("KQ09", params, line=line, column=columns.get(key, 1)))
+
+    for key in ("target", "unit", "source", "note"):
+        text = (raw.get(key) or "").strip()
+        if text:
+            values[key] = text
+    for key in ("target", "date", "value"):
+        if not (raw.get(key) or "").strip():
+            bad(key, "field-empty", "")
+    date_text = (raw.get("date") or "").strip()
+    if date_text:
+        when = parse_date(date_text)
+        if when is None:
+            bad("date", "field-date", date_text)
+        else:
+            values["date"] = when
+    value_text = (raw.get("value") or "").strip()
+    if value_text:
+        try:
+            figure = parse_figure(value_text)
+        except FigureError:
+            bad("value", "field-value", value_text)
+        else:
+            values["value"] = figure.value
+            if figure.qualifier:
+                values["qualifier"] = figure.qualifier
+    of_text = (raw.get("of") or "").strip()
+    if of_text:
+        try:
+            population = parse_figure(of_text)
+        except FigureError:
+            population = None
+        if population is None or isinstance(population.value, bool) or not float(population.value).is_integer():
+            bad("of", "field-of", of_text)
+        else:
+            values["of"] = int(population.value)
+    amount_text = (raw.get("amount") or "").strip()
+    if amount_text:
+        try:
+            amount = parse_figure(amount_text)
+        except FigureError:
+            amount = None
+        if amount is None or isinstance(amount.value, bool):
+            bad("amount", "field-amount", amount_text)
+        else:
+            values["amount"] = amount.value
+            if amount.qualifier:
+                values["amount_qualifier"] = amount.qualifier
+    return Row({k: values[k] for k in FIELDS if k in values}, line, columns, ok=not problems), problems
+
+
+# ----------------------------------------------------------------------------- checking
+
+
+def check_new(tracked: Tracked, rows: Sequence[Row], origin: Origin) -> list[Finding]:
+    """The KQ rules over the old records and the new ones together; findings in the new ones
+    point at their CSV line (or the command line)."""
+    old = [record.model_dump(exclude_none=True) for record in tracked.results.results]
+    data = {"results": old + [row.values for row in rows]}
+    results, problems = validate_results(data)
+    if results is not None:
+        context = ResultsContext(plan=tracked.plan, results=results)
+        problems = list(run_results_rules(context, CheckOptions()))
+    source = SourceMap(lines=origin.lines)
+    for offset, row in enumerate(rows):
+        index = len(old) + offset
+        source.values[("results", index)] = Position(row.line, 1)
+        for key in row.values:
+            source.values[("results", index, key)] = Position(row.line, row.columns.get(key, 1))
+    new = [p for p in problems if len(p.loc) > 1 and isinstance(p.loc[1], int) and p.loc[1] >= len(old)]
+    findings = place(new, LoadedYaml(origin.file, source=source), CheckOptions())
+    return [f for f in findings if f.severity is Severity.error]
+
+
+# ----------------------------------------------------------------------------- writing
+
+
+def record_text(values: Mapping[str, Any], indent: int, dash_indent: int) -> str:
+    """One record as a block mapping item, keys in the schema's order."""
+    lines: list[str] = []
+    for key in FIELDS:
+        if key not in values:
+            continue
+        prefix = " " * dash_indent + "-" + " " * max(1, indent - dash_indent - 1) if not lines else " " * indent
+        lines.append(f"{prefix}{key}: {_scalar(values[key])}")
+    return "\n".join(lines) + "\n"
+
+
+def _scalar(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, int | float):
+        return repr(value)
+    text = str(value)
+    plain = yaml.safe_dump(text, allow_unicode=True, width=10**6).removesuffix("\n...\n").rstrip("\n")
+    return plain if plain == text else json.dumps(text, ensure_ascii=False)
+
+
+def appended(text: str, rows: Sequence[Row]) -> str:
+    """The file's text with the rows added at the end of its `results:` list."""
+    newline = "\r\n" if "\r\n" in text else "\n"
+    if not text.strip():
+        return text + "results:\n" + "".join(record_text(r.values, 4, 2) for r in rows)
+    node = yaml.compose(text, Loader=yaml.SafeLoader)
+    items = None
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if key.value == "results":
+                items = value
+    if items is None:  # no results key yet
+        body = text if text.endswith("\n") else text + "\n"
+        return body + "results:\n" + "".join(record_text(r.values, 4, 2) for r in rows)
+    if isinstance(items, yaml.SequenceNode) and not items.flow_style and items.value:
+        dash = items.start_mark.column
+        last = items.value[-1]  # new records look like the one above them
+        indent = last.value[0][0].start_mark.column if isinstance(last, yaml.MappingNode) and last.value else dash + 2
+        end = _last_value(items).end_mark
+        lines = text.split("\n")
+        # After the line where the last item's last value ends; comments after it stay after it.
+        cut = end.line if end.column == 0 else end.line + 1
+        head = "\n".join(lines[:cut]) + "\n"
+        tail = "\n".join(lines[cut:])
+        block = "".join(record_text(r.values, indent, dash) for r in rows)
+        return head + block.replace("\n", newline) + tail
+    # `results:` with nothing, or `results: []`: the key's line becomes the list's head.
+    assert isinstance(node, yaml.MappingNode)
+    key_line = next(k for k, v in node.value if v is items).start_mark.line
+    lines = text.split("\n")
+    after = items.end_mark.line + 1 if items.end_mark.line > key_line and items.end_mark.column == 0 else key_line + 1
+    head = "\n".join(lines[:key_line])
+    block = "results:\n" + "".join(record_text(r.values, 4, 2) for r in rows)
+    return (head + "\n" if head else "") + block + "\n".join(lines[after:])
+
+
+def _last_value(node: yaml.Node) -> yaml.Node:
+    """The last scalar inside a node: its end mark is where the node's text really ends (a
+    collection's own end mark runs on over the comments after it)."""
+    while isinstance(node, yaml.SequenceNode | yaml.MappingNode) and node.value:
+        last = node.value[-1]
+        node = last[1] if isinstance(last, tuple) else last
+    return node
+
+
+def schema_comment(results_file: Path) -> str:
+    """The editor's schema line, when the repository has schema/results.schema.json above the file."""
+    import os
+
+    folder = Path(os.path.abspath(results_file)).parent
+    for parent in (folder, *folder.parents):
+        candidate = parent / "schema" / "results.schema.json"
+        if candidate.is_file():
+            return SCHEMA_COMMENT.format(schema=Path(os.path.relpath(candidate, folder)).as_posix())
+    return ""
+
+
+def add_records(tracked: Tracked, rows: Sequence[Row]) -> str:
+    """The new text of the results file; raises when the result does not read back as expected."""
+    path = tracked.results_file
+    if path.exists():
+        text = path.read_bytes().decode("utf-8-sig")
+    else:
+        text = schema_comment(path) + HEADER_COMMENT.format(plan=tracked.plan_file.name)
+    new_text = appended(text, rows)
+    loaded = load_yaml_text(new_text, display_path(path))
+    results, _ = validate_results(loaded.data) if loaded.ok else (None, [])
+    expected = [*tracked.results.results, *Results.model_validate({"results": [r.values for r in rows]}).results]
+    if results is None or list(results.results) != expected or not _kept(text, new_text):
+        raise ThiduaError("record-layout", path=display_path(path))
+    return new_text
+
+
+def _kept(old: str, new: str) -> bool:
+    """Every line of the old text is still there, in order (an empty `results: []` line aside)."""
+    old_lines = [line for line in old.splitlines() if line.split("#", 1)[0].strip() not in ("results: []", "results:")]
+    remaining = iter(new.splitlines())
+    return all(any(line == candidate for candidate in remaining) for line in old_lines)
+
+
+def review(tracked: Tracked, rows: Sequence[Row], problems: Sequence[Problem], origin: Origin) -> list[Finding]:
+    """Every finding about new rows: those met reading them, then the KQ rules over those that read."""
+    findings = problems_as_findings(problems, origin) + check_new(tracked, [r for r in rows if r.ok], origin)
+    return sorted(findings, key=lambda f: f.sort_key)
+
+
+def write_records(tracked: Tracked, rows: Sequence[Row], problems: Sequence[Problem], origin: Origin) -> Path:
+    """Check the new rows with the old records, then append them atomically; nothing on a finding.
+
+    `problems` are those met while reading the rows; the rows that did read are checked too, so
+    that one run shows every bad row.
+    """
+    from thidua.files import write_atomic
+
+    findings = review(tracked, rows, problems, origin)
+    if findings:
+        raise FindingsError("record-refused", findings, path=display_path(tracked.results_file))
+    new_text = add_records(tracked, rows)
+    write_atomic(tracked.results_file, new_text.encode("utf-8"))
+    return tracked.results_file
+
+
+def problems_as_findings(problems: Iterable[Problem], origin: Origin) -> list[Finding]:
+    return place(problems, LoadedYaml(origin.file, source=SourceMap(lines=origin.lines)), CheckOptions())

@@ -1,0 +1,202 @@
+"""`thidua track`: where each target stands on a date, from the results recorded against it.
+
+Pure: a plan, its results and a date in; statuses out. How each status is computed is written
+once, in i18n.STATUS_RULES, and shown by `thidua track --help` and the README.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from thidua.plan.model import Plan, Target
+from thidua.plan.results import Record, Results, percent_of, phrase
+from thidua.text.figures import format_number, meets
+
+
+class Status(StrEnum):
+    met = "met"
+    on_track = "on-track"
+    behind = "behind"
+    no_data = "no-data"
+    overdue = "overdue"
+
+
+# Furthest behind first: a per-unit target takes the status of its furthest-behind unit.
+SEVERITY_ORDER = (Status.overdue, Status.behind, Status.no_data, Status.on_track, Status.met)
+
+
+@dataclass(frozen=True)
+class YearFigure:
+    """A growth target's figure for one year and its growth over the year before."""
+
+    year: int
+    value: float
+    growth: float | None  # percent; None for the first year or after a gap or a zero
+
+
+@dataclass(frozen=True)
+class Progress:
+    """One series of figures (a target, or a per-unit target for one unit) on the as-of date."""
+
+    status: Status
+    value: bool | float | None = None  # the latest figure; growth: the average yearly growth (%)
+    percent: float | None = None  # share of the goal achieved, in percent
+    record: Record | None = None  # the latest record counted
+    unit: str | None = None
+    years: tuple[YearFigure, ...] = ()
+
+
+@dataclass(frozen=True)
+class TargetStatus:
+    target: Target
+    number: int  # 1-based, in plan order
+    start: date | None
+    due: date | None
+    elapsed: float | None  # share of the window gone by, 0–1
+    overall: Progress
+    units: tuple[Progress, ...] = ()  # per-unit targets: one per unit, in plan order
+    sources: tuple[str, ...] = ()  # the sources of the records counted, in first-use order
+
+    @property
+    def units_met(self) -> int:
+        return sum(1 for unit in self.units if unit.status is Status.met)
+
+    @property
+    def phrase(self) -> str:
+        """The figure in words: 'trên 90% CNVCLĐ'; a per-unit target: '3/5 đơn vị đạt'."""
+        if self.target.per_unit:
+            return f"{self.units_met}/{len(self.units)} đơn vị đạt" if self.units else ""
+        record = self.overall.record
+        if record is None:
+            return ""
+        years = self.overall.years
+        if self.target.measure == "growth" and self.overall.value is not None and len(years) > 1:
+            average = format_number(float(self.overall.value))
+            return f"tăng bình quân {average}%/năm ({years[0].year}–{years[-1].year}); {phrase(record, self.target)}"
+        return phrase(record, self.target)
+
+
+def track(plan: Plan, results: Results, as_of: date) -> list[TargetStatus]:
+    """Every target of the plan, in plan order, as it stands on `as_of`."""
+    period = plan.campaign.period
+    start = (period.start if period else None) or plan.document.date
+    statuses = []
+    for number, (_, target) in enumerate(plan.targets(), 1):
+        due = target.due or (period.end if period else None)
+        elapsed = _elapsed(start, due, as_of)
+        mine = [r for r in results.results if r.target == target.id and r.date <= as_of]
+        if target.per_unit:
+            declared = target.units or [unit.id for unit in plan.units]
+            units = tuple(
+                _progress(target, [r for r in mine if r.unit == unit], as_of, due, elapsed, unit) for unit in declared
+            )
+            overall = _aggregate(units)
+        else:
+            units = ()
+            overall = _progress(target, mine, as_of, due, elapsed, None)
+        counted = [p.record for p in (*units, overall) if p.record is not None]
+        sources = tuple(dict.fromkeys(r.source for r in counted if r.source))
+        statuses.append(TargetStatus(target, number, start, due, elapsed, overall, units, sources))
+    return statuses
+
+
+def _elapsed(start: date | None, due: date | None, as_of: date) -> float | None:
+    if start is None or due is None or due <= start:
+        return None
+    return min(1.0, max(0.0, (as_of - start).days / (due - start).days))
+
+
+def _progress(
+    target: Target, records: Sequence[Record], as_of: date, due: date | None, elapsed: float | None, unit: str | None
+) -> Progress:
+    past_due = due is not None and as_of > due
+    if target.measure == "growth":
+        return _growth(target, records, as_of, due, unit)
+    if not records:
+        return Progress(Status.overdue if past_due else Status.no_data, unit=unit)
+    latest = max(records, key=lambda r: r.date)
+    goal = target.goal
+    if target.measure == "yes_no":
+        done = latest.value is True
+        status = Status.met if done else Status.overdue if past_due else Status.on_track
+        return Progress(status, done, 100.0 if done else 0.0, latest, unit)
+    value = percent_of(latest) if target.measure == "percent" else float(latest.value)
+    if value is None or isinstance(goal, bool):  # a wrong kind, reported by check (KQ06, TG03)
+        return Progress(Status.no_data, unit=unit)
+    achieved = value / goal * 100 if goal else 100.0
+    if meets(value, latest.qualifier, goal):
+        status = Status.met
+    elif past_due:
+        status = Status.overdue
+    elif achieved >= (elapsed or 0.0) * 100:
+        status = Status.on_track
+    else:
+        status = Status.behind
+    return Progress(status, value, achieved, latest, unit)
+
+
+def growth_years(records: Sequence[Record]) -> tuple[YearFigure, ...]:
+    """Each year's figure (its latest record) and its growth over the year before."""
+    by_year: dict[int, Record] = {}
+    for record in sorted(records, key=lambda r: r.date):
+        if not isinstance(record.value, bool):
+            by_year[record.date.year] = record
+    figures: list[YearFigure] = []
+    for year in sorted(by_year):
+        value = float(by_year[year].value)
+        before = figures[-1] if figures else None
+        growth = None
+        if before is not None and before.year == year - 1 and before.value > 0:
+            growth = (value / before.value - 1) * 100
+        figures.append(YearFigure(year, value, growth))
+    return tuple(figures)
+
+
+def average_growth(years: Sequence[YearFigure]) -> float | None:
+    """The average yearly growth in percent from the first year's figure to the last's."""
+    if len(years) < 2 or years[0].value <= 0:
+        return None
+    span = years[-1].year - years[0].year
+    return ((years[-1].value / years[0].value) ** (1 / span) - 1) * 100
+
+
+def _growth(target: Target, records: Sequence[Record], as_of: date, due: date | None, unit: str | None) -> Progress:
+    years = growth_years(records)
+    average = average_growth(years)
+    latest = max(records, key=lambda r: r.date) if records else None
+    past_due = due is not None and as_of > due
+    goal = target.goal
+    if average is None or isinstance(goal, bool):
+        return Progress(Status.overdue if past_due else Status.no_data, record=latest, unit=unit, years=years)
+    achieved = average / goal * 100 if goal else 100.0
+    reached = average >= goal
+    if reached:
+        status = Status.met if due is None or as_of >= due else Status.on_track
+    else:
+        status = Status.overdue if past_due else Status.behind
+    return Progress(status, average, achieved, latest, unit, years)
+
+
+def _aggregate(units: Sequence[Progress]) -> Progress:
+    """A per-unit target as a whole: units met, their share, the furthest-behind unit's status."""
+    if not units:
+        return Progress(Status.no_data)
+    status = min((unit.status for unit in units), key=SEVERITY_ORDER.index)
+    met = sum(1 for unit in units if unit.status is Status.met)
+    return Progress(status, float(met), met / len(units) * 100)
+
+
+def campaign_elapsed(statuses: Sequence[TargetStatus]) -> float | None:
+    """The share of the campaign gone by, as its targets see it (the first that knows)."""
+    return next((s.elapsed for s in statuses if s.elapsed is not None), None)
+
+
+def summary(statuses: Sequence[TargetStatus]) -> dict[Status, int]:
+    """How many targets stand at each status, in SEVERITY_ORDER (met first for reading)."""
+    counts = {status: 0 for status in reversed(SEVERITY_ORDER)}
+    for item in statuses:
+        counts[item.overall.status] += 1
+    return counts
