@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from thidua.check.engine import CheckOptions, check_file
-from thidua.check.rules import LANGS, RULES
+from thidua.check.rule import LANGS
+from thidua.check.rules import RULES
 from thidua.track.record import Origin, review, rows_from_csv
 from thidua.workspace import open_tracked
 

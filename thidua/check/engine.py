@@ -9,17 +9,8 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from thidua.check.rules import (
-    CHECKS,
-    RESULTS_CHECKS,
-    RULES,
-    TEXT_CHECKS,
-    PlanContext,
-    ResultsContext,
-    Rule,
-    TextContext,
-    message,
-)
+from thidua.check.rule import PlanContext, ResultsContext, Rule, TextContext
+from thidua.check.rules import CHECKS, RESULTS_CHECKS, RULES, TEXT_CHECKS, message
 from thidua.check.text_input import DOCUMENT_SUFFIXES, read_document
 from thidua.errors import EXIT_FINDINGS, EXIT_OK, ThiduaError
 from thidua.files import display_path

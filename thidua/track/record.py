@@ -21,7 +21,7 @@ from typing import Any
 import yaml
 
 from thidua.check.engine import CheckOptions, place, run_results_rules
-from thidua.check.rules import ResultsContext
+from thidua.check.rule import ResultsContext
 from thidua.errors import FindingsError, ThiduaError
 from thidua.files import display_path
 from thidua.findings import Finding, Problem, Severity

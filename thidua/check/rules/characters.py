@@ -7,7 +7,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 
-from thidua.check.rules import Rule, TextContext, text_problem
+from thidua.check.rule import Rule, TextContext, text_problem
 from thidua.findings import Problem, Severity
 from thidua.text.segments import match_case
 from thidua.text.syllables import analyse, spell

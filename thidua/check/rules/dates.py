@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 from itertools import pairwise
 
-from thidua.check.rules import PlanContext, Rule
+from thidua.check.rule import PlanContext, Rule
 from thidua.findings import Loc, Problem, Severity
 from thidua.plan.model import Phase
 

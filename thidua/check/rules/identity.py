@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from thidua.check.rules import PlanContext, Rule
+from thidua.check.rule import PlanContext, Rule
 from thidua.findings import Loc, Problem, Severity
 from thidua.text.vocab import AUTHORITY_PREFIXES, AUTHORITY_SPELLINGS, DOC_TYPES, LEGAL_TYPES, UNTYPED_KY_HIEU
 

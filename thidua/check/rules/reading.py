@@ -1,6 +1,6 @@
 """YA: problems found while reading the file, before its data means anything."""
 
-from thidua.check.rules import Rule
+from thidua.check.rule import Rule
 from thidua.findings import Severity
 
 E = Severity.error

@@ -6,7 +6,7 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from thidua.check.rules import PlanContext, Rule
+from thidua.check.rule import PlanContext, Rule
 from thidua.findings import Problem, Severity
 from thidua.plan.model import Plan, Reference
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from thidua.check.rules import ResultsContext, Rule, closest
+from thidua.check.rule import ResultsContext, Rule, closest
 from thidua.findings import Problem, Severity
 from thidua.i18n import word
 from thidua.plan.model import Target

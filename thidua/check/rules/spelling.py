@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 from functools import lru_cache
 from itertools import pairwise
 
-from thidua.check.rules import Rule, TextContext, text_problem
+from thidua.check.rule import Rule, TextContext, text_problem
 from thidua.findings import Problem, Severity
 from thidua.text.segments import Segment, Word, match_case
 from thidua.text.syllables import Syllable, analyse, is_vietnamese

@@ -1,6 +1,6 @@
 """SC: the data does not fit the plan schema (reported by validate.py)."""
 
-from thidua.check.rules import Rule
+from thidua.check.rule import Rule
 from thidua.findings import Severity
 
 E = Severity.error

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from thidua.check.rules import PlanContext, Rule
+from thidua.check.rule import PlanContext, Rule
 from thidua.findings import Problem, Severity
 
 E = Severity.error

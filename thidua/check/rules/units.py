@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from thidua.check.rules import PlanContext, Rule, closest
+from thidua.check.rule import PlanContext, Rule, closest
 from thidua.findings import Loc, Problem, Severity
 from thidua.plan.model import Block
 

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
-from thidua.check.rules import Rule, TextContext, text_problem
+from thidua.check.rule import Rule, TextContext, text_problem
 from thidua.findings import Problem, Severity
 from thidua.text.formatting import short_date
 from thidua.text.segments import Segment
