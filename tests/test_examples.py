@@ -11,7 +11,7 @@ import pytest
 
 from tests.conftest import CAMPAIGNS, EXAMPLES, QUANG_TRI_2022, ROOT, SEED_PLANS, example_id
 from thidua.plan.loader import load_yaml_file
-from thidua.plan.model import Block, Plan
+from thidua.plan.model import BlockItem, Plan
 from thidua.plan.validate import validate_plan
 
 SEEDS = ROOT / "tests" / "fixtures" / "seeds"
@@ -71,7 +71,7 @@ def test_quang_tri_000() -> None:
         "TỔ CHỨC THỰC HIỆN",
     ]
     content = plan.sections[1].items[1]
-    assert isinstance(content, Block) and content.numbering == "decimal" and len(content.items) == 5  # 2.1–2.5
+    assert isinstance(content, BlockItem) and content.numbering == "decimal" and len(content.items) == 5  # 2.1–2.5
     phases = [(p.name, p.start, p.end) for _, p in plan.phases()]
     assert phases == [
         ("Đợt 1", date(2021, 2, 22), date(2021, 6, 30)),  # from the issue date
@@ -103,7 +103,7 @@ def test_cao_bang_001() -> None:
 def test_long_bien_003() -> None:
     plan = _plan("ldld-long-bien/2021/thi-dua-2021.yaml")
     assert {u.id for u in plan.units} == {"khoi-doanh-nghiep", "khoi-hanh-chinh-su-nghiep", "khoi-truong-hoc"}
-    blocs = [item.unit for item in plan.sections[1].items if isinstance(item, Block)]
+    blocs = [item.unit for item in plan.sections[1].items if isinstance(item, BlockItem)]
     assert blocs == ["khoi-doanh-nghiep", "khoi-hanh-chinh-su-nghiep", "khoi-truong-hoc"]
     phases = [p for _, p in plan.phases()]
     assert [p.theme is not None for p in phases] == [True, True]

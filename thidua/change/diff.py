@@ -19,8 +19,8 @@ from typing import Any
 from thidua.change.years import Edit, YearShift, apply_edits
 from thidua.findings import Loc, format_loc
 from thidua.plan.model import (
-    Block,
-    Paragraph,
+    BlockItem,
+    ParagraphItem,
     Phase,
     PhaseItem,
     Plan,
@@ -218,9 +218,9 @@ def _item_text(item: Any) -> tuple[str, str]:
         return "phase", " ".join(x for x in (phase.name, phase.when, phase.theme, phase.text) if x)
     if isinstance(item, ThemeItem):
         return "theme", item.theme
-    if isinstance(item, Paragraph):
+    if isinstance(item, ParagraphItem):
         return "paragraph", item.paragraph
-    if isinstance(item, Block):
+    if isinstance(item, BlockItem):
         return ("heading", item.title or "") if item.title is not None else ("text", item.text or "")
     return "text", str(item)
 
@@ -608,7 +608,7 @@ def _compare(before: _Entry, after: _Entry, out: _Collector) -> None:
         return
     what = _what(after)
     field_name = {"heading": "title", "paragraph": "paragraph", "theme": "theme"}.get(after.kind, "text")
-    path = (*after.path, field_name) if isinstance(after.node, Block | Paragraph | ThemeItem) else after.path
+    path = (*after.path, field_name) if isinstance(after.node, BlockItem | ParagraphItem | ThemeItem) else after.path
     old_path = before.path
     out.value(path, what, where, before.text, after.text, old_path)
     if before.kind != after.kind:

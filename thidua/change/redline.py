@@ -28,9 +28,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from thidua.plan.model import Plan
-from thidua.render.layout import Cell, Document, Image, Paragraph, Run, Table
+from thidua.render.layout import Block, Cell, Document, Image, Paragraph, Run, Table
 
-Block = Paragraph | Table | Image
 Row = tuple[Cell, ...]
 
 # Share of words two paragraphs of one role must have in common to be one paragraph reworded.

@@ -84,7 +84,7 @@ DocNumber = Annotated[
 ]
 
 
-class Document(_Model):
+class Identity(_Model):
     """The document's identity: số ký hiệu, place and date, title (trích yếu)."""
 
     type: str = Field("KH", description="Loại văn bản, by its ND30 abbreviation: KH = Kế hoạch.")
@@ -186,7 +186,7 @@ class Phase(_Model):
 Numbering = Literal["roman", "arabic", "decimal", "alpha", "dash", "plus", "none"]
 
 
-class Block(_Model):
+class BlockItem(_Model):
     """A numbered item: a heading (`title`) or a sentence (`text`), with sub-items."""
 
     title: str | None = Field(None, description="A heading item, printed bold.")
@@ -196,13 +196,13 @@ class Block(_Model):
     items: list[Item] = Field(default_factory=list)
 
     @model_validator(mode="after")
-    def _title_or_text(self) -> Block:
+    def _title_or_text(self) -> BlockItem:
         if (self.title is None) == (self.text is None):
             raise PydanticCustomError("title_or_text", "an item needs exactly one of title or text")
         return self
 
 
-class Paragraph(_Model):
+class ParagraphItem(_Model):
     """An unnumbered paragraph inside a list (it does not advance the numbering)."""
 
     paragraph: str
@@ -238,8 +238,8 @@ def _item_kind(value: Any) -> str | None:
             TargetItem: "~target",
             PhaseItem: "~phase",
             ThemeItem: "~theme",
-            Paragraph: "~paragraph",
-            Block: "~block",
+            ParagraphItem: "~paragraph",
+            BlockItem: "~block",
         }.get(type(value))
     return None
 
@@ -250,8 +250,8 @@ Item = Annotated[
     | Annotated[TargetItem, Tag("~target")]
     | Annotated[PhaseItem, Tag("~phase")]
     | Annotated[ThemeItem, Tag("~theme")]
-    | Annotated[Paragraph, Tag("~paragraph")]
-    | Annotated[Block, Tag("~block")],
+    | Annotated[ParagraphItem, Tag("~paragraph")]
+    | Annotated[BlockItem, Tag("~block")],
     Discriminator(_item_kind, custom_error_type="item_kind", custom_error_message="invalid item"),
 ]
 
@@ -291,7 +291,7 @@ class Plan(_Model):
     model_config = ConfigDict(title="thidua plan", extra="forbid", strict=True, frozen=True)
 
     issuer: Issuer
-    document: Document
+    document: Identity
     campaign: Campaign = Field(default_factory=Campaign)
     references: list[Reference] = Field(default_factory=list)
     opening: list[str] = Field(default_factory=list, description="Paragraphs after the references.")
@@ -313,7 +313,7 @@ class Plan(_Model):
             for index, item in enumerate(items):
                 path = (*base, index)
                 yield path, item
-                if isinstance(item, Block):
+                if isinstance(item, BlockItem):
                     yield from walk(item.items, (*path, "items"))
 
         return tuple(
@@ -359,6 +359,6 @@ class Plan(_Model):
         return max(dated).year if dated else None
 
 
-Block.model_rebuild()
+BlockItem.model_rebuild()
 Section.model_rebuild()
 Plan.model_rebuild()

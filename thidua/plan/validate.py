@@ -12,15 +12,15 @@ from pydantic import BaseModel, ValidationError
 
 from thidua.findings import Problem, format_loc
 from thidua.i18n import WORDS, word
-from thidua.plan.model import Block, Paragraph, PhaseItem, Plan, TargetItem, ThemeItem
+from thidua.plan.model import BlockItem, ParagraphItem, PhaseItem, Plan, TargetItem, ThemeItem
 from thidua.plan.results import Results
 
 _TAGGED: dict[str, type[BaseModel]] = {
-    "~block": Block,
+    "~block": BlockItem,
     "~target": TargetItem,
     "~phase": PhaseItem,
     "~theme": ThemeItem,
-    "~paragraph": Paragraph,
+    "~paragraph": ParagraphItem,
 }
 
 # What a wrong-typed value should have been, per pydantic error type.

@@ -6,9 +6,9 @@ from typing import Any
 
 from thidua.findings import Loc
 from thidua.plan.model import (
-    Block,
+    BlockItem,
     Numbering,
-    Paragraph,
+    ParagraphItem,
     Phase,
     PhaseItem,
     Plan,
@@ -133,7 +133,7 @@ def _number_of(label: str) -> str:
 
 def _numbered(item: Any) -> bool:
     """Unnumbered paragraphs and the quoted theme do not advance the numbering."""
-    return not isinstance(item, Paragraph | ThemeItem)
+    return not isinstance(item, ParagraphItem | ThemeItem)
 
 
 def item_labels(plan: Plan) -> dict[Loc, str]:
@@ -149,7 +149,7 @@ def item_labels(plan: Plan) -> dict[Loc, str]:
                 continue
             index += 1
             labels[path] = label = _label(numbering, index, parent)
-            if isinstance(item, Block):
+            if isinstance(item, BlockItem):
                 walk(item.items, item.numbering, _number_of(label), (*path, "items"))
 
     for s_index, section in enumerate(plan.sections):
@@ -162,7 +162,7 @@ def _items(items: list[Any], numbering: Numbering, parent: str) -> list[dict[str
     out: list[dict[str, Any]] = []
     index = 0
     for item in items:
-        if isinstance(item, Paragraph):
+        if isinstance(item, ParagraphItem):
             out.append({"kind": "paragraph", "label": "", "text": item.paragraph, "children": []})
             continue
         if isinstance(item, ThemeItem):
@@ -177,7 +177,7 @@ def _items(items: list[Any], numbering: Numbering, parent: str) -> list[dict[str
             out.append({"kind": "target", "label": label, "text": target.text, "id": target.id, "children": []})
         elif isinstance(item, PhaseItem):
             out.append({"kind": "phase", "label": label, "phase": _phase(item.phase), "children": []})
-        elif isinstance(item, Block):
+        elif isinstance(item, BlockItem):
             out.append(
                 {
                     "kind": "heading" if item.title is not None else "text",

@@ -115,9 +115,12 @@ class Image:
     width: float
 
 
+Block = Paragraph | Table | Image  # what a document is made of, top to bottom
+
+
 @dataclass(frozen=True)
 class Document:
-    blocks: tuple[Paragraph | Table | Image, ...]
+    blocks: tuple[Block, ...]
     # Document properties (File > Properties): from <document title="…" author="…" date="YYYY-MM-DD">.
     title: str = ""
     author: str = ""
@@ -146,7 +149,7 @@ def parse_markup(markup: str) -> Document:
         raise MarkupError(str(exc).split(":")[0], line) from None
     if root.tag != "document":
         raise MarkupError(f"the root element must be <document>, not <{root.tag}>", 1)
-    blocks: list[Paragraph | Table | Image] = []
+    blocks: list[Block] = []
     for element in root:
         if element.tag == "p":
             paragraph = _paragraph(element)

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from thidua.check.rule import PlanContext, Rule, closest
 from thidua.findings import Loc, Problem, Severity
-from thidua.plan.model import Block
+from thidua.plan.model import BlockItem
 
 E = Severity.error
 
@@ -18,7 +18,7 @@ def check_unknown_unit(ctx: PlanContext) -> Iterator[Problem]:
         return Problem({"id": unit_id, "suggestion": closest(unit_id, known)}, loc=loc)
 
     for loc, item in ctx.plan.walk_items():
-        if isinstance(item, Block) and item.unit is not None and item.unit not in known:
+        if isinstance(item, BlockItem) and item.unit is not None and item.unit not in known:
             yield problem(item.unit, (*loc, "unit"))
     for loc, target in ctx.plan.targets():
         for index, unit_id in enumerate(target.units or []):

@@ -29,7 +29,7 @@ from docx.styles.style import ParagraphStyle
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 
-from thidua.render.layout import Cell, Document, Image, Paragraph, Table
+from thidua.render.layout import Block, Cell, Document, Image, Paragraph, Table
 from thidua.render.writers import metrics
 from thidua.text.vocab import COMPOUNDS, PLACE_LEVELS
 
@@ -133,7 +133,7 @@ def laid_out(document: Document) -> Document:
     Pure and idempotent; write_docx applies it. A redline applies it to both documents before
     comparing them, so that accepting every change gives exactly the newer document's lines.
     """
-    blocks: list[Paragraph | Table | Image] = []
+    blocks: list[Block] = []
     for block in document.blocks:
         if isinstance(block, Paragraph):
             blocks.append(_laid_out_paragraph(block, TEXT_WIDTH))
