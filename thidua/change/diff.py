@@ -9,11 +9,8 @@ unchanged and is reported as a `year-shift` only on request.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from difflib import SequenceMatcher
 from typing import Any
 
 from thidua.change.years import Edit, YearShift, apply_edits
@@ -30,12 +27,10 @@ from thidua.plan.model import (
 )
 from thidua.plan.results import goal_phrase
 from thidua.render.context import item_labels, reference_sentence
+from thidua.text.words import SIMILAR, similarity, stretches, tokens
 
 ADDED, REMOVED, CHANGED, MOVED, SHIFTED = "added", "removed", "changed", "moved", "year-shift"
 KINDS = (ADDED, REMOVED, CHANGED, MOVED, SHIFTED)
-SIMILAR = 0.5  # word-level similarity from which two items are the same item reworded
-
-_TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
 
 
 @dataclass(frozen=True)
@@ -98,51 +93,26 @@ def _json(value: Any) -> Any:
 # ----------------------------------------------------------------------------- words
 
 
-def tokens(text: str) -> list[str]:
-    """Words, runs of space and single punctuation marks: the units a word diff compares."""
-    return _TOKEN.findall(text)
-
-
 def word_diff(old: str, new: str, shift: YearShift | None = None) -> tuple[Words, ...]:
     """OLD -> NEW word by word; a replacement that is exactly what the year `shift` makes is `~`."""
-    a, b = tokens(old), tokens(new)
     edits = shift.edits(old) if shift else []
-    starts = [0]
-    for token in a:
-        starts.append(starts[-1] + len(token))
     out: list[Words] = []
-    for op, i1, i2, j1, j2 in _coalesced(SequenceMatcher(None, a, b, autojunk=False).get_opcodes(), a):
-        left, right = "".join(a[i1:i2]), "".join(b[j1:j2])
-        if op == "equal":
-            out.append(Words("=", left, right))
-            continue
-        begin, end = starts[i1], starts[i2]
+    begin = 0  # where the stretch starts in OLD
+    for stretch in stretches(tokens(old), tokens(new)):
+        left, right = "".join(stretch.old), "".join(stretch.new)
+        end = begin + len(left)
         inside = [e for e in edits if begin <= e.start and e.end <= end]
-        if op == "replace" and inside and apply_edits(old, inside)[begin : end + _growth(inside)] == right:
+        if stretch.equal:
+            out.append(Words("=", left, right))
+        elif left and right and inside and apply_edits(old, inside)[begin : end + _growth(inside)] == right:
             out.append(Words("~", left, right))
-            continue
-        if left:
-            out.append(Words("-", left, ""))
-        if right:
-            out.append(Words("+", "", right))
-    return tuple(out)
-
-
-def _coalesced(opcodes: Sequence[tuple[str, int, int, int, int]], a: list[str]) -> list[tuple[str, int, int, int, int]]:
-    """Join changes kept apart only by a space or one short word: "[-phấn đấu hoàn-]{+thiết thực lập+}"
-    reads better than every other word struck and inserted."""
-    out: list[tuple[str, int, int, int, int]] = []
-    for index, code in enumerate(opcodes):
-        op, i1, i2, j1, j2 = code
-        between = op == "equal" and 0 < index < len(opcodes) - 1
-        if between and sum(1 for t in a[i1:i2] if t[0].isalnum()) <= 1 and len("".join(a[i1:i2])) <= 4:
-            op = "replace"
-        if out and op != "equal" and out[-1][0] != "equal":
-            _, p1, _, q1, _ = out[-1]
-            out[-1] = ("replace", p1, i2, q1, j2)
         else:
-            out.append((op, i1, i2, j1, j2))
-    return out
+            if left:
+                out.append(Words("-", left, ""))
+            if right:
+                out.append(Words("+", "", right))
+        begin = end
+    return tuple(out)
 
 
 def _growth(edits: list[Edit]) -> int:
@@ -151,17 +121,6 @@ def _growth(edits: list[Edit]) -> int:
 
 def same_words(words: tuple[Words, ...]) -> bool:
     return all(w.op in "=~" for w in words)
-
-
-def similarity(old: str, new: str) -> float:
-    """How much of the wording two texts share, 0–1, word by word."""
-    a, b = tokens(old), tokens(new)
-    if not a and not b:
-        return 1.0
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
-    if matcher.real_quick_ratio() < SIMILAR or matcher.quick_ratio() < SIMILAR:
-        return matcher.quick_ratio()
-    return matcher.ratio()
 
 
 # ----------------------------------------------------------------------------- entries

@@ -22,24 +22,17 @@ to NEW's lines. Pure: no python-docx here.
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
 from thidua.plan.model import Plan
 from thidua.render.layout import Block, Cell, Document, Image, Paragraph, Run, Table
+from thidua.text.words import SIMILAR, similarity, stretches, tokens
 
 Row = tuple[Cell, ...]
 
 # Share of words two paragraphs of one role must have in common to be one paragraph reworded.
-SIMILAR = 0.5
-
-# Words (with their inner hyphens: "58/KH-LĐLĐ" keeps "KH-LĐLĐ", and year ranges "2016 - 2020"),
-# whitespace, and single punctuation marks. The writer keeps hyphenated words and year ranges
-# unbroken within a run (writers/docx.py, _add_text): as single tokens they never straddle runs.
-_TOKEN = re.compile(r"\w+(?:-\w+)*(?:(?<=\d) [-–] (?=\d)\w+(?:-\w+)*)*|\s+|[^\w\s]")
-_WORD = re.compile(r"\w+")
 _EMPTY = Cell(())
 
 
@@ -129,11 +122,7 @@ def _similarity(old: Block, new: Block) -> float:
         return 0.0  # pictures are never paired: NEW's stay, OLD's go
     if (old.role, old.line) != (new.role, new.line):
         return 0.0
-    a, b = _WORD.findall(old.text.lower()), _WORD.findall(new.text.lower())
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    if matcher.real_quick_ratio() < SIMILAR or matcher.quick_ratio() < SIMILAR:
-        return 0.0
-    return matcher.ratio()
+    return similarity(old.text, new.text)
 
 
 def _removed(block: Block) -> Block:
@@ -231,67 +220,30 @@ def merge_runs(old: Sequence[Run], new: Sequence[Run]) -> tuple[Run, ...]:
     deleted and the bold one inserted. Dropping the deleted runs gives NEW's text and formatting,
     dropping the inserted ones OLD's.
     """
-    a, b = _tokens(old), _tokens(new)
-    segments: list[tuple[bool, list[Run], list[Run]]] = []  # (equal, OLD's tokens, NEW's tokens)
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        equal = tag == "equal"
-        if segments and not equal and not segments[-1][0]:
-            segments[-1][1].extend(a[i1:i2])
-            segments[-1][2].extend(b[j1:j2])
-        else:
-            segments.append((equal, a[i1:i2], b[j1:j2]))
     pieces: list[Run] = []
-    for equal, removed, added in _absorb_small_equalities(segments):
-        if equal:
-            pieces.extend(added)
+    for stretch in stretches(_tokens(old), _tokens(new), _shown):
+        if stretch.equal:
+            pieces.extend(stretch.new)
         else:
-            pieces.extend(replace(t, change="del") for t in removed)
-            pieces.extend(replace(t, change="ins") for t in added)
+            pieces.extend(replace(t, change="del") for t in stretch.old)
+            pieces.extend(replace(t, change="ins") for t in stretch.new)
     return _joined(pieces)
 
 
 def _tokens(runs: Sequence[Run]) -> list[Run]:
     """Runs cut into words, spaces and punctuation, each keeping its run's formatting."""
-    tokens: list[Run] = []
+    out: list[Run] = []
     for run in runs:
         if not run.text and not run.line_break:
             continue
-        pieces = _TOKEN.findall(run.text) or [""]  # a bare line break is one (empty) token
+        pieces = tokens(run.text) or [""]  # a bare line break is one (empty) token
         for index, piece in enumerate(pieces):
-            tokens.append(replace(run, text=piece, line_break=run.line_break and index == 0))
-    return tokens
+            out.append(replace(run, text=piece, line_break=run.line_break and index == 0))
+    return out
 
 
-def _absorb_small_equalities(
-    segments: list[tuple[bool, list[Run], list[Run]]],
-) -> list[tuple[bool, list[Run], list[Run]]]:
-    """Fold an equal stretch between two changes into them when it is no longer than either
-    change (a space, a comma, a common word): a reworded sentence reads as one deletion and one
-    insertion, not as words picked out of two sentences."""
-    segments = list(segments)
-    index = 1
-    while index < len(segments) - 1:
-        equal, removed, added = segments[index]
-        before, after = segments[index - 1], segments[index + 1]
-        size = _size(added)
-        if (
-            equal
-            and not before[0]
-            and not after[0]
-            and size <= max(_size(before[1]), _size(before[2]))
-            and size <= max(_size(after[1]), _size(after[2]))
-        ):
-            folded = (False, before[1] + removed + after[1], before[2] + added + after[2])
-            segments[index - 1 : index + 2] = [folded]
-            index = max(1, index - 1)
-        else:
-            index += 1
-    return segments
-
-
-def _size(tokens: list[Run]) -> int:
-    return sum(len(t.text) + t.line_break for t in tokens)
+def _shown(token: Run) -> str:
+    return token.text + ("\n" if token.line_break else "")
 
 
 def _joined(pieces: list[Run]) -> tuple[Run, ...]:
