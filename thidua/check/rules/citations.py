@@ -66,7 +66,7 @@ RULES = (
             "no spaces (195/KH-LĐLĐ, not '195 /KH – LĐLĐ'); cited in a sentence it is 'số 132', the colon "
             "belongs to the document's own 'Số:' line. Party documents write number-type/body: 22-CT/TW.",
         },
-        bad="opening:\n  - Thực hiện Kế hoạch số: 195 /KH – LĐLĐ của Liên đoàn Lao động tỉnh.\n",
+        bad='opening:\n  - "Thực hiện Kế hoạch số: 195 /KH – LĐLĐ của Liên đoàn Lao động tỉnh."\n',
         good="opening:\n  - Thực hiện Kế hoạch số 195/KH-LĐLĐ của Liên đoàn Lao động tỉnh.\n",
     ),
 )

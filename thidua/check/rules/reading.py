@@ -121,7 +121,7 @@ RULES = (
             "en": "A few lines of nested YAML aliases can expand to billions of values and hang a "
             "machine. thidua bounds the size so that checking stays fast and safe.",
         },
-        bad='a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\n# … and so on for 9 levels\n',
+        bad='a: &a ["x","x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: [*e,*e,*e,*e,*e,*e,*e,*e,*e,*e]  # six lines: a million values\n',
         good="opening:\n  - Một đoạn mở đầu.\n",
     ),
     Rule(

@@ -111,7 +111,7 @@ def check_duplicate(ctx: ResultsContext) -> Iterator[Problem]:
         seen.setdefault(key, index)
 
 
-_PLAN = "# x.yaml\n- target:\n    id: ke-hoach-cdcs\n    measure: percent\n    goal: 100\n"
+_PLAN = "# x.yaml\n- target:\n    id: ke-hoach-cdcs\n    text: 100% CĐCS xây dựng kế hoạch.\n    measure: percent\n    goal: 100\n"
 _RECORD = "# x.results.yaml\nresults:\n  - target: {target}\n    date: {date}\n    value: {value}\n"
 
 RULES = (

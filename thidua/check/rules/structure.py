@@ -21,8 +21,8 @@ RULES = (
             "en": "Some facts every document needs: the issuing body (issuer.name), the title "
             "(document.title), at least one section; every target needs id, text, measure, goal.",
         },
-        bad="document:\n  number: 58\n",
-        good="document:\n  number: 58\n  title: Tổ chức phong trào thi đua năm 2021\n",
+        bad="- target:\n    id: mo-hinh-diem\n    text: Mỗi LĐLĐ huyện xây dựng ít nhất 01 mô hình điểm.\n    measure: count\n",
+        good="- target:\n    id: mo-hinh-diem\n    text: Mỗi LĐLĐ huyện xây dựng ít nhất 01 mô hình điểm.\n    measure: count\n    goal: 1\n",
     ),
     Rule(
         "SC02",
@@ -36,8 +36,8 @@ RULES = (
             "en": "Each field has a type: text, number, true/false, list… thidua does not guess "
             "what a value of another type was meant to be.",
         },
-        bad="targets:\n  - per_unit: có\n",
-        good="targets:\n  - per_unit: true\n",
+        bad="- target:\n    id: mo-hinh-diem\n    text: Mỗi LĐLĐ huyện xây dựng ít nhất 01 mô hình điểm.\n    measure: count\n    goal: 1\n    per_unit: có\n",
+        good="- target:\n    id: mo-hinh-diem\n    text: Mỗi LĐLĐ huyện xây dựng ít nhất 01 mô hình điểm.\n    measure: count\n    goal: 1\n    per_unit: true\n",
     ),
     Rule(
         "SC03",
