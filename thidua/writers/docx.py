@@ -127,6 +127,70 @@ def style_id(role: str) -> str:
     return style_name(role).replace(" ", "")
 
 
+# Child order of the elements the writer builds by hand (ECMA-376 Part 1, wml.xsd), for
+# `_insert`. Elements of one rank may come in any order (CT_TrPrBase is a choice).
+_SCHEMA_ORDER: dict[str, tuple[tuple[str, ...], ...]] = {
+    "w:tblPr": tuple(
+        (tag,)
+        for tag in (
+            "tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize",
+            "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook",
+            "tblCaption", "tblDescription", "tblPrChange",
+        )
+    ),
+    "w:pPr": tuple(
+        (tag,)
+        for tag in (
+            "pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
+            "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
+            "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd",
+            "snapToGrid", "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc",
+            "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr",
+            "sectPr", "pPrChange",
+        )
+    ),
+    # CT_RPr, and CT_ParaRPr (a paragraph mark's, whose ins/del/moveFrom/moveTo come first).
+    "w:rPr": tuple(
+        (tag,)
+        for tag in (
+            "ins", "del", "moveFrom", "moveTo", "rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps",
+            "smallCaps", "strike", "dstrike", "outline", "shadow", "emboss", "imprint", "noProof",
+            "snapToGrid", "vanish", "webHidden", "color", "spacing", "w", "kern", "position", "sz", "szCs",
+            "highlight", "u", "effect", "bdr", "shd", "fitText", "vertAlign", "rtl", "cs", "em", "lang",
+            "eastAsianLayout", "specVanish", "oMath", "rPrChange",
+        )
+    ),
+    "w:trPr": (
+        ("cnfStyle", "divId", "gridBefore", "gridAfter", "wBefore", "wAfter", "cantSplit", "trHeight",
+         "tblHeader", "tblCellSpacing", "jc", "hidden"),
+        ("ins",),
+        ("del",),
+        ("trPrChange",),
+    ),
+}  # fmt: skip
+_RANKS = {
+    qn(parent): {qn(f"w:{tag}"): rank for rank, tags in enumerate(order) for tag in tags}
+    for parent, order in _SCHEMA_ORDER.items()
+}
+
+
+def _insert(parent: BaseOxmlElement, child: BaseOxmlElement) -> BaseOxmlElement:
+    """Put `child` at its schema position among `parent`'s children (after those of its rank or
+    before it, before those after it), in place of a child of the same tag: each of these
+    properties occurs once. Appending instead gives a file Word repairs or refuses."""
+    ranks = _RANKS[parent.tag]
+    rank = ranks[child.tag]
+    for old in parent.findall(child.tag):
+        if old is not child:
+            parent.remove(old)
+    later = next((c for c in parent if c is not child and ranks.get(c.tag, -1) > rank), None)
+    if later is not None:
+        later.addprevious(child)
+    else:
+        parent.append(child)
+    return child
+
+
 def laid_out(document: Document) -> Document:
     """The document as the writer prints it: long header names broken into balanced lines.
 
@@ -277,15 +341,15 @@ def _fonts(r: object, size: float, *, bold: bool, italic: bool, underline: bool 
         element = OxmlElement(tag)
         if not on:
             element.set(qn("w:val"), "0")
-        rpr.append(element)
+        _insert(rpr, element)
     for tag in ("w:sz", "w:szCs"):
         element = OxmlElement(tag)
         element.set(qn("w:val"), str(round(size * 2)))
-        rpr.append(element)
-    if underline:  # after sz in CT_RPr's sequence
+        _insert(rpr, element)
+    if underline:
         u = OxmlElement("w:u")
         u.set(qn("w:val"), "single")
-        rpr.append(u)
+        _insert(rpr, u)
 
 
 # ----------------------------------------------------------------------------- paragraphs, lines
@@ -400,14 +464,7 @@ def _draw_line(line: DocxParagraph, paragraph: Paragraph, width: int) -> None:
     for key, value in (("val", "single"), ("sz", str(LINE_WEIGHT)), ("space", "1"), ("color", "000000")):
         top.set(qn(f"w:{key}"), value)
     borders.append(top)
-    # pBdr comes before spacing and indentation in CT_PPr's sequence.
-    anchor = ppr.find(qn("w:spacing"))
-    if anchor is None:
-        anchor = ppr.find(qn("w:ind"))
-    if anchor is not None:
-        anchor.addprevious(borders)
-    else:
-        ppr.append(borders)
+    _insert(ppr, borders)
     run = line.add_run()
     _fonts(run._r, 1, bold=False, italic=False)
 
@@ -478,11 +535,11 @@ def _add_table(docx: object, table: Table) -> None:
         grid.w = column
     for r, row in enumerate(table.rows):
         trpr = word.rows[r]._tr.get_or_add_trPr()
-        trpr.append(OxmlElement("w:cantSplit"))  # a row (the signature block) stays on one page
+        _insert(trpr, OxmlElement("w:cantSplit"))  # a row (the signature block) stays on one page
         if r < table.head_rows:
-            trpr.append(OxmlElement("w:tblHeader"))  # repeated at the top of each page
+            _insert(trpr, OxmlElement("w:tblHeader"))  # repeated at the top of each page
         if r < len(table.row_marks) and table.row_marks[r]:
-            trpr.append(OxmlElement(f"w:{table.row_marks[r]}"))  # after cantSplit, tblHeader in CT_TrPr
+            _insert(trpr, OxmlElement(f"w:{table.row_marks[r]}"))  # a row added or removed
         for c, width in enumerate(widths):
             cell = word.cell(r, c)
             cell.width = width
@@ -494,8 +551,7 @@ def _table_properties(tbl: object, width: int, *, ruled: bool = False) -> None:
     tblpr = tbl.tblPr  # type: ignore[attr-defined]
     tblw = tblpr.find(qn("w:tblW"))
     if tblw is None:
-        tblw = OxmlElement("w:tblW")
-        tblpr.append(tblw)
+        tblw = _insert(tblpr, OxmlElement("w:tblW"))
     tblw.set(qn("w:w"), str(width // 635))
     tblw.set(qn("w:type"), "dxa")
     borders = OxmlElement("w:tblBorders")
@@ -515,13 +571,8 @@ def _table_properties(tbl: object, width: int, *, ruled: bool = False) -> None:
         element.set(qn("w:w"), str(CELL_MARGIN // 635))
         element.set(qn("w:type"), "dxa")
         margins.append(element)
-    # CT_TblPr order: tblStyle, …, jc, …, tblBorders, …, tblLayout, tblCellMar, tblLook.
-    look = tblpr.find(qn("w:tblLook"))
-    for element in (borders, layout, margins):
-        if look is not None:
-            look.addprevious(element)
-        else:
-            tblpr.append(element)
+    for element in (borders, layout, margins):  # the layout in place of python-docx's (autofit)
+        _insert(tblpr, element)
 
 
 def _fill_cell(cell: _Cell, content: Cell, width: int) -> None:
@@ -575,14 +626,8 @@ def _set_mark(p: BaseOxmlElement, change: str | None) -> None:
         p.insert(0, ppr)
     rpr = ppr.find(qn("w:rPr"))
     if rpr is None:
-        rpr = OxmlElement("w:rPr")
-        # rPr comes after the paragraph properties proper, before sectPr and pPrChange (CT_PPr).
-        after = next((c for c in ppr if c.tag in (qn("w:sectPr"), qn("w:pPrChange"))), None)
-        if after is not None:
-            after.addprevious(rpr)
-        else:
-            ppr.append(rpr)
-    rpr.append(OxmlElement(f"w:{change}"))
+        rpr = _insert(ppr, OxmlElement("w:rPr"))
+    _insert(rpr, OxmlElement(f"w:{change}"))
 
 
 def _containers(body: BaseOxmlElement) -> Iterator[list[BaseOxmlElement]]:
@@ -672,7 +717,7 @@ def _set_last_properties(p: BaseOxmlElement, newer: BaseOxmlElement | None, olde
     if not _same(newer, older):
         change = OxmlElement("w:pPrChange")
         change.append(older if older is not None else OxmlElement("w:pPr"))
-        properties.append(change)  # the last child of CT_PPr
+        _insert(properties, change)
 
 
 def _same(a: BaseOxmlElement | None, b: BaseOxmlElement | None) -> bool:
