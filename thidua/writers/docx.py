@@ -8,9 +8,11 @@ all by one author at one fixed moment (`Revision`), numbered in document order.
 from __future__ import annotations
 
 import copy
+import hashlib
 import io
 import re
 import unicodedata
+import uuid
 import zipfile
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
@@ -21,6 +23,7 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
@@ -29,11 +32,13 @@ from docx.styles.style import ParagraphStyle
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 
+from thidua import __version__
 from thidua.document import Cell, Document, Image, Paragraph, Table
 from thidua.vocab import COMPOUNDS, PLACE_LEVELS
 from thidua.writers import metrics
 
 FONT = "Times New Roman"
+LANGUAGE = "vi-VN"
 
 # Page (FORMAT.md, Page): A4 portrait; margins within top/bottom 20–25, left 30–35, right 15–20 mm.
 PAGE_WIDTH, PAGE_HEIGHT = Mm(210), Mm(297)
@@ -251,6 +256,8 @@ def write_docx(
     _settle_marks(body)
     _stamp_changes(body, revision or Revision())
     _set_properties(docx, document)
+    _set_settings(docx)
+    _drop_template_parts(docx)
     buffer = io.BytesIO()
     docx.save(buffer)
     return _normalise_zip(buffer.getvalue())
@@ -294,6 +301,12 @@ def _page_field(paragraph: DocxParagraph) -> None:
 
 def _setup_styles(docx: object) -> None:
     styles = docx.styles  # type: ignore[attr-defined]
+    # The text is Vietnamese (the template says en-US): Word spell-checks it as such.
+    lang = styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}")
+    if lang is not None:
+        lang.attrib.clear()
+        lang.set(qn("w:val"), LANGUAGE)
+        lang.set(qn("w:eastAsia"), LANGUAGE)  # no East Asian text: no Japanese or US rules for it
     # Word prefers theme fonts over named ones: drop them from the defaults, name TNR everywhere.
     for fonts in styles.element.iter(qn("w:rFonts")):  # defaults and every built-in style
         _name_fonts(fonts)
@@ -751,15 +764,79 @@ def _set_properties(docx: object, document: Document) -> None:
             when = _EPOCH
     props.title = document.title
     props.subject = document.title
-    props.author = document.author
+    props.author = document.author or "thidua"  # the issuing body, as the template names it
     props.last_modified_by = "thidua"
     props.comments = ""
     props.keywords = ""
     props.category = ""
     props.revision = 1
     props.created = props.modified = when
-    props.last_printed = when
-    props.language = "vi-VN"
+    props.language = LANGUAGE
+    printed = props._element.find(qn("cp:lastPrinted"))  # never printed
+    if printed is not None:
+        props._element.remove(printed)
+    app = _part(docx, RT.EXTENDED_PROPERTIES)
+    if app is not None:
+        app._blob = _APP_XML.format(version=__version__).encode()  # type: ignore[attr-defined]
+
+
+# Extended properties: the application that wrote the file, and nothing the template made up
+# (Microsoft Macintosh Word, Normal.dotm, counts of 0 pages and words).
+_APP_XML = (
+    "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+    "<Application>thidua/{version}</Application><DocSecurity>0</DocSecurity></Properties>"
+)
+
+
+def _part(docx: object, reltype: str) -> object | None:
+    """The package's part of a relationship type (core, extended properties, thumbnail)."""
+    rels = docx.part.package.rels  # type: ignore[attr-defined]
+    return next((rel.target_part for rel in rels.values() if rel.reltype == reltype and not rel.is_external), None)
+
+
+def _set_settings(docx: object) -> None:
+    """Word 2013+ mode, a docId of the document's own; no claim that it was spell-checked."""
+    settings = docx.settings.element  # type: ignore[attr-defined]
+    for setting in settings.iter(qn("w:compatSetting")):
+        if setting.get(qn("w:name")) == "compatibilityMode":
+            setting.set(qn("w:val"), "15")  # 14 opens in Compatibility Mode
+    for name in ("w:proofState", "w:savePreviewPicture"):  # "clean"; the thumbnail is dropped
+        for element in settings.findall(qn(name)):
+            settings.remove(element)
+    for lang in settings.iter(qn("w:themeFontLang")):
+        lang.attrib.clear()
+        lang.set(qn("w:val"), LANGUAGE)
+    # The template's docId is shared by every file python-docx writes; Word takes two files with
+    # one docId for versions of one document. A hash of the body: same document, same id.
+    digest = hashlib.sha256(docx.part.blob).digest()  # type: ignore[attr-defined]
+    doc_id = f"{int.from_bytes(digest[:4], 'big') & 0x7FFFFFFF:08X}"
+    for element in settings.iter(qn("w14:docId")):
+        element.set(qn("w14:val"), doc_id)
+    for element in settings.iter(_W15_DOC_ID):
+        element.set(f"{{{_W15}}}val", "{" + str(uuid.UUID(bytes=digest[:16], version=4)).upper() + "}")
+
+
+_W15 = "http://schemas.microsoft.com/office/word/2012/wordml"
+_STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+_W15_DOC_ID = f"{{{_W15}}}docId"
+
+
+def _drop_template_parts(docx: object) -> None:
+    """Drop parts of python-docx's template that misdescribe the file.
+
+    stylesWithEffects.xml is Word 2010's copy of styles.xml: the template's lacks every style
+    added here, and Word takes the mismatch for unreadable content. The thumbnail is a blank
+    picture of a page. Content types follow the parts that are left.
+    """
+    document = docx.part  # type: ignore[attr-defined]
+    for rid, rel in list(document.rels.items()):
+        if rel.reltype == _STYLES_WITH_EFFECTS:
+            document.drop_rel(rid)
+    package = document.package.rels
+    for rid, rel in list(package.items()):
+        if rel.reltype == RT.THUMBNAIL:
+            del package[rid]
 
 
 def _normalise_zip(data: bytes) -> bytes:
