@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -58,6 +59,29 @@ def test_the_redline_passes_the_audit(invoke, tmp_path: Path) -> None:
     result = invoke("diff", str(QUANG_TRI), str(QUANG_TRI_2022), "--docx", str(out))
     assert result.exit_code in (0, 1), result.output
     _audit(out)
+
+
+def _audit_bytes(tmp_path: Path, data: bytes) -> None:
+    path = tmp_path / "redline.docx"
+    path.write_bytes(data)
+    _audit(path)
+
+
+def test_redlines_with_every_kind_of_change_pass_the_audit(tmp_path: Path) -> None:
+    """Rows added and removed (w:trPr), paragraph marks (w:pPr/w:rPr), property changes
+    (w:pPrChange) and a line's border: the marks the example redline may not have."""
+    from tests.test_redline import CAO_BANG, SIGNER, doc, every_edit, p, redline, rendered, report, signature
+
+    reports = report(CAO_BANG, date(2021, 1, 15)), report(QUANG_TRI, date(2021, 6, 30))
+    pairs = [
+        reports,
+        reports[::-1],
+        (rendered(QUANG_TRI), rendered(QUANG_TRI, every_edit)),
+        (doc(p("body", "Một."), signature(*SIGNER, p("signer-name", "Nguyễn Văn An"))), doc(signature(*SIGNER))),
+        (doc(p("body", "Mở đầu."), p("subject", "Về thi đua", "short")), doc(p("body", "Khác hẳn."))),
+    ]
+    for old, new in pairs:
+        _audit_bytes(tmp_path, redline(old, new))
 
 
 def test_the_package_is_thiduas_own(invoke, tmp_path: Path) -> None:
