@@ -5,10 +5,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from thidua.i18n import word
 from thidua.plan.loader import MAX_DEPTH, load_yaml_bytes, load_yaml_text, resolve_plain
 
 # ------------------------------------------------------------------ scalar resolution
@@ -129,6 +131,22 @@ def test_nul_byte_is_a_syntax_problem() -> None:
 def test_deep_nesting_is_bounded() -> None:
     depth = MAX_DEPTH + 10
     assert [code for code, _, _ in _codes(("a: " + "[" * depth + "]" * depth + "\n").encode())] == ["YA07"]
+
+
+@pytest.mark.parametrize("level", ["flow", "block"])
+def test_libyamls_own_depth_limit_is_the_depth_rule(monkeypatch: pytest.MonkeyPatch, level: str) -> None:
+    """libyaml 0.2.6 refuses deep nesting itself; whichever libyaml is installed, that is YA07
+    in thidua's words at libyaml's position, not YA01 in libyaml's."""
+    text = "opening: " + "[" * 1200 + "]" * 1200 + "\n"
+    mark = yaml.error.Mark("<unicode string>", 1008, 0, 1008, text, 1008)
+
+    def libyaml_0_2_6(*args: Any, **kwargs: Any) -> None:
+        raise yaml.scanner.ScannerError(f"while increasing {level} level", mark, "exceeded maximum nesting depth", mark)
+
+    monkeypatch.setattr(yaml, "compose", libyaml_0_2_6)
+    [problem] = load_yaml_text(text, "x.yaml").problems
+    assert (problem.code, problem.line, problem.column) == ("YA07", 1, 1009)
+    assert problem.params == {"what": word("depth", limit=MAX_DEPTH)}
 
 
 def test_recursive_alias_is_refused() -> None:

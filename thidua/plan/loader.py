@@ -21,7 +21,7 @@ import yaml
 
 from thidua.findings import Loc, Problem
 from thidua.i18n import word
-from thidua.plan.yaml_messages import shown_tag, yaml_context, yaml_problem
+from thidua.plan.yaml_messages import is_depth_problem, shown_tag, yaml_context, yaml_problem
 
 try:  # libyaml's C parser is ~10x faster; fall back to pure Python when absent.
     from yaml._yaml import CParser
@@ -184,6 +184,11 @@ def load_yaml_text(text: str, file: str) -> LoadedYaml:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        if is_depth_problem(exc.problem):  # where libyaml gave up: the bracket too many
+            result.problems.append(
+                Problem.of("YA07", {"what": word("depth", limit=MAX_DEPTH)}, line=line, column=column)
+            )
+            return result
         context = exc.context_mark if exc.problem_mark and exc.context_mark else None
         params = {
             "problem": yaml_problem(exc.problem or exc.context or str(exc)),

@@ -24,6 +24,16 @@ YAML_PROBLEMS_VI = {
 }
 
 
+# libyaml ≥ 0.2.6 bounds nesting itself (1000 levels, in the scanner's lookahead) and says so in
+# these words; it is the depth that thidua bounds (YA07), not a syntax error (YA01).
+LIBYAML_DEPTH_PROBLEMS = frozenset({"exceeded maximum nesting depth"})
+
+
+def is_depth_problem(problem: str | None) -> bool:
+    """Whether a YAML parser error is libyaml refusing to nest deeper."""
+    return (problem or "").strip().lower() in LIBYAML_DEPTH_PROBLEMS
+
+
 def shown_tag(tag: str) -> str:
     """'tag:yaml.org,2002:binary' -> '!!binary', as the user wrote it."""
     return "!!" + tag[len("tag:yaml.org,2002:") :] if tag.startswith("tag:yaml.org,2002:") else tag

@@ -8,9 +8,11 @@ all by one author at one fixed moment (`Revision`), numbered in document order.
 from __future__ import annotations
 
 import copy
+import hashlib
 import io
 import re
 import unicodedata
+import uuid
 import zipfile
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
@@ -21,6 +23,7 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
@@ -29,11 +32,13 @@ from docx.styles.style import ParagraphStyle
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 
+from thidua import __version__
 from thidua.render.layout import Block, Cell, Document, Image, Paragraph, Table
 from thidua.render.writers import metrics
 from thidua.text.vocab import COMPOUNDS, PLACE_LEVELS
 
 FONT = "Times New Roman"
+LANGUAGE = "vi-VN"
 
 # Page (FORMAT.md, Page): A4 portrait; margins within top/bottom 20–25, left 30–35, right 15–20 mm.
 PAGE_WIDTH, PAGE_HEIGHT = Mm(210), Mm(297)
@@ -127,6 +132,70 @@ def style_id(role: str) -> str:
     return style_name(role).replace(" ", "")
 
 
+# Child order of the elements the writer builds by hand (ECMA-376 Part 1, wml.xsd), for
+# `_insert`. Elements of one rank may come in any order (CT_TrPrBase is a choice).
+_SCHEMA_ORDER: dict[str, tuple[tuple[str, ...], ...]] = {
+    "w:tblPr": tuple(
+        (tag,)
+        for tag in (
+            "tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize",
+            "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook",
+            "tblCaption", "tblDescription", "tblPrChange",
+        )
+    ),
+    "w:pPr": tuple(
+        (tag,)
+        for tag in (
+            "pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
+            "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
+            "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd",
+            "snapToGrid", "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc",
+            "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr",
+            "sectPr", "pPrChange",
+        )
+    ),
+    # CT_RPr, and CT_ParaRPr (a paragraph mark's, whose ins/del/moveFrom/moveTo come first).
+    "w:rPr": tuple(
+        (tag,)
+        for tag in (
+            "ins", "del", "moveFrom", "moveTo", "rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps",
+            "smallCaps", "strike", "dstrike", "outline", "shadow", "emboss", "imprint", "noProof",
+            "snapToGrid", "vanish", "webHidden", "color", "spacing", "w", "kern", "position", "sz", "szCs",
+            "highlight", "u", "effect", "bdr", "shd", "fitText", "vertAlign", "rtl", "cs", "em", "lang",
+            "eastAsianLayout", "specVanish", "oMath", "rPrChange",
+        )
+    ),
+    "w:trPr": (
+        ("cnfStyle", "divId", "gridBefore", "gridAfter", "wBefore", "wAfter", "cantSplit", "trHeight",
+         "tblHeader", "tblCellSpacing", "jc", "hidden"),
+        ("ins",),
+        ("del",),
+        ("trPrChange",),
+    ),
+}  # fmt: skip
+_RANKS = {
+    qn(parent): {qn(f"w:{tag}"): rank for rank, tags in enumerate(order) for tag in tags}
+    for parent, order in _SCHEMA_ORDER.items()
+}
+
+
+def _insert(parent: BaseOxmlElement, child: BaseOxmlElement) -> BaseOxmlElement:
+    """Put `child` at its schema position among `parent`'s children (after those of its rank or
+    before it, before those after it), in place of a child of the same tag: each of these
+    properties occurs once. Appending instead gives a file Word repairs or refuses."""
+    ranks = _RANKS[parent.tag]
+    rank = ranks[child.tag]
+    for old in parent.findall(child.tag):
+        if old is not child:
+            parent.remove(old)
+    later = next((c for c in parent if c is not child and ranks.get(c.tag, -1) > rank), None)
+    if later is not None:
+        later.addprevious(child)
+    else:
+        parent.append(child)
+    return child
+
+
 def laid_out(document: Document) -> Document:
     """The document as the writer prints it: long header names broken into balanced lines.
 
@@ -187,6 +256,8 @@ def write_docx(
     _settle_marks(body)
     _stamp_changes(body, revision or Revision())
     _set_properties(docx, document)
+    _set_settings(docx)
+    _drop_template_parts(docx)
     buffer = io.BytesIO()
     docx.save(buffer)
     return _normalise_zip(buffer.getvalue())
@@ -230,6 +301,12 @@ def _page_field(paragraph: DocxParagraph) -> None:
 
 def _setup_styles(docx: object) -> None:
     styles = docx.styles  # type: ignore[attr-defined]
+    # The text is Vietnamese (the template says en-US): Word spell-checks it as such.
+    lang = styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}")
+    if lang is not None:
+        lang.attrib.clear()
+        lang.set(qn("w:val"), LANGUAGE)
+        lang.set(qn("w:eastAsia"), LANGUAGE)  # no East Asian text: no Japanese or US rules for it
     # Word prefers theme fonts over named ones: drop them from the defaults, name TNR everywhere.
     for fonts in styles.element.iter(qn("w:rFonts")):  # defaults and every built-in style
         _name_fonts(fonts)
@@ -277,15 +354,15 @@ def _fonts(r: object, size: float, *, bold: bool, italic: bool, underline: bool 
         element = OxmlElement(tag)
         if not on:
             element.set(qn("w:val"), "0")
-        rpr.append(element)
+        _insert(rpr, element)
     for tag in ("w:sz", "w:szCs"):
         element = OxmlElement(tag)
         element.set(qn("w:val"), str(round(size * 2)))
-        rpr.append(element)
-    if underline:  # after sz in CT_RPr's sequence
+        _insert(rpr, element)
+    if underline:
         u = OxmlElement("w:u")
         u.set(qn("w:val"), "single")
-        rpr.append(u)
+        _insert(rpr, u)
 
 
 # ----------------------------------------------------------------------------- paragraphs, lines
@@ -400,14 +477,7 @@ def _draw_line(line: DocxParagraph, paragraph: Paragraph, width: int) -> None:
     for key, value in (("val", "single"), ("sz", str(LINE_WEIGHT)), ("space", "1"), ("color", "000000")):
         top.set(qn(f"w:{key}"), value)
     borders.append(top)
-    # pBdr comes before spacing and indentation in CT_PPr's sequence.
-    anchor = ppr.find(qn("w:spacing"))
-    if anchor is None:
-        anchor = ppr.find(qn("w:ind"))
-    if anchor is not None:
-        anchor.addprevious(borders)
-    else:
-        ppr.append(borders)
+    _insert(ppr, borders)
     run = line.add_run()
     _fonts(run._r, 1, bold=False, italic=False)
 
@@ -478,11 +548,11 @@ def _add_table(docx: object, table: Table) -> None:
         grid.w = column
     for r, row in enumerate(table.rows):
         trpr = word.rows[r]._tr.get_or_add_trPr()
-        trpr.append(OxmlElement("w:cantSplit"))  # a row (the signature block) stays on one page
+        _insert(trpr, OxmlElement("w:cantSplit"))  # a row (the signature block) stays on one page
         if r < table.head_rows:
-            trpr.append(OxmlElement("w:tblHeader"))  # repeated at the top of each page
+            _insert(trpr, OxmlElement("w:tblHeader"))  # repeated at the top of each page
         if r < len(table.row_marks) and table.row_marks[r]:
-            trpr.append(OxmlElement(f"w:{table.row_marks[r]}"))  # after cantSplit, tblHeader in CT_TrPr
+            _insert(trpr, OxmlElement(f"w:{table.row_marks[r]}"))  # a row added or removed
         for c, width in enumerate(widths):
             cell = word.cell(r, c)
             cell.width = width
@@ -494,8 +564,7 @@ def _table_properties(tbl: object, width: int, *, ruled: bool = False) -> None:
     tblpr = tbl.tblPr  # type: ignore[attr-defined]
     tblw = tblpr.find(qn("w:tblW"))
     if tblw is None:
-        tblw = OxmlElement("w:tblW")
-        tblpr.append(tblw)
+        tblw = _insert(tblpr, OxmlElement("w:tblW"))
     tblw.set(qn("w:w"), str(width // 635))
     tblw.set(qn("w:type"), "dxa")
     borders = OxmlElement("w:tblBorders")
@@ -515,13 +584,8 @@ def _table_properties(tbl: object, width: int, *, ruled: bool = False) -> None:
         element.set(qn("w:w"), str(CELL_MARGIN // 635))
         element.set(qn("w:type"), "dxa")
         margins.append(element)
-    # CT_TblPr order: tblStyle, …, jc, …, tblBorders, …, tblLayout, tblCellMar, tblLook.
-    look = tblpr.find(qn("w:tblLook"))
-    for element in (borders, layout, margins):
-        if look is not None:
-            look.addprevious(element)
-        else:
-            tblpr.append(element)
+    for element in (borders, layout, margins):  # the layout in place of python-docx's (autofit)
+        _insert(tblpr, element)
 
 
 def _fill_cell(cell: _Cell, content: Cell, width: int) -> None:
@@ -575,14 +639,8 @@ def _set_mark(p: BaseOxmlElement, change: str | None) -> None:
         p.insert(0, ppr)
     rpr = ppr.find(qn("w:rPr"))
     if rpr is None:
-        rpr = OxmlElement("w:rPr")
-        # rPr comes after the paragraph properties proper, before sectPr and pPrChange (CT_PPr).
-        after = next((c for c in ppr if c.tag in (qn("w:sectPr"), qn("w:pPrChange"))), None)
-        if after is not None:
-            after.addprevious(rpr)
-        else:
-            ppr.append(rpr)
-    rpr.append(OxmlElement(f"w:{change}"))
+        rpr = _insert(ppr, OxmlElement("w:rPr"))
+    _insert(rpr, OxmlElement(f"w:{change}"))
 
 
 def _containers(body: BaseOxmlElement) -> Iterator[list[BaseOxmlElement]]:
@@ -672,7 +730,7 @@ def _set_last_properties(p: BaseOxmlElement, newer: BaseOxmlElement | None, olde
     if not _same(newer, older):
         change = OxmlElement("w:pPrChange")
         change.append(older if older is not None else OxmlElement("w:pPr"))
-        properties.append(change)  # the last child of CT_PPr
+        _insert(properties, change)
 
 
 def _same(a: BaseOxmlElement | None, b: BaseOxmlElement | None) -> bool:
@@ -706,15 +764,79 @@ def _set_properties(docx: object, document: Document) -> None:
             when = _EPOCH
     props.title = document.title
     props.subject = document.title
-    props.author = document.author
+    props.author = document.author or "thidua"  # the issuing body, as the template names it
     props.last_modified_by = "thidua"
     props.comments = ""
     props.keywords = ""
     props.category = ""
     props.revision = 1
     props.created = props.modified = when
-    props.last_printed = when
-    props.language = "vi-VN"
+    props.language = LANGUAGE
+    printed = props._element.find(qn("cp:lastPrinted"))  # never printed
+    if printed is not None:
+        props._element.remove(printed)
+    app = _part(docx, RT.EXTENDED_PROPERTIES)
+    if app is not None:
+        app._blob = _APP_XML.format(version=__version__).encode()  # type: ignore[attr-defined]
+
+
+# Extended properties: the application that wrote the file, and nothing the template made up
+# (Microsoft Macintosh Word, Normal.dotm, counts of 0 pages and words).
+_APP_XML = (
+    "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+    "<Application>thidua/{version}</Application><DocSecurity>0</DocSecurity></Properties>"
+)
+
+
+def _part(docx: object, reltype: str) -> object | None:
+    """The package's part of a relationship type (core, extended properties, thumbnail)."""
+    rels = docx.part.package.rels  # type: ignore[attr-defined]
+    return next((rel.target_part for rel in rels.values() if rel.reltype == reltype and not rel.is_external), None)
+
+
+def _set_settings(docx: object) -> None:
+    """Word 2013+ mode, a docId of the document's own; no claim that it was spell-checked."""
+    settings = docx.settings.element  # type: ignore[attr-defined]
+    for setting in settings.iter(qn("w:compatSetting")):
+        if setting.get(qn("w:name")) == "compatibilityMode":
+            setting.set(qn("w:val"), "15")  # 14 opens in Compatibility Mode
+    for name in ("w:proofState", "w:savePreviewPicture"):  # "clean"; the thumbnail is dropped
+        for element in settings.findall(qn(name)):
+            settings.remove(element)
+    for lang in settings.iter(qn("w:themeFontLang")):
+        lang.attrib.clear()
+        lang.set(qn("w:val"), LANGUAGE)
+    # The template's docId is shared by every file python-docx writes; Word takes two files with
+    # one docId for versions of one document. A hash of the body: same document, same id.
+    digest = hashlib.sha256(docx.part.blob).digest()  # type: ignore[attr-defined]
+    doc_id = f"{int.from_bytes(digest[:4], 'big') & 0x7FFFFFFF:08X}"
+    for element in settings.iter(qn("w14:docId")):
+        element.set(qn("w14:val"), doc_id)
+    for element in settings.iter(_W15_DOC_ID):
+        element.set(f"{{{_W15}}}val", "{" + str(uuid.UUID(bytes=digest[:16], version=4)).upper() + "}")
+
+
+_W15 = "http://schemas.microsoft.com/office/word/2012/wordml"
+_STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+_W15_DOC_ID = f"{{{_W15}}}docId"
+
+
+def _drop_template_parts(docx: object) -> None:
+    """Drop parts of python-docx's template that misdescribe the file.
+
+    stylesWithEffects.xml is Word 2010's copy of styles.xml: the template's lacks every style
+    added here, and Word takes the mismatch for unreadable content. The thumbnail is a blank
+    picture of a page. Content types follow the parts that are left.
+    """
+    document = docx.part  # type: ignore[attr-defined]
+    for rid, rel in list(document.rels.items()):
+        if rel.reltype == _STYLES_WITH_EFFECTS:
+            document.drop_rel(rid)
+    package = document.package.rels
+    for rid, rel in list(package.items()):
+        if rel.reltype == RT.THUMBNAIL:
+            del package[rid]
 
 
 def _normalise_zip(data: bytes) -> bytes:
