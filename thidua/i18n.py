@@ -10,9 +10,15 @@ DEFAULT_LANG = "vi"
 
 MESSAGES: dict[str, dict[str, str]] = {
     "path-missing": {"vi": "không tìm thấy đường dẫn: {path}", "en": "no such path: {path}"},
-    "no-default-campaigns": {
-        "vi": "không có thư mục campaigns/ ở đây; hãy chỉ ra tệp hoặc thư mục kế hoạch",
-        "en": "no campaigns/ folder here; name the plan files or folders",
+    "using-examples": {
+        "vi": "thidua: không có thư mục campaigns/ ở đây; dùng các kế hoạch mẫu có sẵn trong thidua",
+        "en": "thidua: no campaigns/ folder here; using the example plans shipped with thidua",
+    },
+    "examples-need-output": {
+        "vi": "không có thư mục campaigns/ ở đây; để in các kế hoạch mẫu có sẵn, hãy chỉ thư mục ra bằng -o "
+        "(hoặc chỉ ra tệp, thư mục kế hoạch của mình)",
+        "en": "no campaigns/ folder here; to render the shipped example plans name an output folder with -o "
+        "(or name your own plan files or folders)",
     },
     "config-unreadable": {
         "vi": "không đọc được cấu hình {path}: {reason}",

@@ -17,7 +17,7 @@ from pathlib import Path
 from thidua.check.engine import PLAN_SUFFIXES, CheckOptions, CheckReport, check_files, check_loaded, place, read_plan
 from thidua.check.engine import checked_results as _checked_results
 from thidua.config import Config, load_config
-from thidua.errors import EXIT_ERROR, FindingsError, InputError, ThiduaError
+from thidua.errors import EXIT_ERROR, FindingsError, InputError
 from thidua.files import display_path, examples_dir
 from thidua.findings import Finding, Severity
 from thidua.plan.loader import LoadedYaml, load_yaml_bytes
@@ -44,19 +44,22 @@ def repository_options(
     return chosen, settings
 
 
-def default_paths(paths: Sequence[Path] | None, *, examples: bool) -> list[Path]:
-    """The paths a command works on: those named, else campaigns/ here.
+@dataclass(frozen=True)
+class Targets:
+    """What a command that takes plan paths works on, and whether they are the built-in examples."""
 
-    Without campaigns/, `check` (examples=True) works on the built-in examples; a command that
-    writes files next to its plans refuses instead.
-    """
+    paths: list[Path]
+    examples: bool = False
+
+
+def default_paths(paths: Sequence[Path] | None) -> Targets:
+    """One policy for every command that takes plan paths (check, render): those named, else
+    campaigns/ here, else the built-in examples — and the command says so (`examples`)."""
     if paths:
-        return list(paths)
+        return Targets(list(paths))
     if DEFAULT_CAMPAIGNS.is_dir():
-        return [DEFAULT_CAMPAIGNS]
-    if examples:
-        return [examples_dir()]
-    raise ThiduaError("no-default-campaigns")
+        return Targets([DEFAULT_CAMPAIGNS])
+    return Targets([examples_dir()], examples=True)
 
 
 def discover(paths: Sequence[Path], *, orphans: bool = False) -> list[Path]:

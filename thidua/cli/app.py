@@ -74,13 +74,16 @@ def check(
     from thidua.check.engine import exit_code
     from thidua.cli.show import writer
     from thidua.cli.show.check import FORMATS
-    from thidua.i18n import resolve_lang
+    from thidua.i18n import resolve_lang, tr
     from thidua.workspace import check_paths, default_paths, repository_options
 
     language = resolve_lang(lang)
     show = writer(FORMATS, output_format)
     options, settings = repository_options(config, select=_split_codes(select), ignore=_split_codes(ignore))
-    report = check_paths(default_paths(paths, examples=True), options, jobs=jobs)
+    targets = default_paths(paths)
+    if targets.examples:
+        typer.echo(tr("using-examples", language), err=True)
+    report = check_paths(targets.paths, options, jobs=jobs)
     show(report, language, sys.stdout)
     raise typer.Exit(exit_code(report, strict=strict or settings.strict))
 
@@ -168,9 +171,14 @@ def render(
 
     language = resolve_lang(lang)
     program = pdf_program(pdf)
+    targets = default_paths(paths)
+    if targets.examples:  # beside them would be inside the installed package
+        if output is None:
+            raise ThiduaError("examples-need-output")
+        typer.echo(tr("using-examples", language), err=True)
     with Progress(tr("render.progress", language)) as advance:
         report = render_files(
-            default_paths(paths, examples=False),
+            targets.paths,
             output=output,
             template=template,
             pdf_program=program,
