@@ -147,8 +147,8 @@ def _merged(base: str, block: str) -> str:
 def _keys(block: str) -> dict[str, str]:
     """The keys of a top-level mapping block, each with its lines ({} for a list or an inline value)."""
     head, _, body = block.partition("\n")
-    if head.rstrip().endswith(":") is False or not body.startswith("  ") or body.startswith("  -"):
-        return {}
+    if not head.rstrip().endswith(":") or not body.startswith("  ") or not body[2:3].isalpha():
+        return {}  # a list, an inline value, or a comment first
     keys: dict[str, str] = {}
     key = ""
     for line in body.splitlines(keepends=True):

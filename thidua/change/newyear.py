@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from thidua.change.years import CITATION, Edit, YearShift, apply_edits
+from thidua.check.rules.decisions import NEW_MARK as MARK
 from thidua.findings import Loc
 from thidua.i18n import tr
 from thidua.plan.loader import LoadedYaml, Position, load_yaml_text
@@ -25,7 +26,6 @@ from thidua.plan.validate import validate_plan
 from thidua.text.formatting import short_date, so_ky_hieu
 from thidua.text.segments import NOT_TEXT, SourceText, scalar_locator
 
-MARK = "thidua new:"
 # The written form of a one-line scalar: quoted, or plain up to a comment, a comma or a bracket.
 _TOKEN = re.compile(r"\"(?:[^\"\\]|\\.)*\"|'(?:[^']|'')*'|[^\s#,\]}][^#,\]}]*?(?=\s*(?:#|,|\]|\}|$))")
 _SCHEMA_LINE = re.compile(r"^(#\s*yaml-language-server:\s*\$schema=)(\S+)(.*)$")

@@ -119,7 +119,12 @@ def check_loaded(
     plan, problems = validate_loaded(loaded)
     if plan is not None:
         cache = linked if linked is not None else {}
-        context = PlanContext(plan=plan, file=Path(os.path.abspath(path)), open_plan=lambda p: _open_linked(p, cache))
+        context = PlanContext(
+            plan=plan,
+            file=Path(os.path.abspath(path)),
+            open_plan=lambda p: _open_linked(p, cache),
+            lines=loaded.source.lines,
+        )
         problems.extend(run_rules(context, options))
         if any(options.keeps(rule.code) for rule in TEXT_CHECKS):  # --select PE needs no text
             segments = plan_segments(loaded.data, loaded.source.values, loaded.source.lines)

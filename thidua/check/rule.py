@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -27,6 +27,7 @@ class PlanContext:
     plan: Plan
     file: Path
     open_plan: Callable[[Path], Plan | None]
+    lines: Sequence[str] = ()  # the file's text, line by line (comments are not in the plan)
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ def _build() -> dict[str, Rule]:
         characters,
         citations,
         dates,
+        decisions,
         identity,
         reading,
         references,
@@ -26,7 +27,7 @@ def _build() -> dict[str, Rule]:
     )
 
     rules: dict[str, Rule] = {}
-    modules = (reading, structure, dates, targets, identity, references, units, results)
+    modules = (reading, structure, dates, decisions, targets, identity, references, units, results)
     for module in (*modules, spelling, characters, written_dates, typography, citations):
         for rule in module.RULES:
             if rule.code in rules:  # pragma: no cover - guarded by the meta-test too
