@@ -229,12 +229,18 @@ def test_two_unrelated_plans_finish_and_read(invoke) -> None:  # type: ignore[no
     assert max(len(line) for line in lines if line.startswith(("+ ", "- "))) < 300
 
 
-def test_a_plan_that_fails_check_gives_findings_and_exit_2(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_plan_that_does_not_read_gives_findings_and_exit_2(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # One policy for every command: a plan with check errors is still compared, its findings summed up.
     bad = _edited(tmp_path, "bad.yaml", ("end: 2021-06-30", "end: 2021-02-01"))  # a phase ending before it starts
     result = invoke("diff", str(QUANG_TRI), str(bad))
+    assert result.exit_code == 1, result.output  # they differ
+    assert "bad.yaml: 2 lỗi, 0 cảnh báo, 0 ghi chú (PE04, TX24); xem: thidua check" in result.stderr
+    assert "đến ngày  30/6/2021 → 01/02/2021" in result.stdout and "1 thay đổi: 1 sửa." in result.stdout
+    # Only a plan that does not read (YA, SC) stops it.
+    unreadable = _edited(tmp_path, "unreadable.yaml", ("end: 2021-06-30", "end: 30/06/2021"))
+    result = invoke("diff", str(QUANG_TRI), str(unreadable))
     assert result.exit_code == 2, result.output
-    assert "bad.yaml:" in result.output and "PE" in result.output
-    assert "không qua được thidua check" in result.output
+    assert "unreadable.yaml:" in result.output and "SC" in result.output
     assert "Traceback" not in result.output
     broken = tmp_path / "broken.yaml"
     broken.write_bytes(b"issuer: {\n\xff\xfe")

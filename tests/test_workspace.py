@@ -72,3 +72,46 @@ def test_render_of_the_shipped_examples_needs_an_output_folder(
     assert written.exit_code == 0, written.output
     assert len(list((tmp_path / "out").rglob("*.docx"))) == len(EXAMPLES)
     assert "dùng các kế hoạch mẫu" in written.stderr
+
+
+def _with_typo(folder: Path) -> Path:
+    """A copy of an example with a doubled word (TX03) in its title and opening, as issued plans have."""
+    plan = folder / "campaigns" / "thi-dua-2021.yaml"
+    plan.parent.mkdir(parents=True)
+    text = QUANG_TRI.read_text(encoding="utf-8")
+    assert text.count("Tổ chức phong trào thi đua yêu nước trong đoàn viên") == 1
+    plan.write_text(text.replace("thi đua yêu nước trong đoàn viên", "thi đua yêu nước của của đoàn viên"), "utf-8")
+    return plan
+
+
+def test_every_command_reads_the_repositorys_configuration(
+    invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    plan = _with_typo(tmp_path)
+    (tmp_path / "pyproject.toml").write_text('[tool.thidua]\nignore = ["TX03"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    checked = invoke("check", str(plan))
+    assert checked.exit_code == 0, checked.output
+    compared = invoke("diff", str(QUANG_TRI), str(plan))
+    assert compared.exit_code == 1, compared.output  # the plans differ by the two words
+    assert "[-trong-]{+của của+}" in compared.stdout and "TX03" not in compared.stderr
+    rendered = invoke("render", str(plan), "--strict")
+    assert rendered.exit_code == 0 and "TX03" not in rendered.stderr, rendered.output
+
+
+def test_render_writes_a_plan_with_findings_and_says_so(
+    invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    plan = _with_typo(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    rendered = invoke("render", str(plan))
+    assert rendered.exit_code == 0, rendered.output
+    assert plan.with_suffix(".docx").is_file()
+    assert "thi-dua-2021.yaml: 2 lỗi, 0 cảnh báo, 0 ghi chú (TX03); xem: thidua check" in rendered.stderr
+    plan.with_suffix(".docx").unlink()
+    refused = invoke("render", str(plan), "--strict")
+    assert refused.exit_code == 1, refused.output
+    assert not plan.with_suffix(".docx").exists()
+    assert "TX03" in refused.stderr and "1 kế hoạch không in vì --strict" in refused.stderr
+    compared = invoke("diff", str(QUANG_TRI), str(plan))
+    assert compared.exit_code == 1 and "(TX03)" in compared.stderr, compared.output

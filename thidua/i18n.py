@@ -113,8 +113,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "render.wrote": {"vi": "đã ghi {path}", "en": "wrote {path}"},
     "render.summary": {
-        "vi": "{written} tệp đã ghi, {failed} kế hoạch không đọc được",
-        "en": "{written} files written, {failed} plans could not be read",
+        "vi": "{written} tệp đã ghi, {failed} kế hoạch không đọc được, {refused} kế hoạch không in vì --strict",
+        "en": "{written} files written, {failed} plans could not be read, {refused} plans not rendered (--strict)",
+    },
+    "findings-summary": {
+        "vi": "thidua: {file}: {errors} lỗi, {warnings} cảnh báo, {infos} ghi chú ({codes}); xem: thidua check {file}",
+        "en": "thidua: {file}: {errors} errors, {warnings} warnings, {infos} notes ({codes}); see: thidua check {file}",
     },
     "render.progress": {"vi": "Đang tạo văn bản", "en": "Rendering"},
     "status.met": {"vi": "Đạt", "en": "met"},

@@ -11,7 +11,7 @@ import os
 import re
 import subprocess
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from thidua.check.engine import PLAN_SUFFIXES, CheckOptions, CheckReport, check_files, check_loaded, place, read_plan
@@ -20,7 +20,7 @@ from thidua.config import Config, load_config
 from thidua.errors import EXIT_ERROR, FindingsError, InputError
 from thidua.files import display_path, examples_dir
 from thidua.findings import Finding, Severity
-from thidua.plan.loader import LoadedYaml, load_yaml_bytes
+from thidua.plan.loader import LoadedYaml, load_yaml_bytes, load_yaml_file
 from thidua.plan.model import Plan
 from thidua.plan.results import Results, is_results_file, plan_path, results_path
 
@@ -110,6 +110,32 @@ def open_loaded(path: Path) -> tuple[LoadedYaml, Plan]:
     return loaded, plan
 
 
+@dataclass(frozen=True)
+class Checked:
+    """A plan that reads, with what `thidua check` says of it (none of which stops a command)."""
+
+    plan: Plan
+    findings: list[Finding]
+
+
+def check_plan(path: Path, check: CheckOptions, *, name: str | None = None, raw: bytes | None = None) -> Checked:
+    """The one policy for "this plan has findings" (render, report, diff, new): only a plan that does
+    not read (YA, SC) stops, with exit 2; every other finding of `thidua check` with the repository's
+    options comes with it, for the command to show. `raw` is the plan's bytes when they do not come
+    from `path` (a git revision); `path` is where it stands, for linked plans."""
+    shown = name or display_path(path)
+    if raw is None:
+        if not path.is_file():
+            raise InputError("path-missing", path=str(path))
+        loaded = load_yaml_file(path, shown)
+    else:
+        loaded = load_yaml_bytes(raw, shown)
+    plan, findings = check_loaded(loaded, path, check)
+    if plan is None:
+        raise FindingsError("plan-invalid", findings, EXIT_ERROR, path=shown)
+    return Checked(plan, findings)
+
+
 def open_plan(path: Path) -> Plan:
     """A plan that must read and validate (no rules): the model; its findings and exit 2 otherwise."""
     return open_loaded(path)[1]
@@ -123,6 +149,7 @@ class Tracked:
     plan: Plan
     results_file: Path
     results: Results
+    findings: list[Finding] = field(default_factory=list)  # the plan's, as check_plan gives them
 
 
 def open_tracked(path: Path, check: CheckOptions | None = None) -> Tracked:
@@ -132,16 +159,17 @@ def open_tracked(path: Path, check: CheckOptions | None = None) -> Tracked:
     with exit 1 (findings to fix), each after showing its findings.
     """
     plan_file = plan_path(path) if is_results_file(path) else path
-    plan = open_plan(plan_file)
+    options = check or CheckOptions()
+    checked = check_plan(plan_file, options)
     results_file = results_path(plan_file)
     results = Results()
     if results_file.exists():
-        findings, parsed = _checked_results(results_file, plan, check or CheckOptions())
+        findings, parsed = _checked_results(results_file, checked.plan, options)
         errors = [f for f in findings if f.severity is Severity.error]
         if errors or parsed is None:
             raise FindingsError("results-invalid", errors, path=display_path(results_file))
         results = parsed
-    return Tracked(plan_file, plan, results_file, results)
+    return Tracked(plan_file, checked.plan, results_file, results, checked.findings)
 
 
 @dataclass(frozen=True)
@@ -184,11 +212,6 @@ def _git(*args: str, spec: str) -> bytes:
     return done.stdout
 
 
-def open_source(source: PlanSource, check: CheckOptions | None = None) -> Plan:
-    """The plan, when it passes `thidua check` without errors; its findings and exit 2 otherwise."""
-    loaded = load_yaml_bytes(source.raw, source.name)
-    plan, findings = check_loaded(loaded, source.path, check or CheckOptions())
-    errors = [f for f in findings if f.severity is Severity.error]
-    if plan is None or errors:
-        raise FindingsError("diff-plan-invalid", errors or findings, EXIT_ERROR, path=source.name)
-    return plan
+def open_source(source: PlanSource, check: CheckOptions) -> Checked:
+    """A plan named for comparing (a file or REV:path), by the one policy of `check_plan`."""
+    return check_plan(source.path, check, name=source.name, raw=source.raw)

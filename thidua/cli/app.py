@@ -153,21 +153,26 @@ def render(
         typer.Option("--template", "-t", help="A template file or folder (default: templates/ of the repository)."),
     ] = None,
     pdf: Annotated[bool, typer.Option("--pdf", help="Also write a PDF beside each .docx (needs LibreOffice).")] = False,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Refuse a plan with any error or warning of thidua check.")
+    ] = False,
     lang: LangOption = None,
 ) -> None:
     """Write the official Kế hoạch .docx of each plan (Nghị định 30/2020 layout).
 
     Output is written atomically and is byte-for-byte the same for the same plan and template.
     A templates/ folder in the plan's repository overrides the shipped templates, file by file.
-    Exit 0 when every plan was written, 2 when a plan could not be read or an output written.
+    Each plan is checked as `thidua check` would (with [tool.thidua]): its findings are summed up
+    on stderr and it is still written, unless --strict. Exit 0 when every plan was written, 1 when
+    --strict refused one, 2 when a plan could not be read or an output written.
     """
     from thidua.check.engine import CheckReport
-    from thidua.cli.show.check import write_text
+    from thidua.cli.show.check import write_summary, write_text
     from thidua.files import display_path
     from thidua.i18n import resolve_lang, tr
     from thidua.render.pdf import pdf_program
     from thidua.render.pipeline import render_files
-    from thidua.workspace import default_paths
+    from thidua.workspace import default_paths, repository_options
 
     language = resolve_lang(lang)
     program = pdf_program(pdf)
@@ -176,6 +181,7 @@ def render(
         if output is None:
             raise ThiduaError("examples-need-output")
         typer.echo(tr("using-examples", language), err=True)
+    options, settings = repository_options()
     with Progress(tr("render.progress", language)) as advance:
         report = render_files(
             targets.paths,
@@ -183,13 +189,18 @@ def render(
             template=template,
             pdf_program=program,
             progress=advance,
+            check=options,
+            strict=strict or settings.strict,
         )
     for path in report.written:
         typer.echo(tr("render.wrote", language, path=display_path(path)))
+    write_summary(report.notes, language, sys.stderr)
     if report.findings:
-        write_text(CheckReport(findings=report.findings, files=report.failed), language, sys.stderr)
-        typer.echo(tr("render.summary", language, written=len(report.written), failed=report.failed), err=True)
-        raise typer.Exit(EXIT_ERROR)
+        stopped = report.failed + report.refused
+        write_text(CheckReport(findings=report.findings, files=stopped), language, sys.stderr)
+        counts = {"written": len(report.written), "failed": report.failed, "refused": report.refused}
+        typer.echo(tr("render.summary", language, **counts), err=True)
+        raise typer.Exit(EXIT_ERROR if report.failed else EXIT_FINDINGS)
 
 
 _TRACK_HELP = """Where each target (chỉ tiêu) stands: goal, latest figure, share achieved, status.
@@ -216,12 +227,12 @@ def track(
     from thidua.cli.show.track import FORMATS, TrackView
     from thidua.i18n import resolve_lang
     from thidua.track.status import track as track_targets
-    from thidua.workspace import open_tracked
+    from thidua.workspace import open_tracked, repository_options
 
     language = resolve_lang(lang)
     show = writer(FORMATS, output_format)
     when = date_option(as_of, "--as-of")
-    tracked = open_tracked(plan)
+    tracked = open_tracked(plan, repository_options()[0])
     show(TrackView(tracked.plan, when, track_targets(tracked.plan, tracked.results, when)), language, sys.stdout)
 
 
@@ -259,12 +270,12 @@ def record(
     from thidua.files import display_path
     from thidua.i18n import resolve_lang, tr
     from thidua.track.record import Origin, row_from_arguments, rows_from_csv, write_records
-    from thidua.workspace import open_tracked
+    from thidua.workspace import open_tracked, repository_options
 
     language = resolve_lang(lang)
     if (from_csv is None) == (target is None or value is None) or (from_csv is not None and target is not None):
         raise ThiduaError("record-args")
-    tracked = open_tracked(plan)
+    tracked = open_tracked(plan, repository_options()[0])
     if from_csv is not None:
         try:
             raw = from_csv.read_bytes()
@@ -310,16 +321,18 @@ def report(
     in the official layout (Nghị định 30/2020), written atomically. Exit 0 written, 1 the
     results file has errors, 2 could not run.
     """
+    from thidua.cli.show.check import write_summary
     from thidua.files import display_path
     from thidua.i18n import resolve_lang, tr
     from thidua.render.pipeline import DocxOutput
     from thidua.track.report import render_report
-    from thidua.workspace import open_tracked
+    from thidua.workspace import open_tracked, repository_options
 
     language = resolve_lang(lang)
     target = DocxOutput.prepare(output, pdf=pdf)
     when = date_option(as_of, "--as-of")
-    tracked = open_tracked(plan)
+    tracked = open_tracked(plan, repository_options()[0])
+    write_summary(tracked.findings, language, sys.stderr)
     data = render_report(tracked.plan, tracked.results, when, plan_file=tracked.plan_file, template=template)
     for path in target.write(data):
         typer.echo(tr("render.wrote", language, path=display_path(path)))
@@ -345,11 +358,13 @@ def diff(
     """What changed from OLD to NEW: identity, references, theme, sections, items, targets, phases.
 
     Items are matched even when moved or reworded; a text or date that differs only by the
-    campaign's year moving on counts as unchanged. Both plans must pass `thidua check`.
+    campaign's year moving on counts as unchanged. A plan that does not read stops it; other
+    findings of `thidua check` (with [tool.thidua]) are summed up on stderr.
     Exit 0 the plans say the same, 1 they differ, 2 could not run (like diff).
     """
     from thidua.change.diff import diff_plans
     from thidua.cli.show import writer
+    from thidua.cli.show.check import write_summary
     from thidua.cli.show.diff import FORMATS, DiffView
     from thidua.files import display_path
     from thidua.i18n import resolve_lang, tr
@@ -361,7 +376,9 @@ def diff(
     target = DocxOutput.prepare(docx) if docx is not None else None
     options, _ = repository_options()
     old_source, new_source = read_source(old), read_source(new)
-    old_plan, new_plan = open_source(old_source, options), open_source(new_source, options)
+    before, after = open_source(old_source, options), open_source(new_source, options)
+    write_summary(before.findings + after.findings, language, sys.stderr)
+    old_plan, new_plan = before.plan, after.plan
     result = diff_plans(old_plan, new_plan)
     show(DiffView(old_source.name, new_source.name, result, show_year_shifts), language, sys.stdout)
     if target is not None:

@@ -7,15 +7,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from thidua.errors import ThiduaError
+from thidua.check.engine import CheckOptions
+from thidua.errors import FindingsError, ThiduaError
 from thidua.files import OutputError, check_writable, write_atomic
-from thidua.findings import Finding
+from thidua.findings import Finding, Severity
 from thidua.plan.model import Plan
 from thidua.render.context import plan_context
 from thidua.render.layout import Document, MarkupError, parse_markup
 from thidua.render.pdf import convert_to_pdf, pdf_program
 from thidua.render.templating import DEFAULT_TEMPLATE, TemplateProblem, render_markup, resolve_template
-from thidua.workspace import discover, load_plan
+from thidua.workspace import check_plan, discover
 
 DOCX = ".docx"
 
@@ -92,8 +93,10 @@ class Job:
 @dataclass
 class RenderReport:
     written: list[Path] = field(default_factory=list)
-    findings: list[Finding] = field(default_factory=list)  # plans that could not be read
-    failed: int = 0
+    findings: list[Finding] = field(default_factory=list)  # of plans not written: unreadable, or refused by strict
+    failed: int = 0  # plans that could not be read (exit 2)
+    refused: int = 0  # plans not written because of findings, with strict (exit 1)
+    notes: list[Finding] = field(default_factory=list)  # what check says of the plans written
 
 
 def plan_jobs(paths: Sequence[Path], output: Path | None) -> list[Job]:
@@ -136,12 +139,17 @@ def render_files(
     template: Path | None = None,
     pdf_program: str | None = None,
     progress: Callable[[int, int], None] | None = None,
+    check: CheckOptions | None = None,
+    strict: bool = False,
 ) -> RenderReport:
     """Render every plan under `paths`; a plan that cannot be read is reported, the others go on.
 
-    A broken template or an output that cannot be written stops everything (TemplateProblem,
-    OutputError): the same cause would fail every plan.
+    Each plan is checked with `check` (the repository's options): a plan that does not read is not
+    written; other findings are noted and the plan is written, unless `strict` (then any error or
+    warning refuses it). A broken template or an output that cannot be written stops everything
+    (TemplateProblem, OutputError): the same cause would fail every plan.
     """
+    options = check or CheckOptions()
     jobs = plan_jobs(paths, output)
     for job in jobs:
         if output is not None:
@@ -150,14 +158,20 @@ def render_files(
     report = RenderReport()
     done: list[Job] = []
     for number, job in enumerate(jobs, start=1):
-        plan, findings = load_plan(job.plan)
-        if plan is None:
-            report.findings.extend(findings)
+        try:
+            checked = check_plan(job.plan, options)
+        except FindingsError as unreadable:
+            report.findings.extend(unreadable.findings)
             report.failed += 1
         else:
-            write_atomic(job.docx, render_docx(plan, plan_file=job.plan, template=template))
-            report.written.append(job.docx)
-            done.append(job)
+            if strict and any(f.severity in (Severity.error, Severity.warning) for f in checked.findings):
+                report.findings.extend(checked.findings)
+                report.refused += 1
+            else:
+                write_atomic(job.docx, render_docx(checked.plan, plan_file=job.plan, template=template))
+                report.written.append(job.docx)
+                report.notes.extend(checked.findings)
+                done.append(job)
         if progress is not None:
             progress(number, len(jobs))
     if pdf_program and done:  # one LibreOffice run for every plan

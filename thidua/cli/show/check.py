@@ -27,6 +27,22 @@ def summary(report: CheckReport, lang: str) -> str:
     )
 
 
+def write_summary(findings: list[Finding], lang: str, stream: TextIO) -> None:
+    """A line per plan for commands other than check (render, report, diff): how many findings, which
+    codes, and the command that shows them; nothing when there are none."""
+    by_file: dict[str, list[Finding]] = {}
+    for finding in findings:
+        by_file.setdefault(finding.file, []).append(finding)
+    for file, found in by_file.items():
+        codes = sorted({f.code for f in found})
+        shown = ", ".join(codes[:6]) + (", …" if len(codes) > 6 else "")
+        errors = sum(1 for f in found if f.severity is Severity.error)
+        warnings = sum(1 for f in found if f.severity is Severity.warning)
+        infos = len(found) - errors - warnings
+        line = tr("findings-summary", lang, file=file, errors=errors, warnings=warnings, infos=infos, codes=shown)
+        stream.write(line + "\n")
+
+
 def write_text(report: CheckReport, lang: str, stream: TextIO) -> None:
     """One block per finding: location, code, severity, message, then the YAML line and a caret."""
     from rich.console import Console
