@@ -22,7 +22,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup, escape
 
 from thidua.errors import ThiduaError
-from thidua.files import templates_dir
+from thidua.files import display_path, templates_dir
 
 DEFAULT_TEMPLATE = "ke-hoach.xml.j2"
 TEMPLATE_SUFFIX = ".j2"
@@ -141,7 +141,4 @@ def _template_frame(exc: BaseException, name: str) -> tuple[str, int | str]:
 
 
 def _display(path: str) -> str:
-    try:
-        return str(Path(path).resolve().relative_to(Path.cwd()))
-    except ValueError:
-        return path
+    return display_path(Path(path))
