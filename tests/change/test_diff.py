@@ -281,7 +281,7 @@ def test_revisions_from_git(invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPa
 
 
 def test_docx_redline_of_the_example_pair(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from tests.test_redline import assert_well_formed_changes, paragraph_texts
+    from tests.change.test_redline import assert_well_formed_changes, paragraph_texts
     from thidua.render.pipeline import render_docx
 
     out = tmp_path / "thay-doi.docx"

@@ -216,5 +216,5 @@ def test_the_good_example_does_not(tmp_path: Path, code: str) -> None:
 
 @pytest.mark.parametrize("code", sorted(DESCRIBED))
 def test_a_described_example_has_its_rule_cases(code: str) -> None:
-    cases = Path(__file__).parent / "rules" / code
+    cases = Path(__file__).parent.parent / "rules" / code
     assert any(cases.iterdir()), DESCRIBED[code]

@@ -70,7 +70,7 @@ def _audit_bytes(tmp_path: Path, data: bytes) -> None:
 def test_redlines_with_every_kind_of_change_pass_the_audit(tmp_path: Path) -> None:
     """Rows added and removed (w:trPr), paragraph marks (w:pPr/w:rPr), property changes
     (w:pPrChange) and a line's border: the marks the example redline may not have."""
-    from tests.test_redline import CAO_BANG, SIGNER, doc, every_edit, p, redline, rendered, report, signature
+    from tests.change.test_redline import CAO_BANG, SIGNER, doc, every_edit, p, redline, rendered, report, signature
 
     reports = report(CAO_BANG, date(2021, 1, 15)), report(QUANG_TRI, date(2021, 6, 30))
     pairs = [

@@ -19,7 +19,7 @@ from thidua.check.rules import RULES
 from thidua.track.record import Origin, review, rows_from_csv
 from thidua.workspace import open_tracked
 
-CASES_DIR = Path(__file__).parent / "rules"
+CASES_DIR = Path(__file__).parent.parent / "rules"  # the rule cases are data, at tests/rules/
 
 
 def is_case(path: Path) -> bool:
