@@ -1,4 +1,4 @@
-"""Regenerate thidua/writers/metrics.py from Liberation Serif (metric-compatible with Times New Roman).
+"""Regenerate thidua/render/writers/metrics.py from Liberation Serif (metric-compatible with Times New Roman).
 
 Run by hand (needs fontTools and the Debian package fonts-liberation); the output is committed.
 Only advance widths are kept: facts about the font, in units of 1/1000 em.

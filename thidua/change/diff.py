@@ -3,7 +3,7 @@
 Identity fields are compared one by one; references, sections and items are matched first
 (targets by id, everything by identical text, then by similar wording), so that an item moved
 or reworded is reported as that, not as one removal and one addition. Texts are compared word
-by word; a difference that is only the campaign's year moving on (thidua/years.py) counts as
+by word; a difference that is only the campaign's year moving on (thidua/change/years.py) counts as
 unchanged and is reported as a `year-shift` only on request.
 """
 

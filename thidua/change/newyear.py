@@ -2,7 +2,7 @@
 
 The old file is copied line for line (comments, blank lines, folding and quoting kept); only
 the characters that change are replaced: dates and year mentions moved by the year difference
-(thidua/years.py), the number and issue date blanked. What a human must still decide is marked
+(thidua/change/years.py), the number and issue date blanked. What a human must still decide is marked
 with a `# thidua new: …` comment above its line and returned as `Decision`s. The result is read
 back and compared with the plan it should be before anyone writes it.
 """

@@ -13,7 +13,7 @@ plan is text, and since structure is elements, not lines, a line starting with `
 text too. Whitespace in the markup collapses to one space; a line break in plan text arrives as
 `<br/>`. Roles name what a paragraph is; the writers decide how it looks.
 
-A redline (thidua/redline.py) marks what changed between two documents: a run inserted or
+A redline (thidua/change/redline.py) marks what changed between two documents: a run inserted or
 deleted (`Run.change`), a whole paragraph added or removed (`Paragraph.mark`), a table row added
 or removed (`Table.row_marks`). Templates never produce marks; without them nothing changes.
 """
@@ -24,7 +24,7 @@ import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
-# role -> what it is; styles live in the writers (thidua/writers/docx.py).
+# role -> what it is; styles live in the writers (thidua/render/writers/docx.py).
 PARAGRAPH_ROLES = (
     "parent-body",  # cơ quan chủ quản
     "issuing-body",  # cơ quan ban hành

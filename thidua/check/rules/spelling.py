@@ -244,10 +244,10 @@ RULES = (
         message={"vi": "'{written}' nên viết là '{suggestion}'", "en": "'{written}' should be '{suggestion}'"},
         why={
             "vi": "'hăng năm', 'Mục địch', 'tăng thưởng' gồm những âm tiết có thật nên bộ kiểm tra chính tả "
-            "không bắt được. Danh sách nằm trong thidua/vocab.py (CONFUSIONS); kho có thể thêm cặp của "
+            "không bắt được. Danh sách nằm trong thidua/text/vocab.py (CONFUSIONS); kho có thể thêm cặp của "
             "mình trong tệp từ (`confusions`).",
             "en": "'hăng năm', 'Mục địch', 'tăng thưởng' are made of real syllables, so a spell-checker passes "
-            "them. The list is in thidua/vocab.py (CONFUSIONS); a repository adds its own in its word file "
+            "them. The list is in thidua/text/vocab.py (CONFUSIONS); a repository adds its own in its word file "
             "(`confusions`).",
         },
         bad="opening:\n  - Chủ động xây dựng kế hoạch thi đua hăng năm.\n",

@@ -1,6 +1,6 @@
 """Document -> .docx bytes in the layout of Nghị định 30/2020 (FORMAT.md); same input, same bytes.
 
-Change marks of the document model (a redline, thidua/redline.py) become Word tracked changes:
+Change marks of the document model (a redline, thidua/change/redline.py) become Word tracked changes:
 w:ins and w:del around runs, in a paragraph mark's properties and in a table row's properties,
 all by one author at one fixed moment (`Revision`), numbered in document order.
 """
