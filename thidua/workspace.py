@@ -1,8 +1,9 @@
 """The one way in: every command finds, reads and checks its plans, results and `REV:path` here.
 
-The repository's `[tool.thidua]` is applied the same way for every command (`options`); a plan
-that must be valid is opened by `open_plan` / `open_loaded` / `open_tracked` / `open_source`,
-each stopping with the findings that keep it from being read.
+The repository's `[tool.thidua]` is applied the same way for every command (`repository_options`).
+One policy for a plan with findings (`check_plan`): only a plan that does not read stops a command.
+`load_plan` reads without stopping (textconv, tests); `open_loaded` (new), `open_tracked` (track,
+record, report) and `open_source` (diff: a file or REV:path) are built on the same two steps.
 """
 
 from __future__ import annotations
@@ -134,11 +135,6 @@ def check_plan(path: Path, check: CheckOptions, *, name: str | None = None, raw:
     if plan is None:
         raise FindingsError("plan-invalid", findings, EXIT_ERROR, path=shown)
     return Checked(plan, findings)
-
-
-def open_plan(path: Path) -> Plan:
-    """A plan that must read and validate (no rules): the model; its findings and exit 2 otherwise."""
-    return open_loaded(path)[1]
 
 
 @dataclass(frozen=True)
