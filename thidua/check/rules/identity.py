@@ -124,6 +124,35 @@ def check_capitals(ctx: PlanContext) -> Iterator[Problem]:
             yield Problem({"value": value, "suggestion": value.upper()}, loc=("signature", field))
 
 
+_SIGNER_PARTS = {
+    "title": {"vi": "chức vụ (title)", "en": "title (title)"},
+    "name": {"vi": "họ tên (name)", "en": "name (name)"},
+}
+_AND = {"vi": " và ", "en": " and "}
+
+
+def check_signer(ctx: PlanContext) -> Iterator[Problem]:
+    """A numbered, dated plan is about to be issued: the văn thư needs who signs it."""
+    document, signature = ctx.plan.document, ctx.plan.signature
+    if document.number is None or document.date is None:
+        return  # a draft: the signer may still be undecided
+    missing = [field for field in ("title", "name") if not (getattr(signature, field) or "").strip()]
+    if not missing:
+        return
+    # A missing key points at the `signature:` that should hold it; no block at all, at the number.
+    loc: Loc = ("signature", missing[0]) if "signature" in ctx.plan.model_fields_set else ("document", "number")
+    parts = [_SIGNER_PARTS[field] for field in missing]
+    yield Problem({"missing": {lang: _AND[lang].join(part[lang] for part in parts) for lang in _AND}}, loc=loc)
+
+
+def check_recipients_present(ctx: PlanContext) -> Iterator[Problem]:
+    if ctx.plan.recipients:
+        return
+    given = ctx.plan.model_fields_set
+    loc: Loc = ("recipients",) if "recipients" in given else ("signature",) if "signature" in given else ()
+    yield Problem({}, loc=loc, at_key=True)
+
+
 def check_luu_last(ctx: PlanContext) -> Iterator[Problem]:
     recipients = ctx.plan.recipients
     if not recipients:
@@ -289,6 +318,30 @@ RULES = (
         good="signature:\n  authority: TM. BAN THƯỜNG VỤ\n  title: CHỦ TỊCH\n",
     ),
     Rule(
+        "SG04",
+        "signature.signer",
+        W,
+        check=check_signer,
+        summary={
+            "vi": "Kế hoạch sắp ban hành thiếu chức vụ hoặc họ tên người ký",
+            "en": "A plan about to be issued without the signer's title or name",
+        },
+        message={
+            "vi": "kế hoạch đã có số và ngày ban hành nhưng khối chữ ký thiếu {missing} của người ký",
+            "en": "the plan has its number and issue date but the signature block lacks the signer's {missing}",
+        },
+        why={
+            "vi": "Nghị định 30, Phụ lục I: dưới thẩm quyền ký là chức vụ ('CHỦ TỊCH') rồi họ tên người ký. "
+            "Một kế hoạch đã có số và ngày là sắp ban hành: thiếu hai dòng này văn thư sẽ trả lại. Bản "
+            "nháp (chưa có số hoặc ngày) thì chưa cần.",
+            "en": "Nghị định 30, Phụ lục I: below the signing authority come the signer's title ('CHỦ TỊCH') "
+            "and name. A plan with a number and a date is about to be issued: without them the văn thư "
+            "sends it back. A draft (no number or no date yet) need not have them.",
+        },
+        bad="signature:\n  authority: TM. BAN THƯỜNG VỤ\n  title:\n  name:\n",
+        good="signature:\n  authority: TM. BAN THƯỜNG VỤ\n  title: CHỦ TỊCH\n  name: Lê Văn Dũng\n",
+    ),
+    Rule(
         "RC01",
         "recipients.luu-last",
         E,
@@ -327,5 +380,25 @@ RULES = (
         },
         bad="recipients:\n  - Các CĐCS;\n  - 'Lưu: VT.'\n",
         good="recipients:\n  - Các CĐCS\n  - 'Lưu: VT'\n",
+    ),
+    Rule(
+        "RC03",
+        "recipients.missing",
+        W,
+        check=check_recipients_present,
+        summary={"vi": "Kế hoạch không có Nơi nhận", "en": "A plan without recipients (Nơi nhận)"},
+        message={
+            "vi": "kế hoạch chưa có Nơi nhận (recipients): ghi các nơi nhận, dòng cuối là 'Lưu: …'",
+            "en": "the plan has no recipients (Nơi nhận): list them, the last being 'Lưu: …'",
+        },
+        why={
+            "vi": "Nghị định 30: Nơi nhận cho biết văn bản gửi cho ai và bản gốc lưu ở đâu; thiếu nó văn thư "
+            "không phát hành được. thidua chỉ in những gì tệp ghi, không tự thêm dòng 'Lưu: VT.'.",
+            "en": "Nghị định 30: the recipients say who receives the document and where the original is "
+            "filed; without them the văn thư cannot send it. thidua prints only what the file says, "
+            "and adds no 'Lưu: VT.' line of its own.",
+        },
+        bad="recipients: []\n",
+        good="recipients:\n  - Các CĐCS\n  - 'Lưu: VT, CĐCS'\n",
     ),
 )
