@@ -182,3 +182,14 @@ def test_phase_time_is_composed_from_dates_when_not_written() -> None:
     (phase,) = plan_context(plan)["sections"][1]["children"]
     assert phase["label"] == ""
     assert phase["phase"]["when"] == "Từ ngày 01/01/2024 đến ngày 30/6/2024"
+
+
+@pytest.mark.parametrize(
+    ("ky_hieu", "party"),
+    [("NQ/TW", True), ("CT/TU", True), ("HD/BTGTW", True), ("NQ/ĐUK", True), ("QĐ/HU", True),
+     ("KH-LĐLĐ", False), ("2017/NĐ-CP", False), ("KH/LĐLĐ", False), ("NQ-TW", False), ("", False)],
+)  # fmt: skip
+def test_a_party_ky_hieu_is_told_by_its_body(ky_hieu: str, party: bool) -> None:
+    from thidua.text.kyhieu import is_party
+
+    assert is_party(ky_hieu) is party
