@@ -327,3 +327,28 @@ def test_last_years_parent_plan_replaced_is_one_changed_reference(tmp_path: Path
         ("31/12/2020", ""),
         ("", "30/12/2021"),
     ]
+
+
+def test_a_party_reference_written_whole_or_in_parts_is_the_same_document() -> None:
+    # Matched by number, not by wording: the subjects are swapped, so text alone would pair them wrong.
+    from thidua.plan.model import Reference
+
+    first = "đổi mới căn bản, toàn diện giáo dục và đào tạo, đáp ứng yêu cầu công nghiệp hóa, hiện đại hóa"
+    second = "tăng cường sự lãnh đạo của Đảng đối với công tác thi đua, khen thưởng trong tình hình mới"
+    old = [
+        Reference(verb="Căn cứ", type="NQ", number="29", ky_hieu="NQ/TW", subject=first),
+        Reference(verb="Căn cứ", type="CT", number="34", ky_hieu="CT/TW", subject=second),
+    ]
+    new = [
+        Reference(verb="Căn cứ", type="NQ", number="29-NQ/TW", subject=second),
+        Reference(verb="Căn cứ", type="CT", number="34-CT/TW", subject=first),
+    ]
+    base = _plan(QUANG_TRI)
+    before, after = (base.model_copy(update={"references": refs}) for refs in (old, new))
+    changes = diff_plans(before, after).changes
+    assert sorted((c.kind, c.what, c.path) for c in changes) == [
+        ("changed", "reference", "references[0]"),
+        ("changed", "reference", "references[1]"),
+    ]
+    assert all(c.old.split(" về ")[0] == c.new.split(" về ")[0] for c in changes)
+    assert changes[0].new.startswith("Căn cứ Nghị quyết số 29-NQ/TW về")

@@ -167,6 +167,23 @@ def test_the_cli_lists_what_needs_a_human_with_lines(invoke, tmp_path: Path) -> 
     assert _plan(new).references[0].date == date(2020, 12, 31)
 
 
+def test_a_party_reference_is_cited_in_its_own_form(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    text = QUANG_TRI.read_text(encoding="utf-8")
+    refs = (
+        "references:\n  - {verb: Căn cứ, type: NQ, number: 29-NQ/TW, date: 2013-11-04}\n"
+        "  - {verb: Căn cứ, type: CT, number: 34, ky_hieu: CT/TW, date: 2019-05-07}\n"
+    )
+    old = tmp_path / "2021" / "x.yaml"
+    old.parent.mkdir()
+    old.write_text(text.replace("\nsections:", "\n" + refs + "sections:", 1), encoding="utf-8")
+    new = tmp_path / "2022" / "x.yaml"
+    result = invoke("new", str(new), "--from", str(old))
+    assert result.exit_code == 0, result.output
+    assert "(số 29-NQ/TW ngày 04/11/2013)" in result.output
+    assert "(số 34-CT/TW ngày 07/5/2019)" in result.output
+    assert _plan(new).references[0].number == "29-NQ/TW"  # kept as the clerk wrote it
+
+
 @pytest.mark.parametrize("path", SEED_PLANS, ids=example_id)
 def test_every_example_makes_a_next_year_that_differs_only_by_number_and_date(path: Path, tmp_path: Path) -> None:
     new = tmp_path / "next.yaml"

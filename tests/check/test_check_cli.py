@@ -221,7 +221,7 @@ def test_unknown_format_cannot_run(invoke) -> None:  # type: ignore[no-untyped-d
 _TWO_PROBLEMS = (
     "issuer:\n  name: LIÊN ĐOÀN LAO ĐỘNG TỈNH QUẢNG TRỊ\ndocument:\n  title: Thi đua năm 2021\n"
     "  ky_hieu: KH – LĐLĐ\nsections:\n  - kind: other\n    title: KHÁC\n"
-    "signature:\n  authority: T/M BAN THƯỜNG VỤ\n"
+    "signature:\n  authority: T/M BAN THƯỜNG VỤ\nrecipients: ['Lưu: VT']\n"
 )
 
 

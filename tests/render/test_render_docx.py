@@ -345,7 +345,13 @@ def test_hyphenated_words_and_year_ranges_do_not_break() -> None:
     assert "KH-TLĐ" in "\n".join(p.text for p in document.paragraphs)  # read back as a plain hyphen
 
 
-def test_a_plan_without_recipients_still_prints_the_block() -> None:
+def test_a_plan_without_recipients_prints_none_it_did_not_say() -> None:
+    # The block keeps its heading and its column (the signature stays on the right), but no
+    # "- Lưu: VT." the plan never said: RC03 asks the clerk for the list instead.
     document = open_docx(QUANG_TRI)
+    plan, _ = load_plan(QUANG_TRI)
+    assert plan is not None and plan.recipients == []
     assert [p.text for p in by_role(document, "recipients-title")] == ["Nơi nhận:"]
-    assert [p.text for p in by_role(document, "recipient")] == ["- Lưu: VT."]
+    assert by_role(document, "recipient") == []
+    assert "Lưu" not in "\n".join(p.text for p in all_paragraphs(document))
+    assert len(document.tables[-1].rows[0].cells) == 2

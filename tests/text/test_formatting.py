@@ -93,6 +93,28 @@ def test_reference_sentence_composed_from_fields() -> None:
     assert reference_sentence(Reference(text="Như đã viết.")) == "Như đã viết."
 
 
+@pytest.mark.parametrize(
+    ("fields", "sentence"),
+    [
+        ({"type": "NQ", "number": "29", "ky_hieu": "NQ/TW"}, "Căn cứ Nghị quyết số 29-NQ/TW;"),
+        ({"type": "NQ", "number": "29-NQ/TW"}, "Căn cứ Nghị quyết số 29-NQ/TW;"),  # written whole
+        ({"type": "CT", "number": "5", "ky_hieu": "CT/TW"}, "Căn cứ Chỉ thị số 05-CT/TW;"),
+        ({"type": "CT", "number": "35", "ky_hieu": "CT/TW"}, "Căn cứ Chỉ thị số 35-CT/TW;"),
+        ({"type": "CTr", "number": "12", "ky_hieu": "CTr/TU"}, "Căn cứ Chương trình số 12-CTr/TU;"),
+        ({"type": "HD", "number": "36", "ky_hieu": "HD/VPTW"}, "Căn cứ Hướng dẫn số 36-HD/VPTW;"),
+        ({"type": "KH", "number": "63", "ky_hieu": "KH-LĐLĐ"}, "Căn cứ Kế hoạch số 63/KH-LĐLĐ;"),  # State
+        ({"type": "NĐ", "number": "91", "ky_hieu": "2017/NĐ-CP"}, "Căn cứ Nghị định số 91/2017/NĐ-CP;"),
+    ],
+)
+def test_a_party_reference_is_cited_number_type_body(fields: dict[str, str], sentence: str) -> None:
+    assert reference_sentence(Reference(verb="Căn cứ", **fields)) == sentence  # type: ignore[arg-type]
+
+
+def test_party_so_ky_hieu_leaves_room_with_a_hyphen() -> None:
+    assert so_ky_hieu("22", "CT/TW") == "22-CT/TW"
+    assert so_ky_hieu(None, "NQ/TW") == BLANK * 6 + "-NQ/TW"
+
+
 def _plan(items: list[object], numbering: str = "arabic") -> Plan:
     return Plan.model_validate(
         {
@@ -160,3 +182,14 @@ def test_phase_time_is_composed_from_dates_when_not_written() -> None:
     (phase,) = plan_context(plan)["sections"][1]["children"]
     assert phase["label"] == ""
     assert phase["phase"]["when"] == "Từ ngày 01/01/2024 đến ngày 30/6/2024"
+
+
+@pytest.mark.parametrize(
+    ("ky_hieu", "party"),
+    [("NQ/TW", True), ("CT/TU", True), ("HD/BTGTW", True), ("NQ/ĐUK", True), ("QĐ/HU", True),
+     ("KH-LĐLĐ", False), ("2017/NĐ-CP", False), ("KH/LĐLĐ", False), ("NQ-TW", False), ("", False)],
+)  # fmt: skip
+def test_a_party_ky_hieu_is_told_by_its_body(ky_hieu: str, party: bool) -> None:
+    from thidua.text.kyhieu import is_party
+
+    assert is_party(ky_hieu) is party

@@ -343,8 +343,9 @@ def _references(old: Plan, new: Plan, out: _Collector) -> None:
     before = [reference_sentence(r) for r in old.references]
     after = [reference_sentence(r) for r in new.references]
     # A numbered document is the same document however the sentence citing it is worded.
-    keys_before = [(r.type, r.number, r.ky_hieu, r.date) if r.number else i for i, r in enumerate(old.references)]
-    keys_after = [(r.type, r.number, r.ky_hieu, r.date) if r.number else -1 - i for i, r in enumerate(new.references)]
+    # `number: 29-NQ/TW` and `number: 29, ky_hieu: NQ/TW` are the same document.
+    keys_before = [(r.type, *r.number_and_ky_hieu, r.date) if r.number else i for i, r in enumerate(old.references)]
+    keys_after = [(r.type, *r.number_and_ky_hieu, r.date) if r.number else -1 - i for i, r in enumerate(new.references)]
     pairs = _match_lists(before, after, out.shift, keys_before, keys_after)
     _report_list(pairs, before, after, out, ("references",), "reference")
 

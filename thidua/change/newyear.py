@@ -148,7 +148,8 @@ class _Builder:
     def _reference(self, index: int) -> None:
         ref = self.plan.references[index]
         if ref.number or ref.date:
-            cited = "số " + so_ky_hieu(ref.number, ref.ky_hieu or ref.type) if ref.number else ""
+            number, ky_hieu = ref.number_and_ky_hieu
+            cited = "số " + so_ky_hieu(number, ky_hieu or ref.type) if number else ""
             if ref.date:
                 cited += f" ngày {short_date(ref.date)}"
         else:

@@ -21,6 +21,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from thidua.findings import Loc
+from thidua.text.kyhieu import split_cited
 
 # A path into the plan data, e.g. ("sections", 1, "items", 0, "target", "goal").
 
@@ -116,8 +117,11 @@ class Reference(_Model):
 
     verb: str = Field("Thực hiện", description="How the plan relates to it: Thực hiện, Căn cứ, …")
     type: str = Field("KH", description="Its document type abbreviation (KH, NQ, CT, …).")
-    number: DocNumber = None
-    ky_hieu: str | None = None
+    number: DocNumber = Field(None, description="Số, e.g. 63; a Party document's may be written whole, e.g. 29-NQ/TW.")
+    ky_hieu: str | None = Field(
+        None,
+        description="Ký hiệu, e.g. KH-LĐLĐ, 2017/NĐ-CP; a Party body's, e.g. NQ/TW or CT/TU, prints as 29-NQ/TW.",
+    )
     date: IsoDate | None = None
     issuer: str | None = Field(None, description="Who issued it, as written after 'của'.")
     subject: str | None = Field(None, description="What it is about, as written after 'về'.")
@@ -127,6 +131,11 @@ class Reference(_Model):
     text: str | None = Field(
         None, description="The sentence exactly as the plan writes it; composed from the fields when empty."
     )
+
+    @property
+    def number_and_ky_hieu(self) -> tuple[str | None, str | None]:
+        """As cited: a Party document's `number: 29-NQ/TW` written whole is ("29", "NQ/TW")."""
+        return split_cited(self.number, self.ky_hieu)
 
 
 # --------------------------------------------------------------------------- targets, phases

@@ -17,6 +17,7 @@ from thidua.plan.model import (
     ThemeItem,
 )
 from thidua.text.formatting import BLANK, alpha, doc_number, long_date, roman, short_date, so_ky_hieu
+from thidua.text.kyhieu import join
 from thidua.text.vocab import DOC_TYPES, LEGAL_TYPES
 
 # What an unissued document prints where the văn thư will write the day and month.
@@ -93,8 +94,9 @@ def reference_sentence(ref: Reference) -> str:
         return ref.text
     name = LEGAL_TYPES.get(ref.type) or DOC_TYPES.get(ref.type, ref.type)
     parts = [ref.verb, name]
-    if ref.number or ref.ky_hieu:
-        parts.append(f"số {doc_number(ref.number)}/{ref.ky_hieu}" if ref.ky_hieu else f"số {doc_number(ref.number)}")
+    number, ky_hieu = ref.number_and_ky_hieu
+    if number or ky_hieu:
+        parts.append(f"số {join(doc_number(number), ky_hieu)}" if ky_hieu else f"số {doc_number(number)}")
     if ref.date:
         parts.append(f"ngày {short_date(ref.date)}")
     if ref.issuer:

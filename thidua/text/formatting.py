@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from thidua.text.kyhieu import join
+
 # Nghị định 30/2020, Phụ lục I: "ngày 07 tháng 9 năm 2021" — days below 10 and the
 # months 1 and 2 take a leading zero, months 3–12 do not.
 _ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
@@ -47,9 +49,8 @@ def doc_number(number: str | None) -> str:
 
 
 def so_ky_hieu(number: str | None, ky_hieu: str) -> str:
-    """`58/KH-LĐLĐ`; an unassigned number leaves room for the văn thư to write it in."""
-    written = doc_number(number)
-    return f"{written}/{ky_hieu}" if written else f"{BLANK * 6}/{ky_hieu}"
+    """`58/KH-LĐLĐ`, a Party document's `29-NQ/TW`; an unassigned number leaves room for the văn thư."""
+    return join(doc_number(number) or BLANK * 6, ky_hieu)
 
 
 def roman(n: int) -> str:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from thidua.check.rule import Rule, TextContext, text_problem
 from thidua.findings import Problem, Severity
+from thidua.text.kyhieu import CITED, cited_fix
 
 E = Severity.error
 
@@ -16,13 +17,6 @@ _DOC_WORDS = (
 )
 # "Kế hoạch số: 132" — the colon belongs only to the document's own "Số:" line.
 _NUMBER_COLON = re.compile(rf"(?:{_DOC_WORDS})\s+(số)\s*:\s*(\d+)", re.IGNORECASE)
-_PART = r"[A-ZĐ][A-Za-zĐđƯưƠơ]*"
-# 195 /KH – LĐLĐ, 58/ KH-LĐLĐ, 22/CT-TW …: a number, a slash and capitalised parts joined by dashes
-_KY_HIEU = re.compile(
-    rf"(?<![\w/.])(\d{{1,4}}(?:/\d{{4}})?)([ \u00a0]*)/([ \u00a0]*)({_PART}(?:[ \u00a0]*[-–—][ \u00a0]*{_PART})*)"
-)
-# Party documents write số-loại/cơ quan: 22-CT/TW, not 22/CT-TW (Hướng dẫn 36-HD/VPTW)
-_PARTY = re.compile(r"^(CT|NQ|QĐ|KL|HD|TB|QyĐ|BC|KH)-(TW|TU|TƯ|HU|QU|ĐU|TX)$")
 
 
 def check_citation(ctx: TextContext) -> Iterator[Problem]:
@@ -33,18 +27,10 @@ def check_citation(ctx: TextContext) -> Iterator[Problem]:
         for match in _NUMBER_COLON.finditer(text) if "số" in segment.lowered else ():
             written = text[match.start(1) : match.end(2)]
             yield text_problem(segment, match.start(1), written=written, suggestion=f"{match[1]} {match[2]}")
-        for match in _KY_HIEU.finditer(text) if "/" in text else ():
-            number, space_before, space_after, code = match.groups()
-            parts = re.split(r"[ \u00a0]*[-–—][ \u00a0]*", code)
-            clean = "-".join(parts)
-            party = _PARTY.match(clean)
-            if party and "/" not in number:
-                suggestion = f"{number}-{party[1]}/{party[2]}"
-            elif space_before or space_after or clean != code:
-                suggestion = f"{number}/{clean}"
-            else:
-                continue
-            yield text_problem(segment, match.start(), written=match[0], suggestion=suggestion)
+        for match in CITED.finditer(text) if "/" in text else ():
+            suggestion = cited_fix(*match.groups())
+            if suggestion is not None:
+                yield text_problem(segment, match.start(), written=match[0], suggestion=suggestion)
 
 
 RULES = (

@@ -7,13 +7,13 @@ from collections.abc import Iterator
 
 from thidua.check.rule import PlanContext, Rule
 from thidua.findings import Loc, Problem, Severity
+from thidua.text.kyhieu import KY_HIEU, party_ky_hieu, party_number
 from thidua.text.vocab import AUTHORITY_PREFIXES, AUTHORITY_SPELLINGS, DOC_TYPES, LEGAL_TYPES, UNTYPED_KY_HIEU
 
 KNOWN_TYPES = {**DOC_TYPES, **LEGAL_TYPES}
 
 E, W = Severity.error, Severity.warning
 
-_KY_HIEU = re.compile(r"[^\W_]+(?:[-/][^\W_]+)+")
 _DASHES = "–—‒−"
 _NUMBER = re.compile(r"[0-9]+")
 _AUTHORITY = re.compile(r"(TM|KT|Q|TL|TUQ)\. \S")
@@ -25,7 +25,7 @@ def _documents(ctx: PlanContext) -> Iterator[tuple[Loc, str, str | None, str | N
     document = ctx.plan.document
     yield ("document",), document.type, document.number, document.ky_hieu
     for index, reference in enumerate(ctx.plan.references):
-        yield ("references", index), reference.type, reference.number, reference.ky_hieu
+        yield ("references", index), reference.type, *reference.number_and_ky_hieu
 
 
 def _ky_hieu_fix(value: str) -> str:
@@ -35,10 +35,10 @@ def _ky_hieu_fix(value: str) -> str:
 
 def check_ky_hieu_format(ctx: PlanContext) -> Iterator[Problem]:
     for loc, _type, _number, ky_hieu in _documents(ctx):
-        if ky_hieu is not None and not _KY_HIEU.fullmatch(ky_hieu):
+        if ky_hieu is not None and not KY_HIEU.fullmatch(ky_hieu):
             suggestion = _ky_hieu_fix(ky_hieu)
             yield Problem(
-                {"value": ky_hieu, "suggestion": suggestion if _KY_HIEU.fullmatch(suggestion) else ""},
+                {"value": ky_hieu, "suggestion": suggestion if KY_HIEU.fullmatch(suggestion) else ""},
                 loc=(*loc, "ky_hieu"),
             )
     abbreviation = ctx.plan.issuer.abbreviation
@@ -56,12 +56,14 @@ def check_ky_hieu_type(ctx: PlanContext) -> Iterator[Problem]:
     for loc, doc_type, _number, ky_hieu in _documents(ctx):
         if doc_type not in KNOWN_TYPES or doc_type in UNTYPED_KY_HIEU:
             continue  # KH04 reports an unknown type; a law's ký hiệu names the legislature
-        if ky_hieu and _KY_HIEU.fullmatch(ky_hieu) and _type_part(ky_hieu) != doc_type:
+        if ky_hieu and KY_HIEU.fullmatch(ky_hieu) and _type_part(ky_hieu) != doc_type:
             yield Problem({"value": ky_hieu, "type": doc_type}, loc=(*loc, "ky_hieu"))
 
 
 def check_number(ctx: PlanContext) -> Iterator[Problem]:
-    for loc, _type, number, _ky_hieu in _documents(ctx):
+    for loc, _type, number, ky_hieu in _documents(ctx):
+        if loc[0] == "references" and ky_hieu is None and number and party_number(number):
+            continue  # a Party số ký hiệu with the State's slash: KH05 rewrites it
         if number is not None and not _NUMBER.fullmatch(number):
             digits = re.match(r"\s*([0-9]+)", number)
             yield Problem({"value": number, "suggestion": digits[1] if digits else ""}, loc=(*loc, "number"))
@@ -76,6 +78,19 @@ def check_type(ctx: PlanContext) -> Iterator[Problem]:
                 {"value": doc_type, "suggestion": close[0] if close else "", "known": ", ".join(KNOWN_TYPES)},
                 loc=(*loc, "type"),
             )
+
+
+def check_party_form(ctx: PlanContext) -> Iterator[Problem]:
+    """A Party document cited the State way: `29/NQ/TW` for 29-NQ/TW, `ky_hieu: CT-TW` for CT/TW."""
+    for index, reference in enumerate(ctx.plan.references):
+        loc: Loc = ("references", index)
+        number, ky_hieu = reference.number_and_ky_hieu
+        whole = party_number(number) if number and ky_hieu is None else None
+        if whole and whole[1] == "/":
+            yield Problem({"value": number, "suggestion": f"{whole[0]}-{whole[2]}"}, loc=(*loc, "number"))
+        party = party_ky_hieu(ky_hieu) if ky_hieu else None
+        if party:
+            yield Problem({"value": ky_hieu, "suggestion": party}, loc=(*loc, "ky_hieu"))
 
 
 _SPELLING = re.compile(
@@ -122,6 +137,35 @@ def check_capitals(ctx: PlanContext) -> Iterator[Problem]:
             continue  # SG01 already rewrites it
         if value and value != value.upper():
             yield Problem({"value": value, "suggestion": value.upper()}, loc=("signature", field))
+
+
+_SIGNER_PARTS = {
+    "title": {"vi": "chức vụ (title)", "en": "title (title)"},
+    "name": {"vi": "họ tên (name)", "en": "name (name)"},
+}
+_AND = {"vi": " và ", "en": " and "}
+
+
+def check_signer(ctx: PlanContext) -> Iterator[Problem]:
+    """A numbered, dated plan is about to be issued: the văn thư needs who signs it."""
+    document, signature = ctx.plan.document, ctx.plan.signature
+    if document.number is None or document.date is None:
+        return  # a draft: the signer may still be undecided
+    missing = [field for field in ("title", "name") if not (getattr(signature, field) or "").strip()]
+    if not missing:
+        return
+    # A missing key points at the `signature:` that should hold it; no block at all, at the number.
+    loc: Loc = ("signature", missing[0]) if "signature" in ctx.plan.model_fields_set else ("document", "number")
+    parts = [_SIGNER_PARTS[field] for field in missing]
+    yield Problem({"missing": {lang: _AND[lang].join(part[lang] for part in parts) for lang in _AND}}, loc=loc)
+
+
+def check_recipients_present(ctx: PlanContext) -> Iterator[Problem]:
+    if ctx.plan.recipients:
+        return
+    given = ctx.plan.model_fields_set
+    loc: Loc = ("recipients",) if "recipients" in given else ("signature",) if "signature" in given else ()
+    yield Problem({}, loc=loc, at_key=True)
 
 
 def check_luu_last(ctx: PlanContext) -> Iterator[Problem]:
@@ -235,6 +279,33 @@ RULES = (
         good="document:\n  type: KH\n",
     ),
     Rule(
+        "KH05",
+        "ky-hieu.party",
+        E,
+        check=check_party_form,
+        summary={
+            "vi": "Văn bản của Đảng dẫn theo kiểu văn bản nhà nước",
+            "en": "A Party document cited in the State's form",
+        },
+        message={
+            "vi": "'{value}' là văn bản của Đảng: số và ký hiệu viết theo mẫu số-loại/cơ quan (29-NQ/TW)",
+            "en": "'{value}' is a Party document: its number and ký hiệu read number-type/body (29-NQ/TW)",
+        },
+        hint={"vi": " — viết là '{suggestion}'", "en": " — write '{suggestion}'"},
+        why={
+            "vi": "Văn bản của Đảng (Hướng dẫn 36-HD/VPTW) ghi số, gạch nối, tên loại rồi '/' và cơ quan "
+            "ban hành: Nghị quyết số 29-NQ/TW, Chỉ thị số 22-CT/TW — không phải '29/NQ/TW' hay '22/CT-TW'. "
+            "Ghi number: 29 và ky_hieu: NQ/TW (hoặc number: 29-NQ/TW): thidua nhận ra cơ quan của Đảng "
+            "(TW, TU, HU, QU, ĐU…) và in '29-NQ/TW'.",
+            "en": "Party documents (Hướng dẫn 36-HD/VPTW) write the number, a hyphen, the type, then '/' "
+            "and the issuing body: Nghị quyết số 29-NQ/TW, Chỉ thị số 22-CT/TW — not '29/NQ/TW' nor "
+            "'22/CT-TW'. Write number: 29 and ky_hieu: NQ/TW (or number: 29-NQ/TW): thidua knows the Party "
+            "bodies (TW, TU, HU, QU, ĐU…) and prints '29-NQ/TW'.",
+        },
+        bad="references:\n  - verb: Căn cứ\n    type: NQ\n    number: 29/NQ/TW\n",
+        good="references:\n  - verb: Căn cứ\n    type: NQ\n    number: 29\n    ky_hieu: NQ/TW\n",
+    ),
+    Rule(
         "SG01",
         "signature.authority",
         E,
@@ -289,6 +360,30 @@ RULES = (
         good="signature:\n  authority: TM. BAN THƯỜNG VỤ\n  title: CHỦ TỊCH\n",
     ),
     Rule(
+        "SG04",
+        "signature.signer",
+        W,
+        check=check_signer,
+        summary={
+            "vi": "Kế hoạch sắp ban hành thiếu chức vụ hoặc họ tên người ký",
+            "en": "A plan about to be issued without the signer's title or name",
+        },
+        message={
+            "vi": "kế hoạch đã có số và ngày ban hành nhưng khối chữ ký thiếu {missing} của người ký",
+            "en": "the plan has its number and issue date but the signature block lacks the signer's {missing}",
+        },
+        why={
+            "vi": "Nghị định 30, Phụ lục I: dưới thẩm quyền ký là chức vụ ('CHỦ TỊCH') rồi họ tên người ký. "
+            "Một kế hoạch đã có số và ngày là sắp ban hành: thiếu hai dòng này văn thư sẽ trả lại. Bản "
+            "nháp (chưa có số hoặc ngày) thì chưa cần.",
+            "en": "Nghị định 30, Phụ lục I: below the signing authority come the signer's title ('CHỦ TỊCH') "
+            "and name. A plan with a number and a date is about to be issued: without them the văn thư "
+            "sends it back. A draft (no number or no date yet) need not have them.",
+        },
+        bad="signature:\n  authority: TM. BAN THƯỜNG VỤ\n  title:\n  name:\n",
+        good="signature:\n  authority: TM. BAN THƯỜNG VỤ\n  title: CHỦ TỊCH\n  name: Lê Văn Dũng\n",
+    ),
+    Rule(
         "RC01",
         "recipients.luu-last",
         E,
@@ -327,5 +422,25 @@ RULES = (
         },
         bad="recipients:\n  - Các CĐCS;\n  - 'Lưu: VT.'\n",
         good="recipients:\n  - Các CĐCS\n  - 'Lưu: VT'\n",
+    ),
+    Rule(
+        "RC03",
+        "recipients.missing",
+        W,
+        check=check_recipients_present,
+        summary={"vi": "Kế hoạch không có Nơi nhận", "en": "A plan without recipients (Nơi nhận)"},
+        message={
+            "vi": "kế hoạch chưa có Nơi nhận (recipients): ghi các nơi nhận, dòng cuối là 'Lưu: …'",
+            "en": "the plan has no recipients (Nơi nhận): list them, the last being 'Lưu: …'",
+        },
+        why={
+            "vi": "Nghị định 30: Nơi nhận cho biết văn bản gửi cho ai và bản gốc lưu ở đâu; thiếu nó văn thư "
+            "không phát hành được. thidua chỉ in những gì tệp ghi, không tự thêm dòng 'Lưu: VT.'.",
+            "en": "Nghị định 30: the recipients say who receives the document and where the original is "
+            "filed; without them the văn thư cannot send it. thidua prints only what the file says, "
+            "and adds no 'Lưu: VT.' line of its own.",
+        },
+        bad="recipients: []\n",
+        good="recipients:\n  - Các CĐCS\n  - 'Lưu: VT, CĐCS'\n",
     ),
 )
