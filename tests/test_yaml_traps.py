@@ -5,8 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
 from thidua.check.engine import CheckOptions, check_file
+from thidua.plan.loader import load_yaml_file, load_yaml_text
+from thidua.plan.traps import quoted
 
 CASES = Path(__file__).parent / "rules"
 
@@ -101,3 +105,58 @@ def test_a_tab_after_a_dash_is_named() -> None:
 def test_no_fixed_line_is_offered_when_the_sentence_is_not_alone_on_its_line() -> None:
     code, vi, en = only("YA09/flow-recipients.yaml")
     assert code == "YA09" and "sửa thành" not in vi and "write:" not in en
+
+
+FIXED_CASES = [
+    "YA09/item-sentence.yaml",
+    "YA09/recipients-luu.yaml",
+    "YA09/heading-colon.yaml",
+    "YA09/text-colon.yaml",
+    "YA09/colon-in-value.yaml",
+    "YA09/value-ending-colon.yaml",
+    "YA10/item-double.yaml",
+    "YA10/item-single.yaml",
+    "YA10/value.yaml",
+    "YA10/nested-quotes.yaml",
+    "YA11/at-sign.yaml",
+    "YA11/backtick.yaml",
+    "YA11/percent.yaml",
+    "YA11/asterisk.yaml",
+    "YA11/bracket.yaml",
+]
+
+
+@pytest.mark.parametrize("case", FIXED_CASES)
+def test_the_fixed_line_reads_as_the_sentence(tmp_path: Path, case: str) -> None:
+    """Written in place of the offending line, the suggestion reads and keeps every word of it."""
+    findings = check_file(CASES / case, CheckOptions())
+    (finding,) = findings
+    suggestion = finding.params["suggestion"]
+    lines = (CASES / case).read_text(encoding="utf-8").split("\n")
+    written = lines[finding.line - 1]
+    lines[finding.line - 1] = written[: len(written) - len(written.lstrip())] + suggestion
+    fixed = tmp_path / "fixed.yaml"
+    fixed.write_text("\n".join(lines), encoding="utf-8")
+    codes = {f.code for f in check_file(fixed, CheckOptions())}
+    assert not codes & {"YA01", "YA09", "YA10", "YA11", "SC02", "SC03"}, codes
+    loaded = load_yaml_file(fixed)
+    texts = " ".join(str(v) for v in _scalars(loaded.data))
+    sentence = written[finding.column - 1 :].strip()
+    if finding.code == "YA10" and sentence.endswith(sentence[0]):  # the outer quotes were YAML's
+        sentence = sentence[1:-1]
+    assert sentence in texts
+
+
+def _scalars(data: object) -> list[object]:
+    if isinstance(data, dict):
+        return [v for value in data.values() for v in _scalars(value)]
+    if isinstance(data, list):
+        return [v for value in data for v in _scalars(value)]
+    return [data]
+
+
+@given(st.text(st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")), min_size=1).map(str.strip))
+def test_quoted_text_reads_back_as_itself(text: str) -> None:
+    assume(text and "\ufeff" not in text and "\x85" not in text)
+    loaded = load_yaml_text("key:\n  - " + quoted(text) + "\n", "x.yaml")
+    assert not loaded.problems and loaded.data == {"key": [text]}

@@ -10,6 +10,7 @@ files that read cleanly.
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any
 
 from thidua.findings import Problem
@@ -76,8 +77,8 @@ def parse_trap(lines: list[str], line: int, column: int, problem: str | None) ->
         return Problem.of("YA01", {"problem": TAB_PROBLEM, "context": ""}, line=line, column=column)
     prefix = _PREFIX.match(text_line)
     start = prefix.end() if prefix else 0
-    if start == 0 or start >= len(text_line) or column <= start:
-        return None  # no `- ` or `key: ` before the text, or the parser stopped before it
+    if not text_line[:start].strip() or start >= len(text_line) or column <= start:
+        return None  # no `- ` or `key: ` (a continued line), or the parser stopped before the text
     text = _without_comment(text_line[start:])
     lead = text_line[:start]
     at = {"line": line, "column": start + 1}
@@ -128,9 +129,20 @@ def colon_trap(mapping: Any, in_text_slot: bool, where: tuple[int, int] | None, 
                     "vi": f"{lead.strip()} title: {quoted(written)} và 'items:' trên các mục con".strip(),
                     "en": f"{lead.strip()} title: {quoted(written)} with 'items:' above the sub-items".strip(),
                 }
-        elif written[len(key) + 1 :].strip() == ("" if value is None else value):  # all on this line
+        elif written[len(key) + 1 :].strip() == _as_written(value):  # the sentence is all on this line
             params["suggestion"] = (lead + quoted(written)).strip()
     return Problem.of("YA09", params)
+
+
+def _as_written(value: Any) -> str | None:
+    """How a loaded scalar was most likely written (None: it cannot be told)."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int | date) and not isinstance(value, bool):
+        return value.isoformat() if isinstance(value, date) else str(value)
+    return None
 
 
 TAB_PROBLEM = {
