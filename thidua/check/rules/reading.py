@@ -149,8 +149,8 @@ RULES = (
         "yaml.colon-in-text",
         E,
         summary={
-            "vi": "Câu có dấu ': ' bị YAML đọc thành khóa",
-            "en": "A sentence with ': ' that YAML reads as a key",
+            "vi": "Câu có ': ' bị đọc thành khóa",
+            "en": "A sentence with ': ' read as a key",
         },
         message={
             "vi": "câu có dấu ': ' nên YAML đọc thành khóa ('{key}') — hãy đặt cả câu trong dấu nháy kép",
@@ -177,8 +177,8 @@ RULES = (
         "yaml.quote-then-text",
         E,
         summary={
-            "vi": "Câu mở đầu bằng dấu nháy thẳng mà không kết thúc bằng nó",
-            "en": "A sentence that starts with a straight quote but does not end with it",
+            "vi": "Câu mở đầu bằng dấu nháy thẳng",
+            "en": "Text opening with a straight quote",
         },
         message={
             "vi": "{what} (YAML dừng ở dấu {quote} đóng) — hãy đặt cả câu trong {fix}",
@@ -205,8 +205,8 @@ RULES = (
         "yaml.reserved-start",
         E,
         summary={
-            "vi": "Câu bắt đầu bằng ký tự YAML dành riêng (@ ` % * & | > [ {)",
-            "en": "A sentence that starts with a character YAML reserves (@ ` % * & | > [ {)",
+            "vi": "Câu bắt đầu bằng ký tự dành riêng",
+            "en": "Text starting with @ ` % * [ …",
         },
         message={
             "vi": "câu bắt đầu bằng '{char}', ký tự YAML dành riêng — hãy đặt cả câu trong dấu nháy kép",
@@ -233,8 +233,8 @@ RULES = (
         "yaml.comment-in-text",
         W,
         summary={
-            "vi": "Câu bị YAML cắt ở ' #': phần sau thành chú thích",
-            "en": "A sentence YAML cuts at ' #', the rest taken for a comment",
+            "vi": "Câu bị cắt ở ' #' thành chú thích",
+            "en": "A sentence cut at ' #' as a comment",
         },
         message={
             "vi": "YAML coi ' #' là đầu chú thích nên '{comment}' bị bỏ khỏi câu — nếu đó là một phần "
@@ -263,8 +263,8 @@ RULES = (
         "yaml.dash-in-text",
         W,
         summary={
-            "vi": "Dòng '- ' bị nối vào câu phía trên, không thành mục con",
-            "en": "A '- ' line joined to the sentence above instead of a sub-item",
+            "vi": "Dòng '- ' bị nối vào câu phía trên",
+            "en": "A '- ' line joined to a sentence",
         },
         message={
             "vi": "dòng bắt đầu bằng '- ' được nối vào câu phía trên, không thành mục con — mục con cần "
