@@ -117,6 +117,7 @@ def check_loaded(
     `path` is where the plan stands (or stood: a git revision), for the plans it links to.
     """
     plan, problems = validate_loaded(loaded)
+    problems.extend(loaded.notes)  # warnings from reading (a sentence cut at ' #'…)
     if plan is not None:
         cache = linked if linked is not None else {}
         context = PlanContext(
@@ -184,7 +185,7 @@ def validate_loaded(loaded: LoadedYaml) -> tuple[Plan | None, list[Problem]]:
     problems = list(loaded.problems)
     plan = None
     if loaded.data is not None and not problems:
-        plan, schema_problems = validate_plan(loaded.data)
+        plan, schema_problems = validate_plan(loaded.data, loaded.source)
         problems.extend(schema_problems)
     return plan, problems
 

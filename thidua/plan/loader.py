@@ -21,6 +21,7 @@ import yaml
 
 from thidua.findings import Loc, Problem
 from thidua.i18n import word
+from thidua.plan.traps import parse_trap
 from thidua.plan.yaml_messages import is_depth_problem, shown_tag, yaml_context, yaml_problem
 
 try:  # libyaml's C parser is ~10x faster; fall back to pure Python when absent.
@@ -116,6 +117,8 @@ class LoadedYaml:
     data: Any = None
     source: SourceMap = field(default_factory=SourceMap)
     problems: list[Problem] = field(default_factory=list)
+    # Warnings found while reading that do not stop it (text YAML silently cut or joined).
+    notes: list[Problem] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -189,6 +192,10 @@ def load_yaml_text(text: str, file: str) -> LoadedYaml:
                 Problem.of("YA07", {"what": word("depth", limit=MAX_DEPTH)}, line=line, column=column)
             )
             return result
+        trap = parse_trap(result.source.lines, line, column, exc.problem)
+        if trap is not None:  # a sentence YAML read as syntax: name the trap, not libyaml's guess
+            result.problems.append(trap)
+            return result
         context = exc.context_mark if exc.problem_mark and exc.context_mark else None
         params = {
             "problem": yaml_problem(exc.problem or exc.context or str(exc)),
@@ -227,11 +234,37 @@ def load_yaml_text(text: str, file: str) -> LoadedYaml:
         result.problems.append(Problem.of("YA03", {"kind": word(kind)}, line=_line(node), column=_col(node)))
         return result
     try:
-        result.data = _Builder(result.source, node).build(node, (), 0)
+        builder = _Builder(result.source, node, _inline_comment_lines(text))
+        result.data = builder.build(node, (), 0)
+        result.notes = list(builder.notes.values())
     except _Reject as reject:
         result.problems.append(reject.problem)
         result.data = None
     return result
+
+
+_COMMENT_AFTER = re.compile(r"([ \t]+)(#.*)")
+_THIDUA_COMMENT = re.compile(r"#\s*thidua\b")
+_JOINED_STYLES = (None, "", ">")  # plain and folded scalars join their lines with spaces
+_SENTENCE_END = tuple(".;:!?…)]”’\"'")
+
+
+def _inline_comment_lines(text: str) -> frozenset[int]:
+    """The 0-based lines with a comment after something on them: usually none or a few.
+
+    str.find runs at C speed; a regular expression over the whole file cost 8x more.
+    """
+    found: set[int] = set()
+    for blank in (" #", "\t#"):
+        index = text.find(blank)
+        while index >= 0:
+            before = index
+            while before > 0 and text[before - 1] in " \t":
+                before -= 1
+            if before > 0 and text[before - 1] != "\n":  # not an indented comment line
+                found.add(text.count("\n", 0, index))
+            index = text.find(blank, index + 2)
+    return frozenset(found)
 
 
 def _line(node: yaml.Node) -> int:
@@ -285,11 +318,13 @@ def _check_aliases(root: yaml.Node) -> None:
 class _Builder:
     """Builds plain data from the node graph, expanding aliases within bounds."""
 
-    def __init__(self, source: SourceMap, root: yaml.Node) -> None:
+    def __init__(self, source: SourceMap, root: yaml.Node, comment_lines: frozenset[int] = frozenset()) -> None:
         self.source = source
         self.root = root
         self.seen: set[int] = set()
         self.aliases_checked = False
+        self.comment_lines = comment_lines
+        self.notes: dict[tuple[str, int, int], Problem] = {}
 
     def build(self, node: yaml.Node, loc: Loc, depth: int) -> Any:
         if not isinstance(node, yaml.ScalarNode):
@@ -353,6 +388,11 @@ class _Builder:
     def _scalar(self, node: yaml.ScalarNode) -> Any:
         value: str = node.value
         if node.tag == _STR:
+            # Cheap tests first: most values hold no "- " and most files no comment after text.
+            if "- " in value and node.style in _JOINED_STYLES:
+                self._dash_line(node)
+            if self.comment_lines and not node.style and node.end_mark.line in self.comment_lines:
+                self._cut_at_comment(node)
             # YAML 1.1 calls "1e3" text; YAML 1.2 (what thidua reads) calls it a number.
             if not node.style and _EXPONENT.fullmatch(value):
                 return resolve_plain(value)
@@ -360,6 +400,32 @@ class _Builder:
         if node.tag not in _IMPLICIT:
             raise _reject(node, "YA06", {"tag": shown_tag(node.tag)})
         return resolve_plain(value)
+
+    def _note(self, code: str, params: dict[str, Any], line: int, column: int) -> None:
+        self.notes.setdefault((code, line, column), Problem.of(code, params, line=line, column=column))
+
+    def _cut_at_comment(self, node: yaml.ScalarNode) -> None:
+        """YA12: a sentence that YAML cut at ' #', the rest of it taken for a comment."""
+        value: str = node.value
+        end = node.end_mark
+        after = _COMMENT_AFTER.match(self.source.lines[end.line][end.column :])
+        if after is None or " " not in value or _THIDUA_COMMENT.match(after[2]):
+            return
+        blanks, comment = after[1], after[2].rstrip()
+        glued = comment[1:2] not in ("", " ", "\t")  # "#KH-LĐLĐ": a word, not a comment
+        if glued or (len(blanks) == 1 and not value.endswith(_SENTENCE_END)):
+            self._note("YA12", {"comment": comment}, end.line + 1, end.column + len(blanks) + 1)
+
+    def _dash_line(self, node: yaml.ScalarNode) -> None:
+        """YA13: a line starting with '- ' that YAML joined to the text above it (no sub-item)."""
+        start, end = node.start_mark, node.end_mark
+        last = end.line if end.column > 0 else end.line - 1
+        lines = self.source.lines
+        for index in range(start.line + 1, min(last, len(lines) - 1) + 1):
+            stripped = lines[index].lstrip(" ")
+            if stripped.startswith("- "):
+                self._note("YA13", {}, index + 1, len(lines[index]) - len(stripped) + 1)
+                return
 
 
 def resolve_plain(value: str) -> Any:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import types
 import typing
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -12,8 +13,10 @@ from pydantic import BaseModel, ValidationError
 
 from thidua.findings import Problem, format_loc
 from thidua.i18n import WORDS, word
+from thidua.plan.loader import SourceMap
 from thidua.plan.model import BlockItem, ParagraphItem, PhaseItem, Plan, TargetItem, ThemeItem
 from thidua.plan.results import Results
+from thidua.plan.traps import colon_trap
 
 _TAGGED: dict[str, type[BaseModel]] = {
     "~block": BlockItem,
@@ -41,11 +44,12 @@ _EXPECTED = {
 _DATE_ERRORS = {"date_invalid"}
 
 
-def validate_plan(data: Any) -> tuple[Plan | None, list[Problem]]:
+def validate_plan(data: Any, source: SourceMap | None = None) -> tuple[Plan | None, list[Problem]]:
+    """The plan, or the problems that stop it; `source` (the file's lines) lets them quote a fix."""
     try:
         return Plan.model_validate(data), []
     except ValidationError as exc:
-        return None, errors_to_problems(exc)
+        return None, errors_to_problems(exc, data=data, source=source)
 
 
 def validate_results(data: Any) -> tuple[Results | None, list[Problem]]:
@@ -55,13 +59,15 @@ def validate_results(data: Any) -> tuple[Results | None, list[Problem]]:
         return None, errors_to_problems(exc, root=Results)
 
 
-def errors_to_problems(exc: ValidationError, root: type[BaseModel] = Plan) -> list[Problem]:
+def errors_to_problems(
+    exc: ValidationError, root: type[BaseModel] = Plan, *, data: Any = None, source: SourceMap | None = None
+) -> list[Problem]:
     problems: list[Problem] = []
     seen: set[tuple[str, tuple[Any, ...]]] = set()
     for error in exc.errors():
         raw_loc = tuple(error["loc"])
         loc = tuple(p for p in raw_loc if not (isinstance(p, str) and p.startswith("~")))
-        problem = _problem(error, raw_loc, loc, root)
+        problem = _colon_trap(error, raw_loc, loc, data, source) or _problem(error, raw_loc, loc, root)
         key = (problem.code, problem.loc)
         if key not in seen:
             seen.add(key)
@@ -69,6 +75,34 @@ def errors_to_problems(exc: ValidationError, root: type[BaseModel] = Plan) -> li
     # A misspelt key ("titel") already says the field it meant is missing: report it once.
     meant = {(*p.loc[:-1], p.params["suggestion"]) for p in problems if p.code == "SC03" and p.params["suggestion"]}
     return [p for p in problems if not (p.code == "SC01" and p.loc in meant)]
+
+
+def _colon_trap(
+    error: Any, raw_loc: tuple[Any, ...], loc: tuple[Any, ...], data: Any, source: SourceMap | None
+) -> Problem | None:
+    """YA09 for a sentence YAML split at ': ' into a one-entry mapping, where text or an item stands."""
+    kind = error["type"]
+    if kind == "extra_forbidden" and len(raw_loc) >= 2 and raw_loc[-2] == "~block":
+        where, mapping, in_text_slot = loc[:-1], _at(data, loc[:-1]), False
+    elif kind == "string_type" and isinstance(error.get("input"), dict):
+        where, mapping, in_text_slot = loc, error["input"], True
+    else:
+        return None
+    position = source.values.get(where) if source else None
+    trap = colon_trap(
+        mapping, in_text_slot, (position.line, position.column) if position else None, source.lines if source else []
+    )
+    return replace(trap, loc=where) if trap else None
+
+
+def _at(data: Any, loc: tuple[Any, ...]) -> Any:
+    """The value at `loc` in the loaded data (None when the path does not lead anywhere)."""
+    for part in loc:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
 
 
 def _problem(error: Any, raw_loc: tuple[Any, ...], loc: tuple[Any, ...], root: type[BaseModel]) -> Problem:

@@ -1,9 +1,16 @@
-"""YA: problems found while reading the file, before its data means anything."""
+"""YA: problems found while reading the file, before its data means anything.
+
+YA09–YA13 are the traps of prose in YAML (a sentence with ': ', an opening quote, a leading '@',
+a ' #' or an indented '- ' inside text): found on the line where reading failed, on a value the
+schema refused, or (the two warnings) while reading the text.
+"""
 
 from thidua.check.rule import Rule
 from thidua.findings import Severity
 
 E = Severity.error
+W = Severity.warning
+FIX = {"vi": " — sửa thành: {suggestion}", "en": " — write: {suggestion}"}
 
 RULES = (
     Rule(
@@ -136,5 +143,148 @@ RULES = (
         },
         bad="(a file without read permission)",
         good="(a readable file)",
+    ),
+    Rule(
+        "YA09",
+        "yaml.colon-in-text",
+        E,
+        summary={
+            "vi": "Câu có ': ' bị đọc thành khóa",
+            "en": "A sentence with ': ' read as a key",
+        },
+        message={
+            "vi": "câu có dấu ': ' nên YAML đọc thành khóa ('{key}') — hãy đặt cả câu trong dấu nháy kép",
+            "en": "a sentence with ': ' reads as a key in YAML ('{key}') — put the whole sentence in double quotes",
+        },
+        hint=FIX,
+        why={
+            "vi": "Trong YAML, ': ' (hai chấm rồi dấu cách) tách khóa với giá trị. Câu 'Mục đích: Tuyên "
+            "truyền …' hay 'Lưu: VT' vì thế thành một cặp khóa 'Mục đích' với giá trị, không còn là câu; "
+            "thidua trước đây chỉ báo 'khóa không hợp lệ'. Đặt cả câu trong dấu nháy kép thì dấu ':' "
+            "chỉ là chữ. Một tiêu đề kết thúc bằng ':' có các mục con viết là 'title: \"…:\"' với 'items:'.",
+            "en": "In YAML ': ' (a colon and a space) separates a key from its value, so a sentence such "
+            "as 'Mục đích: Tuyên truyền …' or 'Lưu: VT' becomes a key with a value rather than text. "
+            "In double quotes the colon is just a character. A heading ending in ':' over sub-items is "
+            "written 'title: \"…:\"' with 'items:'.",
+        },
+        bad="sections:\n  - kind: purpose\n    title: MỤC ĐÍCH, YÊU CẦU\n    items:\n"
+        "      - Mục đích: Tuyên truyền sâu rộng trong đoàn viên, CNVCLĐ.\n",
+        good="sections:\n  - kind: purpose\n    title: MỤC ĐÍCH, YÊU CẦU\n    items:\n"
+        '      - "Mục đích: Tuyên truyền sâu rộng trong đoàn viên, CNVCLĐ."\n',
+    ),
+    Rule(
+        "YA10",
+        "yaml.quote-then-text",
+        E,
+        summary={
+            "vi": "Câu mở đầu bằng dấu nháy thẳng",
+            "en": "Text opening with a straight quote",
+        },
+        message={
+            "vi": "{what} (YAML dừng ở dấu {quote} đóng) — hãy đặt cả câu trong {fix}",
+            "en": "{what} (YAML stops at the closing {quote}) — put the whole sentence in {fix}",
+        },
+        hint=FIX,
+        why={
+            "vi": "Một giá trị mở đầu bằng \" hoặc ' là chuỗi trong dấu nháy: dấu nháy cùng loại tiếp "
+            "theo kết thúc nó, và phần còn lại của dòng ('được tổ chức …') không đọc được. libyaml chỉ "
+            "báo 'thiếu dấu -' hay 'thụt lề không đều'. Hãy bọc cả câu bằng loại nháy kia, hoặc dùng "
+            "dấu nháy cong “…” như văn bản in, vốn chỉ là chữ với YAML.",
+            "en": "A value that starts with \" or ' is a quoted string: the next quote of the same kind "
+            "ends it, and the rest of the line ('được tổ chức …') cannot be read; libyaml only says a "
+            "'-' is missing or the indentation is uneven. Wrap the whole sentence in the other kind "
+            "of quote, or use curly quotes “…” as printed text does, which YAML reads as text.",
+        },
+        bad="sections:\n  - kind: content\n    title: NỘI DUNG THI ĐUA\n    items:\n"
+        '      - "Tháng Công nhân" được tổ chức hằng năm vào tháng 5.\n',
+        good="sections:\n  - kind: content\n    title: NỘI DUNG THI ĐUA\n    items:\n"
+        "      - “Tháng Công nhân” được tổ chức hằng năm vào tháng 5.\n",
+    ),
+    Rule(
+        "YA11",
+        "yaml.reserved-start",
+        E,
+        summary={
+            "vi": "Câu bắt đầu bằng ký tự dành riêng",
+            "en": "Text starting with @ ` % * [ …",
+        },
+        message={
+            "vi": "câu bắt đầu bằng '{char}', ký tự YAML dành riêng — hãy đặt cả câu trong dấu nháy kép",
+            "en": "the sentence starts with '{char}', which YAML reserves — put the whole sentence in double quotes",
+        },
+        hint=FIX,
+        why={
+            "vi": "Ở đầu một giá trị, YAML dành '@' và '`' cho sau này, '%' cho chỉ thị, '*' và '&' cho "
+            "alias, '|' và '>' cho khối văn bản, '[' và '{' cho danh sách và nhóm khóa viết trên một "
+            "dòng. Một câu mở đầu bằng chúng (tên trang mạng, '[Dự thảo]', '*Lưu ý') không đọc được "
+            "hoặc bị đọc thành thứ khác; trong dấu nháy kép chúng chỉ là chữ.",
+            "en": "At the start of a value YAML reserves '@' and '`', uses '%' for directives, '*' and "
+            "'&' for aliases, '|' and '>' for blocks, '[' and '{' for one-line lists and mappings. A "
+            "sentence starting with one ('@page', '[Dự thảo]', '*Lưu ý') cannot be read or reads as "
+            "something else; in double quotes they are just characters.",
+        },
+        bad="sections:\n  - kind: content\n    title: NỘI DUNG THI ĐUA\n    items:\n"
+        "      - [Dự thảo] Kế hoạch tổ chức Hội nghị biểu dương điển hình tiên tiến.\n",
+        good="sections:\n  - kind: content\n    title: NỘI DUNG THI ĐUA\n    items:\n"
+        '      - "[Dự thảo] Kế hoạch tổ chức Hội nghị biểu dương điển hình tiên tiến."\n',
+    ),
+    Rule(
+        "YA12",
+        "yaml.comment-in-text",
+        W,
+        summary={
+            "vi": "Câu bị cắt ở ' #' thành chú thích",
+            "en": "A sentence cut at ' #' as a comment",
+        },
+        message={
+            "vi": "YAML coi ' #' là đầu chú thích nên '{comment}' bị bỏ khỏi câu — nếu đó là một phần "
+            "của câu, hãy đặt cả câu trong dấu nháy kép; nếu là chú thích, để hai dấu cách trước '#'",
+            "en": "YAML takes ' #' as the start of a comment, so '{comment}' is left out of the text — if it "
+            "belongs to the sentence, put the whole sentence in double quotes; if it is a comment, put two "
+            "spaces before '#'",
+        },
+        why={
+            "vi": "Một dấu cách rồi '#' mở đầu chú thích trong YAML: 'Kế hoạch số 58 #KH-LĐLĐ …' chỉ còn "
+            "'Kế hoạch số 58', không báo lỗi nào, và văn bản in ra thiếu nửa câu. thidua cảnh báo khi "
+            "'#' dính liền chữ sau nó, hoặc chỉ cách câu chưa hết một dấu cách; chú thích có chủ ý "
+            "viết cách hai dấu cách (như yamllint yêu cầu) hoặc sau một câu đã có dấu chấm.",
+            "en": "A space and '#' start a comment in YAML: 'Kế hoạch số 58 #KH-LĐLĐ …' silently becomes "
+            "'Kế hoạch số 58' and the document prints half a sentence. thidua warns when the '#' is "
+            "glued to the word after it, or only one space from an unfinished sentence; a deliberate "
+            "comment stands two spaces away (as yamllint asks) or after a finished sentence.",
+        },
+        bad="sections:\n  - kind: content\n    title: NỘI DUNG THI ĐUA\n    items:\n"
+        "      - Thực hiện Kế hoạch số 58 #KH-LĐLĐ của LĐLĐ tỉnh về thi đua năm 2021.\n",
+        good="sections:\n  - kind: content\n    title: NỘI DUNG THI ĐUA\n    items:\n"
+        '      - "Thực hiện Kế hoạch số 58 #KH-LĐLĐ của LĐLĐ tỉnh về thi đua năm 2021."\n',
+    ),
+    Rule(
+        "YA13",
+        "yaml.dash-in-text",
+        W,
+        summary={
+            "vi": "Dòng '- ' bị nối vào câu phía trên",
+            "en": "A '- ' line joined to a sentence",
+        },
+        message={
+            "vi": "dòng bắt đầu bằng '- ' được nối vào câu phía trên, không thành mục con — mục con cần "
+            "'title:' (hoặc 'text:') và 'items:'; nếu dấu gạch thuộc câu, hãy đưa nó lên cùng dòng",
+            "en": "a line starting with '- ' is joined to the sentence above, not a sub-item — sub-items need "
+            "'title:' (or 'text:') and 'items:'; if the dash belongs to the sentence, keep it on the line above",
+        },
+        why={
+            "vi": "Trong YAML, các dòng thụt sâu hơn ngay dưới một câu (hay trong khối '>') là phần tiếp "
+            "của câu đó: '- Nghị quyết …' thụt vào dưới một mục không tạo mục con mà dính vào câu "
+            "thành '… CNVCLĐ - Nghị quyết …', không lỗi nào báo.",
+            "en": "In YAML, more-indented lines under a sentence (or inside a '>' block) continue it: a "
+            "'- Nghị quyết …' line indented under an item does not make a sub-item but is glued to the "
+            "sentence as '… CNVCLĐ - Nghị quyết …', with no error at all.",
+        },
+        bad="sections:\n  - kind: content\n    title: NỘI DUNG THI ĐUA\n    items:\n"
+        "      - Tuyên truyền sâu rộng trong đoàn viên, CNVCLĐ\n"
+        "        - Nghị quyết Đại hội Đảng toàn quốc lần thứ XIII.\n",
+        good="sections:\n  - kind: content\n    title: NỘI DUNG THI ĐUA\n    items:\n"
+        "      - title: Tuyên truyền sâu rộng trong đoàn viên, CNVCLĐ\n"
+        "        items:\n          - Nghị quyết Đại hội Đảng toàn quốc lần thứ XIII.\n",
     ),
 )
