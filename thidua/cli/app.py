@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from thidua import __version__
-from thidua.cli.edge import LangOption, Progress, date_option, handle_errors
+from thidua.cli.edge import LangOption, Progress, date_option, handle_errors, run
 from thidua.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, ThiduaError
 from thidua.i18n import STATUS_RULES
 
@@ -89,10 +89,10 @@ def check(
 @handle_errors
 def rules(lang: LangOption = None) -> None:
     """List every rule: code, name, default severity and what it catches."""
-    from rich.console import Console
     from rich.table import Table
 
     from thidua.check.rules import RULES
+    from thidua.cli.show import PipeConsole
     from thidua.i18n import resolve_lang, tr
 
     language = resolve_lang(lang)
@@ -101,7 +101,7 @@ def rules(lang: LangOption = None) -> None:
         table.add_column(tr(column, language))
     for rule in RULES.values():
         table.add_row(rule.code, rule.name, tr(f"severity.{rule.severity.value}", language), rule.summary[language])
-    Console(highlight=False, soft_wrap=True).print(table)
+    PipeConsole(highlight=False, soft_wrap=True).print(table)
 
 
 @app.command()
@@ -439,7 +439,7 @@ def schema(
 
 
 def main() -> None:
-    app()
+    run(app)
 
 
 if __name__ == "__main__":  # pragma: no cover
