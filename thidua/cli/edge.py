@@ -17,11 +17,12 @@ from typing import Annotated, Any, NoReturn, TypeVar
 
 import typer
 
+from thidua.cli.help import help_text, metavar
 from thidua.errors import EXIT_ERROR, FindingsError, ThiduaError
 
 LangOption = Annotated[
     str | None,
-    typer.Option("--lang", envvar="THIDUA_LANG", help="Language of messages: vi (default) or en."),
+    typer.Option("--lang", envvar="THIDUA_LANG", help=help_text("lang"), metavar=metavar("lang")),
 ]
 
 F = TypeVar("F", bound=Callable[..., Any])
