@@ -27,6 +27,8 @@ COMMANDS = [
     ["explain", "PE06"],
     ["schema"],
     ["textconv", PLAN],  # writes without flushing: the pipe breaks in Python's flush at exit
+    ["--help"],
+    ["check", "--help"],
 ]
 
 

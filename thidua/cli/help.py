@@ -374,12 +374,26 @@ class HelpContext(_Context):
     formatter_class = HelpFormatter
 
 
-class HelpCommand(TyperCommand):
-    context_class = HelpContext
+class _Help:
+    """What thidua's group and commands add to Typer's: HelpContext, and a help page into a closed pipe."""
+
+    context_class: Any = HelpContext
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)  # type: ignore[misc]
+        except BrokenPipeError:  # --help | head: end as every command does, not Click's quiet exit 1
+            from thidua.cli.edge import closed_pipe
+
+            closed_pipe()
 
 
-class HelpGroup(TyperGroup):
-    context_class = HelpContext
+class HelpCommand(_Help, TyperCommand):
+    pass
+
+
+class HelpGroup(_Help, TyperGroup):
+    pass
 
 
 class App(typer.Typer):
