@@ -101,3 +101,38 @@ def test_lang_before_the_command_is_the_same_switch(monkeypatch: pytest.MonkeyPa
     monkeypatch.setenv("THIDUA_LANG", "vi")  # restored after the test: --lang sets it for the run
     result = CliRunner().invoke(app, ["--lang", "en", "explain", "XX99"])
     assert result.exit_code == 2 and "no rule has the code XX99" in result.output, result.output
+
+
+def run_thidua(args: list[str], lang_env: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = {key: value for key, value in os.environ.items() if key != "THIDUA_LANG"}
+    if lang_env is not None:
+        env["THIDUA_LANG"] = lang_env
+    return subprocess.run([sys.executable, "-m", "thidua", *args], capture_output=True, text=True, env=env)
+
+
+@pytest.mark.parametrize(
+    ("args", "vietnamese", "english"),
+    [
+        (["track"], "thiếu đối số 'plan'.", "Missing argument 'plan'."),
+        (["chek"], "không có lệnh 'chek'. Có phải 'check'", "No such command 'chek'."),
+        (["report", "x.yaml"], "thiếu tùy chọn '--output' / '-o'.", "Missing option '--output' / '-o'."),
+        (["check", "--bogus"], "không có tùy chọn --bogus", "No such option: --bogus"),
+        (["explain", "PE06", "PE07"], "thừa đối số (PE07)", "unexpected extra argument"),
+        (["check", "--jobs", "0"], "giá trị không hợp lệ cho '--jobs' / '-j': ", "Invalid value for '--jobs'"),
+        (["check", "--jobs", "x"], "số nguyên", "Invalid value for '--jobs'"),
+        (["check", "-f"], "tùy chọn '-f' cần một giá trị.", "Option '-f' requires an argument."),
+    ],
+)
+def test_a_command_line_click_cannot_parse_is_told_in_the_language(
+    args: list[str], vietnamese: str, english: str
+) -> None:
+    vi, en = run_thidua(args), run_thidua(args, lang_env="en")
+    assert vi.returncode == en.returncode == 2
+    assert vietnamese in vi.stderr and "thidua: lỗi: " in vi.stderr, vi.stderr
+    assert ENGLISH.findall(vi.stderr) == [] and "Error" not in vi.stderr and "Try " not in vi.stderr, vi.stderr
+    assert english in en.stderr, en.stderr
+
+
+def test_no_command_at_all_still_shows_the_help() -> None:
+    result = run_thidua([])
+    assert "Cách dùng: " in result.stdout + result.stderr and "Lệnh:" in result.stdout + result.stderr

@@ -11,7 +11,8 @@ import typer
 
 from thidua import __version__
 from thidua.cli.edge import LangOption, Progress, date_option, handle_errors, run
-from thidua.cli.help import App, help_text, metavar
+from thidua.cli.help import help_text, metavar
+from thidua.cli.localized import App
 from thidua.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, ThiduaError
 
 # Help texts are looked up in cli/help.py, in the language chosen at start-up (--lang, THIDUA_LANG).

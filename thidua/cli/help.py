@@ -2,6 +2,7 @@
 
 Typer fixes help texts when the commands are declared, so the language is chosen once, at start-up,
 from the command line (--lang en, --lang=en) and THIDUA_LANG: the same switch as the messages.
+Data and look-ups only; cli/localized.py makes Typer and Click say them.
 """
 
 from __future__ import annotations
@@ -10,10 +11,6 @@ import os
 import re
 import sys
 from collections.abc import Mapping, Sequence
-from typing import Any
-
-import typer
-from typer.core import TyperCommand, TyperGroup
 
 from thidua.i18n import STATUS_RULES, resolve_lang
 
@@ -318,6 +315,25 @@ CLICK_WORDS: dict[str, dict[str, str]] = {
 }
 
 
+# Click's messages for a command line it cannot parse, as (English pattern, Vietnamese), applied in turn.
+CLICK_ERRORS: list[tuple[str, str]] = [
+    (r"^Missing argument (.+)\.$", r"thiếu đối số \1."),
+    (r"^Missing option (.+)\.$", r"thiếu tùy chọn \1."),
+    (r"^No such option: ", "không có tùy chọn "),
+    (r"^No such command (.+?)\.", r"không có lệnh \1."),
+    (r"^Got unexpected extra arguments? |^Got unexpected extra argument\(s\) ", "thừa đối số "),
+    (r"^Invalid value for (.+?): ", r"giá trị không hợp lệ cho \1: "),
+    (r"^Option (.+) requires an argument\.$", r"tùy chọn \1 cần một giá trị."),
+    (r"Input should be a valid integer, unable to parse string as an integer", "phải là một số nguyên"),
+    (r"Input should be greater than or equal to (\S+)", r"phải lớn hơn hoặc bằng \1"),
+    (r"'(.+)' is not a valid integer\.", r"'\1' không phải là số nguyên."),
+    (r"(\S+) is not in the range (.+)\.", r"\1 không nằm trong khoảng \2."),
+    (r"Did you mean (.+)\?", r"Có phải \1?"),
+    (r"\(Possible options: (.+)\)", r"(có thể là: \1)"),
+]
+USAGE_HINT = {"vi": "Xem '{command} --help' để biết cách dùng.", "en": "Try '{command} --help' for help."}
+
+
 def help_text(key: str, lang: str | None = None) -> str:
     """The help of a command ("check") or of one of its parameters ("check.format")."""
     return HELP[key][lang or HELP_LANG]
@@ -331,76 +347,10 @@ def click_word(english: str, lang: str | None = None) -> str:
     return CLICK_WORDS.get(english, {}).get(lang or HELP_LANG, english)
 
 
-_EXTRA = re.compile(r"(?:(?<=  )|^)\[([^\[\]]*)\]$")  # Click's "  [default: text; required]" after a help
-
-
-_TYPE = re.compile(r"<[^<>]+>$")  # Typer's "paths... <list[Path]>"
-
-
-def _type(match: re.Match[str]) -> str:
-    return click_word(match.group())
-
-
-def _extra(match: re.Match[str]) -> str:
-    parts = []
-    for part in match.group(1).split("; "):
-        name, colon, value = part.partition(": ")
-        parts.append(f"{click_word(name)}{colon}{value}")
-    return f"[{'; '.join(parts)}]"
-
-
-# Click's classes as this Typer uses them (its own Click, or a vendored one in newer Typer).
-_Context: Any = TyperCommand.context_class
-_Formatter: Any = _Context.formatter_class
-
-
-class HelpFormatter(_Formatter):
-    """Click's help formatter, saying Click's own words (headings, usage, defaults) in HELP_LANG."""
-
-    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
-        for english in ("[OPTIONS]", "COMMAND [ARGS]..."):
-            args = args.replace(english, click_word(english))
-        super().write_usage(prog, args, f"{click_word('Usage:')} " if prefix is None else prefix)
-
-    def write_heading(self, heading: str) -> None:
-        super().write_heading(click_word(heading))
-
-    def write_dl(self, rows: Sequence[tuple[str, str]], *args: Any, **kwargs: Any) -> None:
-        rows = [(_TYPE.sub(_type, term), _EXTRA.sub(_extra, click_word(text))) for term, text in rows]
-        super().write_dl(rows, *args, **kwargs)
-
-
-class HelpContext(_Context):
-    formatter_class = HelpFormatter
-
-
-class _Help:
-    """What thidua's group and commands add to Typer's: HelpContext, and a help page into a closed pipe."""
-
-    context_class: Any = HelpContext
-
-    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
-        try:
-            return super().parse_args(ctx, args)  # type: ignore[misc]
-        except BrokenPipeError:  # --help | head: end as every command does, not Click's quiet exit 1
-            from thidua.cli.edge import closed_pipe
-
-            closed_pipe()
-
-
-class HelpCommand(_Help, TyperCommand):
-    pass
-
-
-class HelpGroup(_Help, TyperGroup):
-    pass
-
-
-class App(typer.Typer):
-    """typer.Typer whose group and commands write their help through HelpFormatter."""
-
-    def __init__(self, **options: Any) -> None:
-        super().__init__(cls=HelpGroup, **options)
-
-    def command(self, *args: Any, **options: Any) -> Any:
-        return super().command(*args, cls=options.pop("cls", HelpCommand), **options)
+def click_message(english: str, lang: str | None = None) -> str:
+    """One of Click's messages about a command line it cannot parse, in the help language."""
+    if (lang or HELP_LANG) == "en":
+        return english
+    for pattern, vietnamese in CLICK_ERRORS:
+        english = re.sub(pattern, vietnamese, english)
+    return english
