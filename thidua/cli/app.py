@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -9,13 +10,15 @@ from typing import Annotated
 import typer
 
 from thidua import __version__
-from thidua.cli.edge import LangOption, Progress, date_option, handle_errors
+from thidua.cli.edge import LangOption, Progress, date_option, handle_errors, run
+from thidua.cli.help import help_text, metavar
+from thidua.cli.localized import App
 from thidua.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, ThiduaError
-from thidua.i18n import STATUS_RULES
 
-app = typer.Typer(
+# Help texts are looked up in cli/help.py, in the language chosen at start-up (--lang, THIDUA_LANG).
+app = App(
     name="thidua",
-    help="Kế hoạch thi đua as data: check, render, track, diff. (Vietnamese by default; --lang en.)",
+    help=help_text("app"),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -32,10 +35,13 @@ def _version(value: bool) -> None:
 @app.callback()
 def main_options(
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+        bool, typer.Option("--version", callback=_version, is_eager=True, help=help_text("app.version"))
     ] = False,
+    lang: LangOption = None,
 ) -> None:
-    """thidua: Vietnamese trade-union emulation campaign plans as data in git."""
+    """The options of thidua itself (its help is help_text("app"), which Typer(help=) puts first)."""
+    if lang is not None:  # `thidua --lang en check …` is `thidua check --lang en …`
+        os.environ["THIDUA_LANG"] = lang
 
 
 def _split_codes(values: list[str] | None) -> tuple[str, ...]:
@@ -43,34 +49,31 @@ def _split_codes(values: list[str] | None) -> tuple[str, ...]:
     return tuple(code for value in values or () for code in value.split(",") if code.strip())
 
 
-@app.command()
+@app.command(help=help_text("check"))
 @handle_errors
 def check(
     paths: Annotated[
         list[Path] | None,
-        typer.Argument(
-            help="Plans or folders of plans (default: campaigns/); also .txt and .docx files.", show_default=False
-        ),
+        typer.Argument(help=help_text("check.paths"), show_default=False),
     ] = None,
-    output_format: Annotated[str, typer.Option("--format", "-f", help="text, json or github.")] = "text",
-    strict: Annotated[bool, typer.Option("--strict", help="Warnings also make the exit code 1.")] = False,
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help=help_text("check.format"), metavar=metavar("format"))
+    ] = "text",
+    strict: Annotated[bool, typer.Option("--strict", help=help_text("check.strict"))] = False,
     select: Annotated[
-        list[str] | None, typer.Option("--select", help="Only these rule codes or prefixes (e.g. PE,TG01).")
+        list[str] | None, typer.Option("--select", help=help_text("check.select"), metavar=metavar("codes"))
     ] = None,
-    ignore: Annotated[list[str] | None, typer.Option("--ignore", help="Skip these rule codes or prefixes.")] = None,
+    ignore: Annotated[
+        list[str] | None, typer.Option("--ignore", help=help_text("check.ignore"), metavar=metavar("codes"))
+    ] = None,
     config: Annotated[
-        Path | None, typer.Option("--config", help="A pyproject.toml to read [tool.thidua] from.")
+        Path | None, typer.Option("--config", help=help_text("check.config"), metavar=metavar("file"))
     ] = None,
-    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes (default: cores).")] = None,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", min=1, help=help_text("check.jobs"), metavar=metavar("number"))
+    ] = None,
     lang: LangOption = None,
 ) -> None:
-    """Validate plans and their Vietnamese text. Exit 0 clean, 1 findings, 2 could not run.
-
-    Each finding is "file:line:column CODE severity message". A .txt or .docx file named on the
-    command line gets the text rules (TX) only; its "line" is the line of the text or the
-    paragraph of the Word file. Excuse one finding on its YAML line with "# thidua: ignore[CODE]";
-    set select, ignore, strict, severity, tone-marks and words in [tool.thidua] of pyproject.toml.
-    """
     from thidua.check.engine import exit_code
     from thidua.cli.show import writer
     from thidua.cli.show.check import FORMATS
@@ -88,14 +91,13 @@ def check(
     raise typer.Exit(exit_code(report, strict=strict or settings.strict))
 
 
-@app.command()
+@app.command(help=help_text("rules"))
 @handle_errors
 def rules(lang: LangOption = None) -> None:
-    """List every rule: code, name, default severity and what it catches."""
-    from rich.console import Console
     from rich.table import Table
 
     from thidua.check.rules import RULES
+    from thidua.cli.show import PipeConsole
     from thidua.i18n import resolve_lang, tr
 
     language = resolve_lang(lang)
@@ -104,16 +106,15 @@ def rules(lang: LangOption = None) -> None:
         table.add_column(tr(column, language))
     for rule in RULES.values():
         table.add_row(rule.code, rule.name, tr(f"severity.{rule.severity.value}", language), rule.summary[language])
-    Console(highlight=False, soft_wrap=True).print(table)
+    PipeConsole(highlight=False, soft_wrap=True).print(table)
 
 
-@app.command()
+@app.command(help=help_text("explain"))
 @handle_errors
 def explain(
-    code: Annotated[str, typer.Argument(help="A rule code, e.g. PE06.")],
+    code: Annotated[str, typer.Argument(help=help_text("explain.code"))],
     lang: LangOption = None,
 ) -> None:
-    """Why a rule exists, with an example that triggers it and the corrected version."""
     from thidua.check.rules import RULES
     from thidua.i18n import resolve_lang, tr
 
@@ -138,34 +139,22 @@ def explain(
     typer.echo("\n".join(lines))
 
 
-@app.command()
+@app.command(help=help_text("render"))
 @handle_errors
 def render(
-    paths: Annotated[
-        list[Path] | None, typer.Argument(help="Plan files or folders (default: campaigns/).", show_default=False)
-    ] = None,
+    paths: Annotated[list[Path] | None, typer.Argument(help=help_text("render.paths"), show_default=False)] = None,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="A .docx file (one plan) or a folder (default: beside each plan)."),
+        typer.Option("--output", "-o", help=help_text("render.output"), metavar=metavar("path")),
     ] = None,
     template: Annotated[
         Path | None,
-        typer.Option("--template", "-t", help="A template file or folder (default: templates/ of the repository)."),
+        typer.Option("--template", "-t", help=help_text("render.template"), metavar=metavar("path")),
     ] = None,
-    pdf: Annotated[bool, typer.Option("--pdf", help="Also write a PDF beside each .docx (needs LibreOffice).")] = False,
-    strict: Annotated[
-        bool, typer.Option("--strict", help="Refuse a plan with any error or warning of thidua check.")
-    ] = False,
+    pdf: Annotated[bool, typer.Option("--pdf", help=help_text("render.pdf"))] = False,
+    strict: Annotated[bool, typer.Option("--strict", help=help_text("render.strict"))] = False,
     lang: LangOption = None,
 ) -> None:
-    """Write the official Kế hoạch .docx of each plan (Nghị định 30/2020 layout).
-
-    Output is written atomically and is byte-for-byte the same for the same plan and template.
-    A templates/ folder in the plan's repository overrides the shipped templates, file by file.
-    Each plan is checked as `thidua check` would (with [tool.thidua]): its findings are summed up
-    on stderr and it is still written, unless --strict. Exit 0 when every plan was written, 1 when
-    --strict refused one, 2 when a plan could not be read or an output written.
-    """
     from thidua.check.engine import CheckReport
     from thidua.cli.show.check import write_summary, write_text
     from thidua.files import display_path
@@ -203,24 +192,16 @@ def render(
         raise typer.Exit(EXIT_ERROR if report.failed else EXIT_FINDINGS)
 
 
-_TRACK_HELP = """Where each target (chỉ tiêu) stands: goal, latest figure, share achieved, status.
-
-Figures come from PLAN's results file (x.results.yaml beside x.yaml; add them with
-`thidua record`). Exit 0 when it ran, 1 when the results file has errors, 2 when the
-plan cannot be read.
-
-\b
-"""
-
-
-@app.command(help=_TRACK_HELP + STATUS_RULES["en"].replace("\n\n", "\n"))
+@app.command(help=help_text("track"))
 @handle_errors
 def track(
-    plan: Annotated[Path, typer.Argument(help="A plan file (or its .results.yaml).", show_default=False)],
+    plan: Annotated[Path, typer.Argument(help=help_text("track.plan"), show_default=False)],
     as_of: Annotated[
-        str | None, typer.Option("--as-of", help="The date to judge on: YYYY-MM-DD or dd/mm/yyyy (default: today).")
+        str | None, typer.Option("--as-of", help=help_text("track.as_of"), metavar=metavar("date"))
     ] = None,
-    output_format: Annotated[str, typer.Option("--format", "-f", help="text, json or md.")] = "text",
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help=help_text("track.format"), metavar=metavar("format"))
+    ] = "text",
     lang: LangOption = None,
 ) -> None:
     from thidua.cli.show import writer
@@ -236,37 +217,31 @@ def track(
     show(TrackView(tracked.plan, when, track_targets(tracked.plan, tracked.results, when)), language, sys.stdout)
 
 
-@app.command()
+@app.command(help=help_text("record"))
 @handle_errors
 def record(
-    plan: Annotated[Path, typer.Argument(help="A plan file (or its .results.yaml).", show_default=False)],
-    target: Annotated[str | None, typer.Argument(help="The target's id.", show_default=False)] = None,
+    plan: Annotated[Path, typer.Argument(help=help_text("record.plan"), show_default=False)],
+    target: Annotated[str | None, typer.Argument(help=help_text("record.target"), show_default=False)] = None,
     value: Annotated[
         str | None,
-        typer.Argument(
-            help="The figure as a report writes it: 96, 'trên 90%', 'gần 1.500', có/không.", show_default=False
-        ),
+        typer.Argument(help=help_text("record.value"), show_default=False),
     ] = None,
-    of: Annotated[str | None, typer.Option("--of", help="For a percent: the population size (VALUE of N).")] = None,
-    unit: Annotated[str | None, typer.Option("--unit", help="The unit's id, for a per-unit target.")] = None,
-    on: Annotated[str | None, typer.Option("--date", help="The date the figure stands at (default: today).")] = None,
-    source: Annotated[str | None, typer.Option("--source", help="The report it comes from.")] = None,
-    amount: Annotated[str | None, typer.Option("--amount", help="A money value with it: 'gần 6 tỷ đồng'.")] = None,
-    note: Annotated[str | None, typer.Option("--note", help="A note kept with the record.")] = None,
+    of: Annotated[str | None, typer.Option("--of", help=help_text("record.of"), metavar=metavar("number"))] = None,
+    unit: Annotated[str | None, typer.Option("--unit", help=help_text("record.unit"), metavar=metavar("unit"))] = None,
+    on: Annotated[str | None, typer.Option("--date", help=help_text("record.date"), metavar=metavar("date"))] = None,
+    source: Annotated[
+        str | None, typer.Option("--source", help=help_text("record.source"), metavar=metavar("text"))
+    ] = None,
+    amount: Annotated[
+        str | None, typer.Option("--amount", help=help_text("record.amount"), metavar=metavar("amount"))
+    ] = None,
+    note: Annotated[str | None, typer.Option("--note", help=help_text("record.note"), metavar=metavar("text"))] = None,
     from_csv: Annotated[
         Path | None,
-        typer.Option(
-            "--from", help="A CSV file: one row per record, columns target,date,value[,of,unit,amount,source,note]."
-        ),
+        typer.Option("--from", help=help_text("record.from"), metavar=metavar("file")),
     ] = None,
     lang: LangOption = None,
 ) -> None:
-    """Add results to PLAN's results file (x.results.yaml), keeping every existing line and comment.
-
-    The new figures are checked with the existing ones first (unknown target or unit, a date
-    outside the period, a share over 100%, a duplicate); with --from, one bad row and nothing is
-    written. Exit 0 written, 1 findings (nothing written), 2 could not run.
-    """
     from thidua.files import display_path
     from thidua.i18n import resolve_lang, tr
     from thidua.track.record import Origin, row_from_arguments, rows_from_csv, write_records
@@ -300,27 +275,23 @@ def record(
     typer.echo(tr("record-wrote", language, count=len(rows), path=display_path(written)))
 
 
-@app.command()
+@app.command(help=help_text("report"))
 @handle_errors
 def report(
-    plan: Annotated[Path, typer.Argument(help="A plan file (or its .results.yaml).", show_default=False)],
-    output: Annotated[Path, typer.Option("--output", "-o", help="The .docx to write.", show_default=False)],
+    plan: Annotated[Path, typer.Argument(help=help_text("report.plan"), show_default=False)],
+    output: Annotated[
+        Path,
+        typer.Option("--output", "-o", help=help_text("report.output"), metavar=metavar("file"), show_default=False),
+    ],
     as_of: Annotated[
-        str | None, typer.Option("--as-of", help="The date to report on: YYYY-MM-DD or dd/mm/yyyy (default: today).")
+        str | None, typer.Option("--as-of", help=help_text("report.as_of"), metavar=metavar("date"))
     ] = None,
     template: Annotated[
-        Path | None, typer.Option("--template", "-t", help="A template file or folder (default: bao-cao.xml.j2).")
+        Path | None, typer.Option("--template", "-t", help=help_text("report.template"), metavar=metavar("path"))
     ] = None,
-    pdf: Annotated[bool, typer.Option("--pdf", help="Also write a PDF beside the .docx (needs LibreOffice).")] = False,
+    pdf: Annotated[bool, typer.Option("--pdf", help=help_text("report.pdf"))] = False,
     lang: LangOption = None,
 ) -> None:
-    """Write the results report (BÁO CÁO sơ kết/tổng kết) of PLAN's targets as .docx.
-
-    A table of targets with goal, result, share achieved and status (as `thidua track`
-    computes them), a chart of achievement per target, per-unit tables and the sources cited;
-    in the official layout (Nghị định 30/2020), written atomically. Exit 0 written, 1 the
-    results file has errors, 2 could not run.
-    """
     from thidua.cli.show.check import write_summary
     from thidua.files import display_path
     from thidua.i18n import resolve_lang, tr
@@ -338,30 +309,23 @@ def report(
         typer.echo(tr("render.wrote", language, path=display_path(path)))
 
 
-@app.command()
+@app.command(help=help_text("diff"))
 @handle_errors
 def diff(
-    old: Annotated[str, typer.Argument(help="Last year's plan: a file or REV:path (HEAD~1:campaigns/…).")],
-    new: Annotated[str, typer.Argument(help="The plan to compare it with: a file or REV:path.")],
-    output_format: Annotated[str, typer.Option("--format", "-f", help="text, json or md.")] = "text",
-    docx: Annotated[
-        Path | None, typer.Option("--docx", help="Also write NEW as .docx with the differences as tracked changes.")
-    ] = None,
+    old: Annotated[str, typer.Argument(help=help_text("diff.old"))],
+    new: Annotated[str, typer.Argument(help=help_text("diff.new"))],
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help=help_text("diff.format"), metavar=metavar("format"))
+    ] = "text",
+    docx: Annotated[Path | None, typer.Option("--docx", help=help_text("diff.docx"), metavar=metavar("file"))] = None,
     show_year_shifts: Annotated[
-        bool, typer.Option("--show-year-shifts", help="Also list texts and dates that differ only by the year.")
+        bool, typer.Option("--show-year-shifts", help=help_text("diff.show_year_shifts"))
     ] = False,
     template: Annotated[
-        Path | None, typer.Option("--template", "-t", help="A template file or folder for --docx.")
+        Path | None, typer.Option("--template", "-t", help=help_text("diff.template"), metavar=metavar("path"))
     ] = None,
     lang: LangOption = None,
 ) -> None:
-    """What changed from OLD to NEW: identity, references, theme, sections, items, targets, phases.
-
-    Items are matched even when moved or reworded; a text or date that differs only by the
-    campaign's year moving on counts as unchanged. A plan that does not read stops it; other
-    findings of `thidua check` (with [tool.thidua]) are summed up on stderr.
-    Exit 0 the plans say the same, 1 they differ, 2 could not run (like diff).
-    """
     from thidua.change.diff import diff_plans
     from thidua.cli.show import writer
     from thidua.cli.show.check import write_summary
@@ -389,40 +353,27 @@ def diff(
     raise typer.Exit(EXIT_OK if result.same else EXIT_FINDINGS)
 
 
-@app.command()
+@app.command(help=help_text("textconv"))
 @handle_errors
 def textconv(
-    path: Annotated[Path, typer.Argument(help="A plan (.yaml) or a Word file (.docx).", show_default=False)],
+    path: Annotated[Path, typer.Argument(help=help_text("textconv.path"), show_default=False)],
     lang: LangOption = None,
 ) -> None:
-    """Print the readable text of a plan or a .docx, for git's textconv (see the README).
-
-    A plan prints as the document reads (the text of `thidua render`); a .docx as its
-    paragraphs. A plan that cannot be read prints as it is, so `git diff` always shows something.
-    """
     from thidua.render.textconv import readable_text
 
     sys.stdout.write(readable_text(path))
 
 
-@app.command()
+@app.command(help=help_text("new"))
 @handle_errors
 def new(
-    path: Annotated[Path, typer.Argument(help="The new plan file to create.", show_default=False)],
-    old: Annotated[Path, typer.Option("--from", help="Last year's plan.", show_default=False)],
-    year: Annotated[
-        int | None, typer.Option("--year", help="The new campaign's first year (default: the year after the period).")
-    ] = None,
+    path: Annotated[Path, typer.Argument(help=help_text("new.path"), show_default=False)],
+    old: Annotated[
+        Path, typer.Option("--from", help=help_text("new.from"), metavar=metavar("file"), show_default=False)
+    ],
+    year: Annotated[int | None, typer.Option("--year", help=help_text("new.year"), metavar=metavar("year"))] = None,
     lang: LangOption = None,
 ) -> None:
-    """Write next year's plan PATH from last year's: dates and years moved, number and date blank.
-
-    The period, phases, due dates and the year mentions tied to the campaign move by the year
-    difference (29/02 becomes 28/02); citations, terms of office and history stay. Results are
-    not copied. What a human must decide (the theme, last year's parent plan, anniversaries whose
-    ordinal changes) is printed and marked in the file with "# thidua new:". Never overwrites a
-    file. Exit 0 written, 2 could not run.
-    """
     from thidua.change.newyear import MARK, make_next_year
     from thidua.files import display_path
     from thidua.i18n import resolve_lang, tr
@@ -449,13 +400,12 @@ def new(
         typer.echo(f"  {shown}:{decision.line}: {decision.message}")
 
 
-@app.command()
+@app.command(help=help_text("schema"))
 @handle_errors
 def schema(
-    which: Annotated[str, typer.Argument(help="plan (default) or results.")] = "plan",
+    which: Annotated[str, typer.Argument(help=help_text("schema.which"))] = "plan",
     lang: LangOption = None,
 ) -> None:
-    """Print the JSON Schema of the plan file, or of the results file (for editors and CI)."""
     from thidua.plan.schema import schema_text
 
     if which not in ("plan", "results"):
@@ -464,7 +414,7 @@ def schema(
 
 
 def main() -> None:
-    app()
+    run(app)
 
 
 if __name__ == "__main__":  # pragma: no cover

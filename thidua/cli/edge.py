@@ -1,23 +1,28 @@
 """The edge of the command line: "cannot go on" becomes a message and an exit code, never a traceback.
 
-Also what several commands share at the edge: the --lang option, a progress bar, date options.
+Also what several commands share at the edge: the --lang option, a progress bar, date options,
+and a closed pipe (`| head`) ending quietly.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import os
+import signal
 import sys
 from collections.abc import Callable
 from datetime import date
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, NoReturn, TypeVar
 
 import typer
 
+from thidua.cli.help import help_text, metavar
 from thidua.errors import EXIT_ERROR, FindingsError, ThiduaError
 
 LangOption = Annotated[
     str | None,
-    typer.Option("--lang", envvar="THIDUA_LANG", help="Language of messages: vi (default) or en."),
+    typer.Option("--lang", envvar="THIDUA_LANG", help=help_text("lang"), metavar=metavar("lang")),
 ]
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -46,6 +51,8 @@ def handle_errors(command: F) -> F:
             raise typer.Exit(exc.exit_code) from None
         except (typer.Exit, typer.Abort):
             raise
+        except BrokenPipeError:
+            closed_pipe()
         except KeyboardInterrupt:
             raise typer.Exit(130) from None
         except Exception as exc:  # a bug: say so plainly, keep the user's terminal clean
@@ -54,6 +61,28 @@ def handle_errors(command: F) -> F:
             raise typer.Exit(EXIT_ERROR) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def run(app: Callable[[], Any]) -> None:
+    """Run the command line; a reader that went away (`| head`) ends it quietly, also at exit's flush."""
+    try:
+        try:
+            app()
+        finally:
+            sys.stdout.flush()  # what Python would flush at exit, while a closed pipe can still be caught
+    except BrokenPipeError:
+        closed_pipe()
+
+
+def closed_pipe() -> NoReturn:
+    """End as cat and git do when the pipe closes: killed by SIGPIPE (the shell says 141), no message."""
+    with contextlib.suppress(OSError, ValueError):  # keep Python's exit flush from failing again
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    sigpipe = getattr(signal, "SIGPIPE", None)
+    if sigpipe is not None:  # POSIX: Python ignores SIGPIPE; restore its default and take it
+        signal.signal(sigpipe, signal.SIG_DFL)
+        os.kill(os.getpid(), sigpipe)
+    sys.exit(128 + (sigpipe or 13))
 
 
 class Progress:

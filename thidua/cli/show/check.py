@@ -6,7 +6,7 @@ import json
 from typing import TextIO
 
 from thidua.check.engine import CheckReport
-from thidua.cli.show import Writer
+from thidua.cli.show import PipeConsole, Writer
 from thidua.findings import Finding, Severity
 from thidua.i18n import tr
 
@@ -45,10 +45,9 @@ def write_summary(findings: list[Finding], lang: str, stream: TextIO) -> None:
 
 def write_text(report: CheckReport, lang: str, stream: TextIO) -> None:
     """One block per finding: location, code, severity, message, then the YAML line and a caret."""
-    from rich.console import Console
     from rich.markup import escape
 
-    console = Console(file=stream, highlight=False, soft_wrap=True)  # colour only on a terminal
+    console = PipeConsole(file=stream, highlight=False, soft_wrap=True)  # colour only on a terminal
     for finding in report.findings:
         style = _STYLE[finding.severity]
         severity = tr(f"severity.{finding.severity.value}", lang)

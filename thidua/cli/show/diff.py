@@ -9,7 +9,7 @@ from datetime import date
 from typing import Any, TextIO
 
 from thidua.change.diff import ADDED, CHANGED, KINDS, MOVED, REMOVED, SHIFTED, Change, PlanDiff, Words
-from thidua.cli.show import Writer
+from thidua.cli.show import PipeConsole, Writer
 from thidua.i18n import tr
 from thidua.text.formatting import short_date
 
@@ -111,10 +111,9 @@ def heading(view: DiffView, lang: str) -> str:
 
 
 def write_text(view: DiffView, lang: str, stream: TextIO) -> None:
-    from rich.console import Console
     from rich.text import Text
 
-    console = Console(file=stream, highlight=False, soft_wrap=True)
+    console = PipeConsole(file=stream, highlight=False, soft_wrap=True)
     # Without colour (a pipe, a CI log), changed words keep git's word-diff marks: [-old-]{+new+}.
     marks = console.color_system is None
     console.print(Text(heading(view, lang), style="bold"))

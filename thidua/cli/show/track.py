@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, TextIO
 
-from thidua.cli.show import Writer
+from thidua.cli.show import PipeConsole, Writer
 from thidua.i18n import tr
 from thidua.plan.model import Plan
 from thidua.plan.results import goal_phrase, phrase
@@ -152,11 +152,10 @@ def _summary_line(view: TrackView, lang: str) -> str:
 
 
 def write_text(view: TrackView, lang: str, stream: TextIO) -> None:
-    from rich.console import Console
     from rich.markup import escape
     from rich.table import Table
 
-    console = Console(file=stream, highlight=False, soft_wrap=False, width=max(100, _width(stream)))
+    console = PipeConsole(file=stream, highlight=False, soft_wrap=False, width=max(100, _width(stream)))
     console.print(f"[bold]{escape(_heading(view, lang))}[/]")
     if not view.statuses:
         console.print(tr("track.no-targets", lang))

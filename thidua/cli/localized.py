@@ -1,0 +1,111 @@
+"""Typer's app, group and commands speaking the help language: Click's own words, usage errors, a closed pipe."""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Sequence
+from typing import Any
+
+import typer
+from typer.core import TyperCommand, TyperGroup
+
+from thidua.cli.edge import closed_pipe
+from thidua.cli.help import HELP_LANG, USAGE_HINT, click_message, click_word
+from thidua.i18n import tr
+
+_EXTRA = re.compile(r"(?:(?<=  )|^)\[([^\[\]]*)\]$")  # Click's "  [default: text; required]" after a help
+_TYPE = re.compile(r"<[^<>]+>$")  # Typer's "paths... <list[Path]>"
+
+
+def _type(match: re.Match[str]) -> str:
+    return click_word(match.group())
+
+
+def _extra(match: re.Match[str]) -> str:
+    parts = []
+    for part in match.group(1).split("; "):
+        name, colon, value = part.partition(": ")
+        parts.append(f"{click_word(name)}{colon}{value}")
+    return f"[{'; '.join(parts)}]"
+
+
+# Click's classes as this Typer uses them (its own Click, or a vendored one in newer Typer).
+_Context: Any = TyperCommand.context_class
+_Formatter: Any = _Context.formatter_class
+
+
+class HelpFormatter(_Formatter):
+    """Click's help formatter, saying Click's own words (headings, usage, defaults) in HELP_LANG."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        for english in ("[OPTIONS]", "COMMAND [ARGS]..."):
+            args = args.replace(english, click_word(english))
+        super().write_usage(prog, args, f"{click_word('Usage:')} " if prefix is None else prefix)
+
+    def write_heading(self, heading: str) -> None:
+        super().write_heading(click_word(heading))
+
+    def write_dl(self, rows: Sequence[tuple[str, str]], *args: Any, **kwargs: Any) -> None:
+        rows = [(_TYPE.sub(_type, term), _EXTRA.sub(_extra, click_word(text))) for term, text in rows]
+        super().write_dl(rows, *args, **kwargs)
+
+
+class HelpContext(_Context):
+    formatter_class = HelpFormatter
+
+
+_UsageError: Any = importlib.import_module(_Context.__module__.rpartition(".")[0] + ".exceptions").UsageError
+
+
+class TranslatedUsageError(_UsageError):
+    """A command line Click cannot parse, told as thidua tells its errors: in HELP_LANG, `thidua: lỗi: …`."""
+
+    def show(self, file: Any = None) -> None:
+        if self.ctx is not None:
+            hint = USAGE_HINT[HELP_LANG].format(command=self.ctx.command_path)
+            typer.echo(f"{self.ctx.get_usage()}\n{hint}\n", err=True)
+        typer.echo(f"thidua: {tr('error-prefix', HELP_LANG)}: {self.format_message()}", err=True)
+
+
+def translated(error: Any) -> Any:
+    """Click's usage error in HELP_LANG (as it is in English; `thidua` alone still shows the help)."""
+    if HELP_LANG == "en" or type(error).__name__ == "NoArgsIsHelpError":
+        return error
+    return TranslatedUsageError(click_message(error.format_message()), ctx=error.ctx)
+
+
+class _Help:
+    """What thidua's group and commands add to Typer's: HelpContext, usage errors in HELP_LANG, a closed pipe."""
+
+    context_class: Any = HelpContext
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)  # type: ignore[misc]
+        except BrokenPipeError:  # --help | head: end as every command does, not Click's quiet exit 1
+            closed_pipe()
+        except _UsageError as error:
+            raise translated(error) from None
+
+
+class HelpCommand(_Help, TyperCommand):
+    pass
+
+
+class HelpGroup(_Help, TyperGroup):
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        try:
+            return super().resolve_command(ctx, args)
+        except _UsageError as error:  # "No such command"
+            raise translated(error) from None
+
+
+class App(typer.Typer):
+    """typer.Typer whose group and commands are HelpGroup and HelpCommand: --help and usage errors in HELP_LANG."""
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(cls=HelpGroup, **options)
+
+    def command(self, *args: Any, **options: Any) -> Any:
+        return super().command(*args, cls=options.pop("cls", HelpCommand), **options)
