@@ -5,9 +5,12 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
+import sys
 import tempfile
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 from thidua.errors import ThiduaError
 
@@ -57,6 +60,14 @@ def write_new(path: Path, data: bytes) -> None:
     """
     if path.exists() or path.is_symlink():
         raise OutputError("output-exists", path=str(path))
+    try:
+        _create(path, data)
+    except FileExistsError:
+        raise OutputError("output-exists", path=str(path)) from None
+
+
+def _create(path: Path, data: bytes) -> None:
+    """`write_new` without the early check: FileExistsError when `path` exists by the time it is put."""
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise OutputError("output-no-folder", path=str(path), folder=str(folder))
@@ -70,10 +81,125 @@ def write_new(path: Path, data: bytes) -> None:
             with open(path, "xb") as handle:
                 handle.write(data)
 
-    try:
-        _through_temporary(path, data, _default_mode(), put)
-    except FileExistsError:
-        raise OutputError("output-exists", path=str(path)) from None
+    _through_temporary(path, data, _default_mode(), put)
+
+
+# ----------------------------------------------------------------------------- read-modify-write
+
+LOCK_WAIT = 30.0  # seconds to wait for another thidua writing the same file
+
+
+def update_file(path: Path, change: Callable[[bytes | None], bytes]) -> Path:
+    """Read-modify-write `path` so that no concurrent update is lost; the file actually written.
+
+    `change` gets the file's bytes (None: no file yet) read under an exclusive lock on the file
+    (fcntl.flock; held until the new bytes are in place) and returns the new bytes; it may raise,
+    and then nothing is written. A symlink is followed: its target gets the new bytes and the link
+    stays a link. The file keeps its mode, owner and group; it is replaced by a rename, except when
+    it has other hard links or its owner cannot be kept (then it is rewritten in place, under the
+    lock). A first writer creates the file exclusively; one that lost that race goes round again.
+    Without fcntl (Windows) there is no lock: the file is still re-read just before it is replaced.
+    """
+    real = Path(os.path.realpath(path))
+    check_writable(real)
+    for _attempt in range(100):
+        with _locked(real) as handle:
+            if handle is None:
+                try:
+                    _create(real, change(None))
+                except FileExistsError:
+                    continue  # another writer created it first: read theirs, under the lock
+                return real
+            _replace_locked(real, handle, change(handle.read()))
+            return real
+    raise OutputError("output-busy", path=str(path))
+
+
+@contextlib.contextmanager
+def _locked(real: Path) -> Iterator[Any]:
+    """The file open for reading with an exclusive lock on it (None: there is no such file).
+
+    A writer that replaced the file while this one waited has locked the old inode, so the lock is
+    taken again until the name and the locked file agree.
+    """
+    deadline = time.monotonic() + LOCK_WAIT
+    while True:
+        try:
+            handle = open(real, "rb")  # noqa: SIM115 - closed below, after the caller's write
+        except FileNotFoundError:
+            yield None
+            return
+        except OSError as exc:
+            raise OutputError("output-unwritable", path=str(real), reason=exc.strerror or str(exc)) from None
+        try:
+            if not _lock(handle, deadline):
+                raise OutputError("output-busy", path=str(real))
+            try:
+                now = os.stat(real)
+            except FileNotFoundError:
+                now = None
+            held = os.fstat(handle.fileno())
+            if now is not None and (now.st_dev, now.st_ino) == (held.st_dev, held.st_ino):
+                yield handle
+                return
+        finally:
+            handle.close()  # closing releases the lock
+        if now is None:
+            yield None
+            return
+
+
+def _lock(handle: Any, deadline: float) -> bool:
+    """An exclusive flock on the open file, waiting at most until `deadline`; True without fcntl."""
+    if sys.platform == "win32":  # pragma: no cover - no flock on Windows
+        return True
+    import fcntl
+
+    while True:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return True
+        except BlockingIOError:
+            if time.monotonic() > deadline:
+                return False
+            time.sleep(0.01)
+        except OSError:  # a file system without locks (some network mounts): go on unlocked
+            return True
+
+
+def _replace_locked(real: Path, handle: Any, data: bytes) -> None:
+    """New bytes for the locked file: renamed over it, or written into it when a rename would
+    split its hard links or lose its owner."""
+    held = os.fstat(handle.fileno())
+    mode = stat.S_IMODE(held.st_mode)
+    in_place = held.st_nlink > 1
+
+    def put(tmp_name: str) -> None:
+        nonlocal in_place
+        if hasattr(os, "chown") and (held.st_uid, held.st_gid) != _owner(tmp_name):
+            try:
+                os.chown(tmp_name, held.st_uid, held.st_gid)
+            except OSError:
+                in_place = True  # only root gives a file away: keep this one and rewrite it
+                return
+        os.replace(tmp_name, real)
+
+    if not in_place:
+        _through_temporary(real, data, mode, put)
+    if in_place:
+        try:
+            with open(real, "r+b") as target:
+                target.write(data)
+                target.truncate()
+                target.flush()
+                os.fsync(target.fileno())
+        except OSError as exc:
+            raise OutputError("output-unwritable", path=str(real), reason=exc.strerror or str(exc)) from None
+
+
+def _owner(name: str) -> tuple[int, int]:
+    info = os.stat(name)
+    return info.st_uid, info.st_gid
 
 
 def _through_temporary(path: Path, data: bytes, mode: int, put: Callable[[str], None]) -> None:

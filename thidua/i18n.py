@@ -79,6 +79,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "không ghi được {path}: {reason}",
         "en": "cannot write {path}: {reason}",
     },
+    "output-busy": {
+        "vi": "không ghi được {path}: một lệnh thidua khác đang ghi tệp này quá lâu; chưa ghi gì, hãy chạy lại",
+        "en": "cannot write {path}: another thidua has been writing it for too long; nothing written, run again",
+    },
     "output-suffix": {
         "vi": "tệp kết quả phải có đuôi .docx, hoặc là một thư mục: {path}",
         "en": "the output must end in .docx, or be a folder: {path}",

@@ -11,7 +11,7 @@ import os
 import re
 import subprocess
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from thidua.check.engine import PLAN_SUFFIXES, CheckOptions, CheckReport, check_files, check_loaded, place, read_plan
@@ -131,14 +131,22 @@ def open_tracked(path: Path, check: CheckOptions | None = None) -> Tracked:
     plan_file = plan_path(path) if is_results_file(path) else path
     plan = open_plan(plan_file)
     results_file = results_path(plan_file)
-    results = Results()
-    if results_file.exists():
-        findings, parsed = _checked_results(results_file, plan, check or CheckOptions())
-        errors = [f for f in findings if f.severity is Severity.error]
-        if errors or parsed is None:
-            raise FindingsError("results-invalid", errors, path=display_path(results_file))
-        results = parsed
-    return Tracked(plan_file, plan, results_file, results)
+    return Tracked(plan_file, plan, results_file, _valid_results(results_file, plan, check))
+
+
+def reread_results(tracked: Tracked, check: CheckOptions | None = None) -> Tracked:
+    """The same plan with its results as the file says now (`record` re-reads under its lock)."""
+    return replace(tracked, results=_valid_results(tracked.results_file, tracked.plan, check))
+
+
+def _valid_results(results_file: Path, plan: Plan, check: CheckOptions | None) -> Results:
+    if not results_file.exists():
+        return Results()
+    findings, parsed = _checked_results(results_file, plan, check or CheckOptions())
+    errors = [f for f in findings if f.severity is Severity.error]
+    if errors or parsed is None:
+        raise FindingsError("results-invalid", errors, path=display_path(results_file))
+    return parsed
 
 
 @dataclass(frozen=True)
