@@ -45,6 +45,94 @@ def check_writable(path: Path) -> None:
         raise OutputError("output-unwritable", path=shown, reason=os.strerror(13))
 
 
+def check_output(path: Path, *, force: bool = False) -> None:
+    """`check_writable`, and refuse an existing output that thidua did not write (unless `force`).
+
+    A `x.docx` beside `x.yaml` is most likely the Word original the plan came from; a PDF there
+    a signed scan. An empty file holds nothing to lose.
+    """
+    check_writable(path)
+    if force or not path.exists() or path.stat().st_size == 0:
+        return
+    if not written_by_thidua(path):
+        raise OutputError("output-not-ours", path=str(path))
+
+
+def written_by_thidua(path: Path) -> bool:
+    """Whether thidua wrote this output, told by its properties.
+
+    A .docx: docProps/app.xml says `<Application>thidua/…` (an older thidua left python-docx's
+    "Microsoft Macintosh Word" there, with `thidua` as lastModifiedBy); Word and LibreOffice put
+    their own name there when they save it, so a plan's .docx edited by hand is no longer thidua's.
+    A PDF: LibreOffice, which converts thidua's .docx, does not carry thidua's name into it
+    (Creator "Writer", Producer "LibreOffice …"), so a PDF is thidua's when its Producer or
+    Creator names LibreOffice or thidua and the .docx of the same name beside it is thidua's.
+    """
+    if path.suffix.lower() == ".pdf":
+        return _pdf_by_libreoffice(path) and written_by_thidua(path.with_suffix(".docx"))
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as package:
+            app, core = (_member(package, name) for name in ("docProps/app.xml", "docProps/core.xml"))
+    except (OSError, ValueError, zipfile.BadZipFile, NotImplementedError, EOFError):
+        return False
+    application = _xml_text(app, "Application")
+    if application.startswith("thidua"):
+        return True
+    return application == "Microsoft Macintosh Word" and _xml_text(core, "lastModifiedBy") == "thidua"
+
+
+def _member(package: Any, name: str, limit: int = 1 << 16) -> bytes:
+    """The first `limit` bytes of a package member (b"" when it has none): never a zip bomb's whole."""
+    try:
+        with package.open(name) as member:
+            return bytes(member.read(limit))
+    except KeyError:
+        return b""
+
+
+def _xml_text(xml: bytes, element: str) -> str:
+    import re
+
+    found = re.search(rb"<(?:\w+:)?" + element.encode() + rb">([^<]*)</", xml)
+    return found.group(1).decode("utf-8", "replace").strip() if found else ""
+
+
+def _pdf_by_libreoffice(path: Path, window: int = 1 << 20) -> bool:
+    """Whether a PDF's document information names LibreOffice or thidua (its head and tail read)."""
+    import re
+
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(window)
+            size = os.fstat(handle.fileno()).st_size
+            handle.seek(max(len(head), size - window))
+            data = head + handle.read(window)
+    except OSError:
+        return False
+    if not data.startswith(b"%PDF-"):
+        return False
+    said = []
+    for match in re.finditer(rb"/(?:Producer|Creator)\s*(\((?:\\.|[^\\)])*\)|<[0-9A-Fa-f\s]*>)", data):
+        said.append(_pdf_string(match.group(1)))
+    return any("libreoffice" in text.lower() or "thidua" in text.lower() for text in said)
+
+
+def _pdf_string(token: bytes) -> str:
+    """A PDF string token, (literal) or <hex>, as text (UTF-16 with its BOM, else Latin-1)."""
+    if token.startswith(b"<"):
+        try:
+            raw = bytes.fromhex(token[1:-1].decode("ascii"))
+        except ValueError:
+            return ""
+    else:
+        raw = token[1:-1].replace(b"\\(", b"(").replace(b"\\)", b")")
+    if raw.startswith(b"\xfe\xff"):
+        return raw[2:].decode("utf-16-be", "replace")
+    return raw.decode("latin-1")
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Write to a temporary file in the same folder, flush it to disk, then rename it over `path`."""
     check_writable(path)

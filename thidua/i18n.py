@@ -79,6 +79,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "không ghi được {path}: {reason}",
         "en": "cannot write {path}: {reason}",
     },
+    "output-not-ours": {
+        "vi": "không ghi đè {path}: tệp này không do thidua tạo ra (có thể là bản Word gốc hoặc bản đã sửa tay); "
+        "tệp được giữ nguyên; thêm --force nếu muốn ghi đè, hoặc ghi ra tệp khác",
+        "en": "not overwriting {path}: thidua did not write it (it may be the Word original, or edited by hand); "
+        "it was left as it is; add --force to replace it, or write another file",
+    },
     "output-busy": {
         "vi": "không ghi được {path}: một lệnh thidua khác đang ghi tệp này quá lâu; chưa ghi gì, hãy chạy lại",
         "en": "cannot write {path}: another thidua has been writing it for too long; nothing written, run again",

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from thidua import __version__
-from thidua.cli.edge import LangOption, Progress, date_option, handle_errors
+from thidua.cli.edge import ForceOption, LangOption, Progress, date_option, handle_errors
 from thidua.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, ThiduaError
 from thidua.i18n import STATUS_RULES
 
@@ -150,13 +150,15 @@ def render(
         typer.Option("--template", "-t", help="A template file or folder (default: templates/ of the repository)."),
     ] = None,
     pdf: Annotated[bool, typer.Option("--pdf", help="Also write a PDF beside each .docx (needs LibreOffice).")] = False,
+    force: ForceOption = False,
     lang: LangOption = None,
 ) -> None:
     """Write the official Kế hoạch .docx of each plan (Nghị định 30/2020 layout).
 
     Output is written atomically and is byte-for-byte the same for the same plan and template.
     A templates/ folder in the plan's repository overrides the shipped templates, file by file.
-    Exit 0 when every plan was written, 2 when a plan could not be read or an output written.
+    An existing .docx or PDF that thidua did not write (the Word original beside the plan) is
+    left alone unless --force. Exit 0 when every plan was written, 2 when a plan could not be read or an output written.
     """
     from thidua.check.engine import CheckReport
     from thidua.cli.show.check import write_text
@@ -175,6 +177,7 @@ def render(
             template=template,
             pdf_program=program,
             progress=advance,
+            force=force,
         )
     for path in report.written:
         typer.echo(tr("render.wrote", language, path=display_path(path)))
@@ -293,6 +296,7 @@ def report(
         Path | None, typer.Option("--template", "-t", help="A template file or folder (default: bao-cao.xml.j2).")
     ] = None,
     pdf: Annotated[bool, typer.Option("--pdf", help="Also write a PDF beside the .docx (needs LibreOffice).")] = False,
+    force: ForceOption = False,
     lang: LangOption = None,
 ) -> None:
     """Write the results report (BÁO CÁO sơ kết/tổng kết) of PLAN's targets as .docx.
@@ -309,7 +313,7 @@ def report(
     from thidua.workspace import open_tracked
 
     language = resolve_lang(lang)
-    target = DocxOutput.prepare(output, pdf=pdf)
+    target = DocxOutput.prepare(output, pdf=pdf, force=force)
     when = date_option(as_of, "--as-of")
     tracked = open_tracked(plan)
     data = render_report(tracked.plan, tracked.results, when, plan_file=tracked.plan_file, template=template)
@@ -332,6 +336,7 @@ def diff(
     template: Annotated[
         Path | None, typer.Option("--template", "-t", help="A template file or folder for --docx.")
     ] = None,
+    force: ForceOption = False,
     lang: LangOption = None,
 ) -> None:
     """What changed from OLD to NEW: identity, references, theme, sections, items, targets, phases.
@@ -350,7 +355,7 @@ def diff(
 
     language = resolve_lang(lang)
     show = writer(FORMATS, output_format)
-    target = DocxOutput.prepare(docx) if docx is not None else None
+    target = DocxOutput.prepare(docx, force=force) if docx is not None else None
     options, _ = repository_options()
     old_source, new_source = read_source(old), read_source(new)
     old_plan, new_plan = open_source(old_source, options), open_source(new_source, options)

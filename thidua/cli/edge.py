@@ -20,6 +20,11 @@ LangOption = Annotated[
     typer.Option("--lang", envvar="THIDUA_LANG", help="Language of messages: vi (default) or en."),
 ]
 
+ForceOption = Annotated[
+    bool,
+    typer.Option("--force", help="Replace an existing output even when thidua did not write it (a Word original)."),
+]
+
 F = TypeVar("F", bound=Callable[..., Any])
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from thidua.errors import ThiduaError
-from thidua.files import OutputError, check_writable, write_atomic
+from thidua.files import OutputError, check_output, write_atomic
 from thidua.findings import Finding
 from thidua.plan.model import Plan
 from thidua.render.context import plan_context
@@ -58,17 +58,24 @@ class DocxOutput:
 
     path: Path
     pdf_program: str | None = None
+    force: bool = False
 
     @classmethod
-    def prepare(cls, path: Path, *, pdf: bool = False, program: str | None = None) -> DocxOutput:
-        """Refuse early: not a .docx name, an unwritable or locked file, no LibreOffice for --pdf."""
+    def prepare(cls, path: Path, *, pdf: bool = False, program: str | None = None, force: bool = False) -> DocxOutput:
+        """Refuse early: not a .docx name, an unwritable or locked file, a file thidua did not
+        write (the Word original beside the plan) unless `force`, no LibreOffice for --pdf."""
         if path.suffix.lower() != DOCX:
             raise OutputError("output-suffix", path=str(path))
         chosen = program if program is not None else pdf_program(pdf)
-        check_writable(path)
+        check_output(path, force=force)
         if chosen:
-            check_writable(path.with_suffix(".pdf"))
-        return cls(path, chosen)
+            check_output(path.with_suffix(".pdf"), force=force)
+        return cls(path, chosen, force)
+
+    def write_docx(self, data: bytes) -> None:
+        """The .docx alone, checked again: a Word file may have been saved there since `prepare`."""
+        check_output(self.path, force=self.force)
+        write_atomic(self.path, data)
 
     @property
     def pdf(self) -> Path:
@@ -76,7 +83,7 @@ class DocxOutput:
 
     def write(self, data: bytes) -> list[Path]:
         """Write the .docx (and convert it to PDF); the files written."""
-        write_atomic(self.path, data)
+        self.write_docx(data)
         if not self.pdf_program:
             return [self.path]
         convert_to_pdf([(self.path, self.pdf)], self.pdf_program)
@@ -136,17 +143,20 @@ def render_files(
     template: Path | None = None,
     pdf_program: str | None = None,
     progress: Callable[[int, int], None] | None = None,
+    force: bool = False,
 ) -> RenderReport:
     """Render every plan under `paths`; a plan that cannot be read is reported, the others go on.
 
     A broken template or an output that cannot be written stops everything (TemplateProblem,
-    OutputError): the same cause would fail every plan.
+    OutputError): the same cause would fail every plan. So does an existing output thidua did
+    not write, unless `force`: every output is checked before any is written.
     """
     jobs = plan_jobs(paths, output)
+    outputs = {}
     for job in jobs:
         if output is not None:
             _make_folder(job.docx.parent)
-        DocxOutput.prepare(job.docx, program=pdf_program or "")
+        outputs[job] = DocxOutput.prepare(job.docx, program=pdf_program or "", force=force)
     report = RenderReport()
     done: list[Job] = []
     for number, job in enumerate(jobs, start=1):
@@ -155,7 +165,7 @@ def render_files(
             report.findings.extend(findings)
             report.failed += 1
         else:
-            write_atomic(job.docx, render_docx(plan, plan_file=job.plan, template=template))
+            outputs[job].write_docx(render_docx(plan, plan_file=job.plan, template=template))
             report.written.append(job.docx)
             done.append(job)
         if progress is not None:
