@@ -324,6 +324,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "không chạy được git để đọc {spec}; cài git hoặc chỉ ra tệp",
         "en": "cannot run git to read {spec}; install git or name a file",
     },
+    "git-option": {
+        "vi": "không đọc được {spec}: không có tệp đó, và một phiên bản git (REV:đường_dẫn) không được bắt đầu "
+        "bằng '-'; nếu là tệp, hãy viết ./{spec}",
+        "en": "cannot read {spec}: there is no such file, and a git revision (REV:path) cannot start with '-'; "
+        "for a file, write ./{spec}",
+    },
     "git-show": {"vi": "git không đọc được {spec}: {reason}", "en": "git cannot read {spec}: {reason}"},
     "diff-docx-wrote": {
         "vi": "Đã ghi {path} (các thay đổi được đánh dấu theo dõi, tác giả thidua)",

@@ -160,7 +160,11 @@ _DRIVE = re.compile(r"^[A-Za-z]:[\\/]")  # C:\plans\x.yaml is a path, not a revi
 
 
 def read_source(spec: str) -> PlanSource:
-    """A file when one exists at `spec`; otherwise `REV:path` (git's syntax) from the repository here."""
+    """A file when one exists at `spec`; otherwise `REV:path` (git's syntax) from the repository here.
+
+    A revision is never taken for an option: one starting with `-` is refused, and git is told
+    where its options end.
+    """
     path = Path(spec)
     if path.is_file():
         try:
@@ -169,8 +173,10 @@ def read_source(spec: str) -> PlanSource:
             raise InputError("path-missing", path=f"{spec} ({exc.strerror})") from None
     if ":" not in spec or _DRIVE.match(spec):
         raise InputError("path-missing", path=spec)
+    if spec.startswith("-"):  # git would take it for an option (--output=FILE writes a file)
+        raise InputError("git-option", spec=spec)
     _, _, inner = spec.partition(":")
-    raw = _git("show", spec, spec=spec)
+    raw = _git("show", "--end-of-options", spec, spec=spec)  # git >= 2.24; the refusal above for older ones
     if inner.startswith(("./", "../")):
         where = Path(inner)
     else:  # git reads REV:path from the top of the repository

@@ -161,8 +161,8 @@ def render(
     left alone unless --force. Exit 0 when every plan was written, 2 when a plan could not be read or an output written.
     """
     from thidua.check.engine import CheckReport
+    from thidua.cli.show import shown_path as display_path
     from thidua.cli.show.check import write_text
-    from thidua.files import display_path
     from thidua.i18n import resolve_lang, tr
     from thidua.render.pdf import pdf_program
     from thidua.render.pipeline import render_files
@@ -251,7 +251,7 @@ def record(
     outside the period, a share over 100%, a duplicate); with --from, one bad row and nothing is
     written. Exit 0 written, 1 findings (nothing written), 2 could not run.
     """
-    from thidua.files import display_path
+    from thidua.cli.show import shown_path as display_path
     from thidua.i18n import resolve_lang, tr
     from thidua.track.record import Origin, row_from_arguments, rows_from_csv, write_records
     from thidua.workspace import open_tracked
@@ -306,7 +306,7 @@ def report(
     in the official layout (Nghị định 30/2020), written atomically. Exit 0 written, 1 the
     results file has errors, 2 could not run.
     """
-    from thidua.files import display_path
+    from thidua.cli.show import shown_path as display_path
     from thidua.i18n import resolve_lang, tr
     from thidua.render.pipeline import DocxOutput
     from thidua.track.report import render_report
@@ -346,9 +346,9 @@ def diff(
     Exit 0 the plans say the same, 1 they differ, 2 could not run (like diff).
     """
     from thidua.change.diff import diff_plans
+    from thidua.cli.show import shown_path as display_path
     from thidua.cli.show import writer
     from thidua.cli.show.diff import FORMATS, DiffView
-    from thidua.files import display_path
     from thidua.i18n import resolve_lang, tr
     from thidua.render.pipeline import DocxOutput
     from thidua.workspace import open_source, read_source, repository_options
@@ -404,7 +404,8 @@ def new(
     file. Exit 0 written, 2 could not run.
     """
     from thidua.change.newyear import MARK, make_next_year
-    from thidua.files import display_path
+    from thidua.cli.show import shown_path as display_path
+    from thidua.cli.show import visible
     from thidua.i18n import resolve_lang, tr
 
     language = resolve_lang(lang)
@@ -426,7 +427,7 @@ def new(
         return
     typer.echo(tr("new-decisions", language, count=len(result.decisions), mark=MARK))
     for decision in result.decisions:
-        typer.echo(f"  {shown}:{decision.line}: {decision.message}")
+        typer.echo(f"  {shown}:{decision.line}: {visible(decision.message)}")
 
 
 @app.command()

@@ -33,6 +33,7 @@ def handle_errors(command: F) -> F:
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from thidua.cli.show import visible
         from thidua.i18n import resolve_lang, tr
 
         lang = resolve_lang(kwargs.get("lang"))
@@ -44,10 +45,10 @@ def handle_errors(command: F) -> F:
 
             if exc.findings:
                 write_text(CheckReport(findings=exc.findings, files=1), lang, sys.stderr)
-            typer.echo(f"thidua: {tr('error-prefix', lang)}: {tr(exc.key, lang, **exc.params)}", err=True)
+            typer.echo(f"thidua: {tr('error-prefix', lang)}: {visible(tr(exc.key, lang, **exc.params))}", err=True)
             raise typer.Exit(exc.exit_code) from None
         except ThiduaError as exc:
-            typer.echo(f"thidua: {tr('error-prefix', lang)}: {tr(exc.key, lang, **exc.params)}", err=True)
+            typer.echo(f"thidua: {tr('error-prefix', lang)}: {visible(tr(exc.key, lang, **exc.params))}", err=True)
             raise typer.Exit(exc.exit_code) from None
         except (typer.Exit, typer.Abort):
             raise
@@ -55,7 +56,7 @@ def handle_errors(command: F) -> F:
             raise typer.Exit(130) from None
         except Exception as exc:  # a bug: say so plainly, keep the user's terminal clean
             detail = str(exc).splitlines()[0] if str(exc) else ""
-            typer.echo(f"thidua: {tr('internal', lang, kind=type(exc).__name__, detail=detail)}", err=True)
+            typer.echo(f"thidua: {tr('internal', lang, kind=type(exc).__name__, detail=visible(detail))}", err=True)
             raise typer.Exit(EXIT_ERROR) from None
 
     return wrapper  # type: ignore[return-value]
