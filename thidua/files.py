@@ -319,6 +319,40 @@ def _default_mode() -> int:
     return 0o666 & ~umask
 
 
+class NewFolders:
+    """Folders made for outputs (`render -o a/b/`, `new 2022/x.yaml`); those still empty when the
+    work ends (nothing was written in them: a failure, a signal) are removed again."""
+
+    def __init__(self) -> None:
+        self.made: list[Path] = []
+
+    def make(self, folder: Path) -> None:
+        """`folder` and any missing parents, remembering which of them this made."""
+        missing = []
+        for candidate in (folder, *folder.parents):
+            if candidate.is_dir() or candidate in self.made:
+                break
+            missing.append(candidate)
+        for candidate in reversed(missing):
+            try:
+                candidate.mkdir()
+            except FileExistsError:
+                if not candidate.is_dir():
+                    raise OutputError("output-unwritable", path=str(folder), reason=os.strerror(17)) from None
+                continue  # made meanwhile by someone else: not ours to remove
+            except OSError as exc:
+                raise OutputError("output-unwritable", path=str(folder), reason=exc.strerror or str(exc)) from None
+            self.made.append(candidate)
+
+    def __enter__(self) -> NewFolders:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for folder in reversed(self.made):  # the deepest first; a folder with a file in it stays
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+
+
 def display_path(path: Path) -> str:
     """The path as users and CI annotations want it: relative to the working folder when inside.
 

@@ -85,6 +85,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "not overwriting {path}: thidua did not write it (it may be the Word original, or edited by hand); "
         "it was left as it is; add --force to replace it, or write another file",
     },
+    "terminated": {
+        "vi": "đã dừng ({signal}); không để lại tệp tạm hay tệp ghi dở",
+        "en": "stopped ({signal}); no temporary or half-written file left",
+    },
     "output-busy": {
         "vi": "không ghi được {path}: một lệnh thidua khác đang ghi tệp này quá lâu; chưa ghi gì, hãy chạy lại",
         "en": "cannot write {path}: another thidua has been writing it for too long; nothing written, run again",

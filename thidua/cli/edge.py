@@ -5,9 +5,12 @@ Also what several commands share at the edge: the --lang option, a progress bar,
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import signal
 import sys
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Annotated, Any, TypeVar
 
@@ -28,6 +31,45 @@ ForceOption = Annotated[
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+class Terminated(BaseException):
+    """SIGTERM or SIGHUP arrived: unwind, so that every `finally` and `with` cleans up on the way
+    (temporary files, the PDF folder, LibreOffice). A BaseException, so no `except Exception` stops it."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+@contextlib.contextmanager
+def ending_on_signals() -> Iterator[None]:
+    """While a command runs, SIGTERM and SIGHUP raise Terminated instead of killing the process.
+
+    Only where the default action would kill it (a SIGHUP ignored under nohup stays ignored); a
+    second signal while cleaning up is ignored, so the cleanup finishes (SIGKILL still works).
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+
+    def handler(signum: int, _frame: object) -> None:
+        if caught:
+            return
+        caught.append(signum)
+        raise Terminated(signum)
+
+    previous: dict[int, Any] = {}
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None and signal.getsignal(number) is signal.SIG_DFL:
+            previous[number] = signal.signal(number, handler)
+    try:
+        yield
+    finally:
+        for number, old in previous.items():
+            signal.signal(number, old)
+
+
 def handle_errors(command: F) -> F:
     """The one place where "cannot go on" becomes a message and exit code 2, never a traceback."""
 
@@ -38,7 +80,12 @@ def handle_errors(command: F) -> F:
 
         lang = resolve_lang(kwargs.get("lang"))
         try:
-            return command(*args, **kwargs)
+            with ending_on_signals():
+                return command(*args, **kwargs)
+        except Terminated as exc:
+            name = signal.Signals(exc.signum).name
+            typer.echo(f"thidua: {tr('terminated', lang, signal=name)}", err=True)
+            raise typer.Exit(128 + exc.signum) from None
         except FindingsError as exc:
             from thidua.check.engine import CheckReport
             from thidua.cli.show.check import write_text

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from thidua.errors import ThiduaError
-from thidua.files import OutputError, check_output, write_atomic
+from thidua.files import NewFolders, OutputError, check_output, write_atomic
 from thidua.findings import Finding
 from thidua.plan.model import Plan
 from thidua.render.context import plan_context
@@ -152,32 +152,26 @@ def render_files(
     not write, unless `force`: every output is checked before any is written.
     """
     jobs = plan_jobs(paths, output)
-    outputs = {}
-    for job in jobs:
-        if output is not None:
-            _make_folder(job.docx.parent)
-        outputs[job] = DocxOutput.prepare(job.docx, program=pdf_program or "", force=force)
-    report = RenderReport()
-    done: list[Job] = []
-    for number, job in enumerate(jobs, start=1):
-        plan, findings = load_plan(job.plan)
-        if plan is None:
-            report.findings.extend(findings)
-            report.failed += 1
-        else:
-            outputs[job].write_docx(render_docx(plan, plan_file=job.plan, template=template))
-            report.written.append(job.docx)
-            done.append(job)
-        if progress is not None:
-            progress(number, len(jobs))
-    if pdf_program and done:  # one LibreOffice run for every plan
-        convert_to_pdf([(job.docx, job.docx.with_suffix(".pdf")) for job in done], pdf_program)
-        report.written.extend(job.docx.with_suffix(".pdf") for job in done)
+    with NewFolders() as folders:  # those left empty (a plan that failed, a signal) are removed
+        outputs = {}
+        for job in jobs:
+            if output is not None:
+                folders.make(job.docx.parent)
+            outputs[job] = DocxOutput.prepare(job.docx, program=pdf_program or "", force=force)
+        report = RenderReport()
+        done: list[Job] = []
+        for number, job in enumerate(jobs, start=1):
+            plan, findings = load_plan(job.plan)
+            if plan is None:
+                report.findings.extend(findings)
+                report.failed += 1
+            else:
+                outputs[job].write_docx(render_docx(plan, plan_file=job.plan, template=template))
+                report.written.append(job.docx)
+                done.append(job)
+            if progress is not None:
+                progress(number, len(jobs))
+        if pdf_program and done:  # one LibreOffice run for every plan
+            convert_to_pdf([(job.docx, job.docx.with_suffix(".pdf")) for job in done], pdf_program)
+            report.written.extend(job.docx.with_suffix(".pdf") for job in done)
     return report
-
-
-def _make_folder(folder: Path) -> None:
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise OutputError("output-unwritable", path=str(folder), reason=exc.strerror or str(exc)) from None
