@@ -97,6 +97,7 @@ def test_sigterm_during_a_write_leaves_no_temporary_and_the_old_file(tmp_path: P
 
 # A LibreOffice that starts a child of its own (as soffice starts soffice.bin) and never ends.
 SLOW_SOFFICE = """#!/bin/sh
+mkdir "${TMPDIR:-/tmp}/lu$$.tmp"  # LibreOffice's own temporary folder, left when it is killed
 sleep 300 &
 echo "$$ $!" > "$SOFFICE_PIDS.part"
 mv "$SOFFICE_PIDS.part" "$SOFFICE_PIDS"

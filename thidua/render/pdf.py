@@ -69,7 +69,11 @@ def convert_to_pdf(pairs: Sequence[tuple[Path, Path]], program: str) -> None:
             str(folder),
             *sources,
         ]
-        result = _run(command, program)
+        scratch = folder / "tmp"  # LibreOffice's own temporaries (lu*.tmp) go with the folder
+        scratch.mkdir()
+        result = _run(
+            command, program, {**os.environ, "TMPDIR": str(scratch), "TMP": str(scratch), "TEMP": str(scratch)}
+        )
         for index, (_docx, pdf) in enumerate(pairs):
             produced = folder / f"{index}.pdf"
             if not produced.exists():
@@ -79,7 +83,7 @@ def convert_to_pdf(pairs: Sequence[tuple[Path, Path]], program: str) -> None:
             write_atomic(pdf, produced.read_bytes())
 
 
-def _run(command: list[str], program: str) -> subprocess.CompletedProcess[str]:
+def _run(command: list[str], program: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     """Run LibreOffice in a process group of its own, and end the whole group with thidua.
 
     `soffice` is a launcher: the converting soffice.bin is its child, which outlives a killed
@@ -92,6 +96,7 @@ def _run(command: list[str], program: str) -> subprocess.CompletedProcess[str]:
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
+            env=env,
             start_new_session=posix,
         )
     except (OSError, subprocess.SubprocessError) as exc:
