@@ -276,13 +276,29 @@ def _replace_locked(real: Path, handle: Any, data: bytes) -> None:
         _through_temporary(real, data, mode, put)
     if in_place:
         try:
-            with open(real, "r+b") as target:
+            with _signals_held(), open(real, "r+b") as target:  # no half-rewritten file on SIGTERM
                 target.write(data)
                 target.truncate()
                 target.flush()
                 os.fsync(target.fileno())
         except OSError as exc:
             raise OutputError("output-unwritable", path=str(real), reason=exc.strerror or str(exc)) from None
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """SIGINT, SIGTERM and SIGHUP wait (POSIX) until the block is done, then arrive."""
+    import signal
+
+    if not hasattr(signal, "pthread_sigmask"):  # pragma: no cover - Windows
+        yield
+        return
+    held = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _owner(name: str) -> tuple[int, int]:
