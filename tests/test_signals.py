@@ -207,4 +207,3 @@ def test_a_failed_new_leaves_no_folder_it_made(invoke, tmp_path: Path, monkeypat
     result = invoke("new", str(tmp_path / "2022" / "q" / "thi-dua-2022.yaml"), "--from", str(QUANG_TRI))
     assert result.exit_code == 2, result.output
     assert not (tmp_path / "2022").exists()
-
