@@ -5,9 +5,12 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
+import sys
 import tempfile
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 from thidua.errors import ThiduaError
 
@@ -42,6 +45,94 @@ def check_writable(path: Path) -> None:
         raise OutputError("output-unwritable", path=shown, reason=os.strerror(13))
 
 
+def check_output(path: Path, *, force: bool = False) -> None:
+    """`check_writable`, and refuse an existing output that thidua did not write (unless `force`).
+
+    A `x.docx` beside `x.yaml` is most likely the Word original the plan came from; a PDF there
+    a signed scan. An empty file holds nothing to lose.
+    """
+    check_writable(path)
+    if force or not path.exists() or path.stat().st_size == 0:
+        return
+    if not written_by_thidua(path):
+        raise OutputError("output-not-ours", path=str(path))
+
+
+def written_by_thidua(path: Path) -> bool:
+    """Whether thidua wrote this output, told by its properties.
+
+    A .docx: docProps/app.xml says `<Application>thidua/…` (an older thidua left python-docx's
+    "Microsoft Macintosh Word" there, with `thidua` as lastModifiedBy); Word and LibreOffice put
+    their own name there when they save it, so a plan's .docx edited by hand is no longer thidua's.
+    A PDF: LibreOffice, which converts thidua's .docx, does not carry thidua's name into it
+    (Creator "Writer", Producer "LibreOffice …"), so a PDF is thidua's when its Producer or
+    Creator names LibreOffice or thidua and the .docx of the same name beside it is thidua's.
+    """
+    if path.suffix.lower() == ".pdf":
+        return _pdf_by_libreoffice(path) and written_by_thidua(path.with_suffix(".docx"))
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as package:
+            app, core = (_member(package, name) for name in ("docProps/app.xml", "docProps/core.xml"))
+    except (OSError, ValueError, zipfile.BadZipFile, NotImplementedError, EOFError):
+        return False
+    application = _xml_text(app, "Application")
+    if application.startswith("thidua"):
+        return True
+    return application == "Microsoft Macintosh Word" and _xml_text(core, "lastModifiedBy") == "thidua"
+
+
+def _member(package: Any, name: str, limit: int = 1 << 16) -> bytes:
+    """The first `limit` bytes of a package member (b"" when it has none): never a zip bomb's whole."""
+    try:
+        with package.open(name) as member:
+            return bytes(member.read(limit))
+    except KeyError:
+        return b""
+
+
+def _xml_text(xml: bytes, element: str) -> str:
+    import re
+
+    found = re.search(rb"<(?:\w+:)?" + element.encode() + rb">([^<]*)</", xml)
+    return found.group(1).decode("utf-8", "replace").strip() if found else ""
+
+
+def _pdf_by_libreoffice(path: Path, window: int = 1 << 20) -> bool:
+    """Whether a PDF's document information names LibreOffice or thidua (its head and tail read)."""
+    import re
+
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(window)
+            size = os.fstat(handle.fileno()).st_size
+            handle.seek(max(len(head), size - window))
+            data = head + handle.read(window)
+    except OSError:
+        return False
+    if not data.startswith(b"%PDF-"):
+        return False
+    said = []
+    for match in re.finditer(rb"/(?:Producer|Creator)\s*(\((?:\\.|[^\\)])*\)|<[0-9A-Fa-f\s]*>)", data):
+        said.append(_pdf_string(match.group(1)))
+    return any("libreoffice" in text.lower() or "thidua" in text.lower() for text in said)
+
+
+def _pdf_string(token: bytes) -> str:
+    """A PDF string token, (literal) or <hex>, as text (UTF-16 with its BOM, else Latin-1)."""
+    if token.startswith(b"<"):
+        try:
+            raw = bytes.fromhex(token[1:-1].decode("ascii"))
+        except ValueError:
+            return ""
+    else:
+        raw = token[1:-1].replace(b"\\(", b"(").replace(b"\\)", b")")
+    if raw.startswith(b"\xfe\xff"):
+        return raw[2:].decode("utf-16-be", "replace")
+    return raw.decode("latin-1")
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Write to a temporary file in the same folder, flush it to disk, then rename it over `path`."""
     check_writable(path)
@@ -57,6 +148,14 @@ def write_new(path: Path, data: bytes) -> None:
     """
     if path.exists() or path.is_symlink():
         raise OutputError("output-exists", path=str(path))
+    try:
+        _create(path, data)
+    except FileExistsError:
+        raise OutputError("output-exists", path=str(path)) from None
+
+
+def _create(path: Path, data: bytes) -> None:
+    """`write_new` without the early check: FileExistsError when `path` exists by the time it is put."""
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise OutputError("output-no-folder", path=str(path), folder=str(folder))
@@ -70,10 +169,141 @@ def write_new(path: Path, data: bytes) -> None:
             with open(path, "xb") as handle:
                 handle.write(data)
 
+    _through_temporary(path, data, _default_mode(), put)
+
+
+# ----------------------------------------------------------------------------- read-modify-write
+
+LOCK_WAIT = 30.0  # seconds to wait for another thidua writing the same file
+
+
+def update_file(path: Path, change: Callable[[bytes | None], bytes]) -> Path:
+    """Read-modify-write `path` so that no concurrent update is lost; the file actually written.
+
+    `change` gets the file's bytes (None: no file yet) read under an exclusive lock on the file
+    (fcntl.flock; held until the new bytes are in place) and returns the new bytes; it may raise,
+    and then nothing is written. A symlink is followed: its target gets the new bytes and the link
+    stays a link. The file keeps its mode, owner and group; it is replaced by a rename, except when
+    it has other hard links or its owner cannot be kept (then it is rewritten in place, under the
+    lock). A first writer creates the file exclusively; one that lost that race goes round again.
+    Without fcntl (Windows) there is no lock: the file is still re-read just before it is replaced.
+    """
+    real = Path(os.path.realpath(path))
+    check_writable(real)
+    for _attempt in range(100):
+        with _locked(real) as handle:
+            if handle is None:
+                try:
+                    _create(real, change(None))
+                except FileExistsError:
+                    continue  # another writer created it first: read theirs, under the lock
+                return real
+            _replace_locked(real, handle, change(handle.read()))
+            return real
+    raise OutputError("output-busy", path=str(path))
+
+
+@contextlib.contextmanager
+def _locked(real: Path) -> Iterator[Any]:
+    """The file open for reading with an exclusive lock on it (None: there is no such file).
+
+    A writer that replaced the file while this one waited has locked the old inode, so the lock is
+    taken again until the name and the locked file agree.
+    """
+    deadline = time.monotonic() + LOCK_WAIT
+    while True:
+        try:
+            handle = open(real, "rb")  # noqa: SIM115 - closed below, after the caller's write
+        except FileNotFoundError:
+            yield None
+            return
+        except OSError as exc:
+            raise OutputError("output-unwritable", path=str(real), reason=exc.strerror or str(exc)) from None
+        try:
+            if not _lock(handle, deadline):
+                raise OutputError("output-busy", path=str(real))
+            try:
+                now = os.stat(real)
+            except FileNotFoundError:
+                now = None
+            held = os.fstat(handle.fileno())
+            if now is not None and (now.st_dev, now.st_ino) == (held.st_dev, held.st_ino):
+                yield handle
+                return
+        finally:
+            handle.close()  # closing releases the lock
+        if now is None:
+            yield None
+            return
+
+
+def _lock(handle: Any, deadline: float) -> bool:
+    """An exclusive flock on the open file, waiting at most until `deadline`; True without fcntl."""
+    if sys.platform == "win32":  # pragma: no cover - no flock on Windows
+        return True
+    import fcntl
+
+    while True:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return True
+        except BlockingIOError:
+            if time.monotonic() > deadline:
+                return False
+            time.sleep(0.01)
+        except OSError:  # a file system without locks (some network mounts): go on unlocked
+            return True
+
+
+def _replace_locked(real: Path, handle: Any, data: bytes) -> None:
+    """New bytes for the locked file: renamed over it, or written into it when a rename would
+    split its hard links or lose its owner."""
+    held = os.fstat(handle.fileno())
+    mode = stat.S_IMODE(held.st_mode)
+    in_place = held.st_nlink > 1
+
+    def put(tmp_name: str) -> None:
+        nonlocal in_place
+        if hasattr(os, "chown") and (held.st_uid, held.st_gid) != _owner(tmp_name):
+            try:
+                os.chown(tmp_name, held.st_uid, held.st_gid)
+            except OSError:
+                in_place = True  # only root gives a file away: keep this one and rewrite it
+                return
+        os.replace(tmp_name, real)
+
+    if not in_place:
+        _through_temporary(real, data, mode, put)
+    if in_place:
+        try:
+            with _signals_held(), open(real, "r+b") as target:  # no half-rewritten file on SIGTERM
+                target.write(data)
+                target.truncate()
+                target.flush()
+                os.fsync(target.fileno())
+        except OSError as exc:
+            raise OutputError("output-unwritable", path=str(real), reason=exc.strerror or str(exc)) from None
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """SIGINT, SIGTERM and SIGHUP wait (POSIX) until the block is done, then arrive."""
+    import signal
+
+    if not hasattr(signal, "pthread_sigmask"):  # pragma: no cover - Windows
+        yield
+        return
+    held = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
     try:
-        _through_temporary(path, data, _default_mode(), put)
-    except FileExistsError:
-        raise OutputError("output-exists", path=str(path)) from None
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def _owner(name: str) -> tuple[int, int]:
+    info = os.stat(name)
+    return info.st_uid, info.st_gid
 
 
 def _through_temporary(path: Path, data: bytes, mode: int, put: Callable[[str], None]) -> None:
@@ -103,6 +333,40 @@ def _default_mode() -> int:
     umask = os.umask(0)
     os.umask(umask)
     return 0o666 & ~umask
+
+
+class NewFolders:
+    """Folders made for outputs (`render -o a/b/`, `new 2022/x.yaml`); those still empty when the
+    work ends (nothing was written in them: a failure, a signal) are removed again."""
+
+    def __init__(self) -> None:
+        self.made: list[Path] = []
+
+    def make(self, folder: Path) -> None:
+        """`folder` and any missing parents, remembering which of them this made."""
+        missing = []
+        for candidate in (folder, *folder.parents):
+            if candidate.is_dir() or candidate in self.made:
+                break
+            missing.append(candidate)
+        for candidate in reversed(missing):
+            try:
+                candidate.mkdir()
+            except FileExistsError:
+                if not candidate.is_dir():
+                    raise OutputError("output-unwritable", path=str(folder), reason=os.strerror(17)) from None
+                continue  # made meanwhile by someone else: not ours to remove
+            except OSError as exc:
+                raise OutputError("output-unwritable", path=str(folder), reason=exc.strerror or str(exc)) from None
+            self.made.append(candidate)
+
+    def __enter__(self) -> NewFolders:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for folder in reversed(self.made):  # the deepest first; a folder with a file in it stays
+            with contextlib.suppress(OSError):
+                folder.rmdir()
 
 
 def display_path(path: Path) -> str:

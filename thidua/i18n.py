@@ -85,6 +85,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "không ghi được {path}: {reason}",
         "en": "cannot write {path}: {reason}",
     },
+    "output-not-ours": {
+        "vi": "không ghi đè {path}: tệp này không do thidua tạo ra (có thể là bản Word gốc hoặc bản đã sửa tay); "
+        "tệp được giữ nguyên; thêm --force nếu muốn ghi đè, hoặc ghi ra tệp khác",
+        "en": "not overwriting {path}: thidua did not write it (it may be the Word original, or edited by hand); "
+        "it was left as it is; add --force to replace it, or write another file",
+    },
+    "terminated": {
+        "vi": "đã dừng ({signal}); không để lại tệp tạm hay tệp ghi dở",
+        "en": "stopped ({signal}); no temporary or half-written file left",
+    },
+    "output-busy": {
+        "vi": "không ghi được {path}: một lệnh thidua khác đang ghi tệp này quá lâu; chưa ghi gì, hãy chạy lại",
+        "en": "cannot write {path}: another thidua has been writing it for too long; nothing written, run again",
+    },
     "output-suffix": {
         "vi": "tệp kết quả phải có đuôi .docx, hoặc là một thư mục: {path}",
         "en": "the output must end in .docx, or be a folder: {path}",
@@ -323,6 +337,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "git-missing": {
         "vi": "không chạy được git để đọc {spec}; cài git hoặc chỉ ra tệp",
         "en": "cannot run git to read {spec}; install git or name a file",
+    },
+    "git-option": {
+        "vi": "không đọc được {spec}: không có tệp đó, và một phiên bản git (REV:đường_dẫn) không được bắt đầu "
+        "bằng '-'; nếu là tệp, hãy viết ./{spec}",
+        "en": "cannot read {spec}: there is no such file, and a git revision (REV:path) cannot start with '-'; "
+        "for a file, write ./{spec}",
     },
     "git-show": {"vi": "git không đọc được {spec}: {reason}", "en": "git cannot read {spec}: {reason}"},
     "diff-docx-wrote": {

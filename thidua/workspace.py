@@ -12,7 +12,7 @@ import os
 import re
 import subprocess
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from thidua.check.engine import PLAN_SUFFIXES, CheckOptions, CheckReport, check_files, check_loaded, place, read_plan
@@ -158,14 +158,23 @@ def open_tracked(path: Path, check: CheckOptions | None = None) -> Tracked:
     options = check or CheckOptions()
     checked = check_plan(plan_file, options)
     results_file = results_path(plan_file)
-    results = Results()
-    if results_file.exists():
-        findings, parsed = _checked_results(results_file, checked.plan, options)
-        errors = [f for f in findings if f.severity is Severity.error]
-        if errors or parsed is None:
-            raise FindingsError("results-invalid", errors, path=display_path(results_file))
-        results = parsed
+    results = _valid_results(results_file, checked.plan, options)
     return Tracked(plan_file, checked.plan, results_file, results, checked.findings)
+
+
+def reread_results(tracked: Tracked, check: CheckOptions | None = None) -> Tracked:
+    """The same plan with its results as the file says now (`record` re-reads under its lock)."""
+    return replace(tracked, results=_valid_results(tracked.results_file, tracked.plan, check or CheckOptions()))
+
+
+def _valid_results(results_file: Path, plan: Plan, check: CheckOptions) -> Results:
+    if not results_file.exists():
+        return Results()
+    findings, parsed = _checked_results(results_file, plan, check)
+    errors = [f for f in findings if f.severity is Severity.error]
+    if errors or parsed is None:
+        raise FindingsError("results-invalid", errors, path=display_path(results_file))
+    return parsed
 
 
 @dataclass(frozen=True)
@@ -179,7 +188,11 @@ _DRIVE = re.compile(r"^[A-Za-z]:[\\/]")  # C:\plans\x.yaml is a path, not a revi
 
 
 def read_source(spec: str) -> PlanSource:
-    """A file when one exists at `spec`; otherwise `REV:path` (git's syntax) from the repository here."""
+    """A file when one exists at `spec`; otherwise `REV:path` (git's syntax) from the repository here.
+
+    A revision is never taken for an option: one starting with `-` is refused, and git is told
+    where its options end.
+    """
     path = Path(spec)
     if path.is_file():
         try:
@@ -188,8 +201,10 @@ def read_source(spec: str) -> PlanSource:
             raise InputError("path-missing", path=f"{spec} ({exc.strerror})") from None
     if ":" not in spec or _DRIVE.match(spec):
         raise InputError("path-missing", path=spec)
+    if spec.startswith("-"):  # git would take it for an option (--output=FILE writes a file)
+        raise InputError("git-option", spec=spec)
     _, _, inner = spec.partition(":")
-    raw = _git("show", spec, spec=spec)
+    raw = _git("show", "--end-of-options", spec, spec=spec)  # git >= 2.24; the refusal above for older ones
     if inner.startswith(("./", "../")):
         where = Path(inner)
     else:  # git reads REV:path from the top of the repository

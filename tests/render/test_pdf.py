@@ -78,3 +78,12 @@ def test_first_page_turns_into_a_png_to_look_at(pdfs: dict[str, Path], tmp_path:
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
     width, height = struct.unpack(">II", png[16:24])
     assert height / width == pytest.approx(297 / 210, rel=0.01)
+
+
+def test_a_pdf_libreoffice_made_from_thiduas_docx_is_thiduas(pdfs: dict[str, Path]) -> None:
+    """So that `render --pdf` run again replaces it without --force (see files.written_by_thidua)."""
+    from thidua.files import written_by_thidua
+
+    for name, pdf in pdfs.items():
+        assert written_by_thidua(pdf), name
+        assert written_by_thidua(pdf.with_suffix(".docx")), name

@@ -216,7 +216,10 @@ def test_a_failed_write_keeps_the_old_file_and_leaves_no_temporary(
     invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     out = tmp_path / "ke-hoach.docx"
-    out.write_bytes(b"previous version")
+    assert invoke("render", str(CAMPAIGNS / "ldld-cao-bang"), "-o", str(tmp_path / "x")).exit_code == 0
+    previous = next((tmp_path / "x").rglob("*.docx")).read_bytes()  # an earlier render, another plan
+    shutil.rmtree(tmp_path / "x")
+    out.write_bytes(previous)
 
     def full_disk(*_args: object) -> None:
         raise OSError(28, "No space left on device")
@@ -225,7 +228,7 @@ def test_a_failed_write_keeps_the_old_file_and_leaves_no_temporary(
     result = invoke("render", str(QUANG_TRI), "-o", str(out))
     assert result.exit_code == 2, result.output
     assert "No space left on device" in result.output
-    assert out.read_bytes() == b"previous version"
+    assert out.read_bytes() == previous
     assert [p.name for p in tmp_path.iterdir()] == ["ke-hoach.docx"]
 
 

@@ -271,7 +271,7 @@ def _relocated(schema: str, folders: str) -> str:
 def make_next_year(old: Path, new: Path, *, year: int | None = None, lang: str = "vi") -> NextYear:
     """`thidua new NEW --from OLD`: read, move, check it reads back, create NEW (never replacing)."""
     from thidua.errors import InputError, ThiduaError
-    from thidua.files import OutputError, display_path, write_new
+    from thidua.files import NewFolders, OutputError, display_path, write_new
     from thidua.workspace import open_loaded
 
     if not old.is_file():
@@ -291,9 +291,7 @@ def make_next_year(old: Path, new: Path, *, year: int | None = None, lang: str =
         text = text.replace("\n", "\r\n")
     folders = f"{os.path.abspath(old.parent)}\0{os.path.abspath(new.parent)}"
     result = next_year(text, loaded, plan, year=chosen, old_name=display_path(old), schema_from=folders, lang=lang)
-    try:
-        new.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise OutputError("output-unwritable", path=str(new.parent), reason=exc.strerror or str(exc)) from None
-    write_new(new, result.text.encode("utf-8"))
+    with NewFolders() as made:  # removed again when the file could not be written
+        made.make(new.parent)
+        write_new(new, result.text.encode("utf-8"))
     return result

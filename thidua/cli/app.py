@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from thidua import __version__
-from thidua.cli.edge import LangOption, Progress, date_option, handle_errors, run
+from thidua.cli.edge import ForceOption, LangOption, Progress, date_option, handle_errors, run
 from thidua.cli.help import help_text, metavar
 from thidua.cli.localized import App
 from thidua.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, ThiduaError
@@ -153,11 +153,12 @@ def render(
     ] = None,
     pdf: Annotated[bool, typer.Option("--pdf", help=help_text("render.pdf"))] = False,
     strict: Annotated[bool, typer.Option("--strict", help=help_text("render.strict"))] = False,
+    force: ForceOption = False,
     lang: LangOption = None,
 ) -> None:
     from thidua.check.engine import CheckReport
+    from thidua.cli.show import shown_path as display_path
     from thidua.cli.show.check import write_summary, write_text
-    from thidua.files import display_path
     from thidua.i18n import resolve_lang, tr
     from thidua.render.pdf import pdf_program
     from thidua.render.pipeline import render_files
@@ -180,6 +181,7 @@ def render(
             progress=advance,
             check=options,
             strict=strict or settings.strict,
+            force=force,
         )
     for path in report.written:
         typer.echo(tr("render.wrote", language, path=display_path(path)))
@@ -242,7 +244,7 @@ def record(
     ] = None,
     lang: LangOption = None,
 ) -> None:
-    from thidua.files import display_path
+    from thidua.cli.show import shown_path as display_path
     from thidua.i18n import resolve_lang, tr
     from thidua.track.record import Origin, row_from_arguments, rows_from_csv, write_records
     from thidua.workspace import open_tracked, repository_options
@@ -290,17 +292,18 @@ def report(
         Path | None, typer.Option("--template", "-t", help=help_text("report.template"), metavar=metavar("path"))
     ] = None,
     pdf: Annotated[bool, typer.Option("--pdf", help=help_text("report.pdf"))] = False,
+    force: ForceOption = False,
     lang: LangOption = None,
 ) -> None:
+    from thidua.cli.show import shown_path as display_path
     from thidua.cli.show.check import write_summary
-    from thidua.files import display_path
     from thidua.i18n import resolve_lang, tr
     from thidua.render.pipeline import DocxOutput
     from thidua.track.report import render_report
     from thidua.workspace import open_tracked, repository_options
 
     language = resolve_lang(lang)
-    target = DocxOutput.prepare(output, pdf=pdf)
+    target = DocxOutput.prepare(output, pdf=pdf, force=force)
     when = date_option(as_of, "--as-of")
     tracked = open_tracked(plan, repository_options()[0])
     write_summary(tracked.findings, language, sys.stderr)
@@ -324,20 +327,21 @@ def diff(
     template: Annotated[
         Path | None, typer.Option("--template", "-t", help=help_text("diff.template"), metavar=metavar("path"))
     ] = None,
+    force: ForceOption = False,
     lang: LangOption = None,
 ) -> None:
     from thidua.change.diff import diff_plans
+    from thidua.cli.show import shown_path as display_path
     from thidua.cli.show import writer
     from thidua.cli.show.check import write_summary
     from thidua.cli.show.diff import FORMATS, DiffView
-    from thidua.files import display_path
     from thidua.i18n import resolve_lang, tr
     from thidua.render.pipeline import DocxOutput
     from thidua.workspace import open_source, read_source, repository_options
 
     language = resolve_lang(lang)
     show = writer(FORMATS, output_format)
-    target = DocxOutput.prepare(docx) if docx is not None else None
+    target = DocxOutput.prepare(docx, force=force) if docx is not None else None
     options, _ = repository_options()
     old_source, new_source = read_source(old), read_source(new)
     before, after = open_source(old_source, options), open_source(new_source, options)
@@ -375,7 +379,8 @@ def new(
     lang: LangOption = None,
 ) -> None:
     from thidua.change.newyear import MARK, make_next_year
-    from thidua.files import display_path
+    from thidua.cli.show import shown_path as display_path
+    from thidua.cli.show import visible
     from thidua.i18n import resolve_lang, tr
 
     language = resolve_lang(lang)
@@ -397,7 +402,7 @@ def new(
         return
     typer.echo(tr("new-decisions", language, count=len(result.decisions), mark=MARK))
     for decision in result.decisions:
-        typer.echo(f"  {shown}:{decision.line}: {decision.message}")
+        typer.echo(f"  {shown}:{decision.line}: {visible(decision.message)}")
 
 
 @app.command(help=help_text("schema"))

@@ -11,7 +11,8 @@ import functools
 import os
 import signal
 import sys
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Annotated, Any, NoReturn, TypeVar
 
@@ -25,7 +26,51 @@ LangOption = Annotated[
     typer.Option("--lang", envvar="THIDUA_LANG", help=help_text("lang"), metavar=metavar("lang")),
 ]
 
+ForceOption = Annotated[
+    bool,
+    typer.Option("--force", help=help_text("force")),
+]
+
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+class Terminated(BaseException):
+    """SIGTERM or SIGHUP arrived: unwind, so that every `finally` and `with` cleans up on the way
+    (temporary files, the PDF folder, LibreOffice). A BaseException, so no `except Exception` stops it."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+@contextlib.contextmanager
+def ending_on_signals() -> Iterator[None]:
+    """While a command runs, SIGTERM and SIGHUP raise Terminated instead of killing the process.
+
+    Only where the default action would kill it (a SIGHUP ignored under nohup stays ignored); a
+    second signal while cleaning up is ignored, so the cleanup finishes (SIGKILL still works).
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+
+    def handler(signum: int, _frame: object) -> None:
+        if caught:
+            return
+        caught.append(signum)
+        raise Terminated(signum)
+
+    previous: dict[int, Any] = {}
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None and signal.getsignal(number) is signal.SIG_DFL:
+            previous[number] = signal.signal(number, handler)
+    try:
+        yield
+    finally:
+        for number, old in previous.items():
+            signal.signal(number, old)
 
 
 def handle_errors(command: F) -> F:
@@ -33,21 +78,27 @@ def handle_errors(command: F) -> F:
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from thidua.cli.show import visible
         from thidua.i18n import resolve_lang, tr
 
         lang = resolve_lang(kwargs.get("lang"))
         try:
-            return command(*args, **kwargs)
+            with ending_on_signals():
+                return command(*args, **kwargs)
+        except Terminated as exc:
+            name = signal.Signals(exc.signum).name
+            typer.echo(f"thidua: {tr('terminated', lang, signal=name)}", err=True)
+            raise typer.Exit(128 + exc.signum) from None
         except FindingsError as exc:
             from thidua.check.engine import CheckReport
             from thidua.cli.show.check import write_text
 
             if exc.findings:
                 write_text(CheckReport(findings=exc.findings, files=1), lang, sys.stderr)
-            typer.echo(f"thidua: {tr('error-prefix', lang)}: {tr(exc.key, lang, **exc.params)}", err=True)
+            typer.echo(f"thidua: {tr('error-prefix', lang)}: {visible(tr(exc.key, lang, **exc.params))}", err=True)
             raise typer.Exit(exc.exit_code) from None
         except ThiduaError as exc:
-            typer.echo(f"thidua: {tr('error-prefix', lang)}: {tr(exc.key, lang, **exc.params)}", err=True)
+            typer.echo(f"thidua: {tr('error-prefix', lang)}: {visible(tr(exc.key, lang, **exc.params))}", err=True)
             raise typer.Exit(exc.exit_code) from None
         except (typer.Exit, typer.Abort):
             raise
@@ -57,7 +108,7 @@ def handle_errors(command: F) -> F:
             raise typer.Exit(130) from None
         except Exception as exc:  # a bug: say so plainly, keep the user's terminal clean
             detail = str(exc).splitlines()[0] if str(exc) else ""
-            typer.echo(f"thidua: {tr('internal', lang, kind=type(exc).__name__, detail=detail)}", err=True)
+            typer.echo(f"thidua: {tr('internal', lang, kind=type(exc).__name__, detail=visible(detail))}", err=True)
             raise typer.Exit(EXIT_ERROR) from None
 
     return wrapper  # type: ignore[return-value]

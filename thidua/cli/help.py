@@ -63,6 +63,10 @@ HELP: dict[str, dict[str, str]] = {
         "vi": "Ngôn ngữ của thông báo và hướng dẫn: vi (mặc định) hoặc en.",
         "en": "Language of messages and help: vi (default) or en.",
     },
+    "force": {
+        "vi": "Ghi đè cả tệp đã có mà thidua không tạo ra (như bản Word gốc).",
+        "en": "Replace an existing output even when thidua did not write it (a Word original).",
+    },
     "check": {
         "vi": """Kiểm tra kế hoạch và câu chữ tiếng Việt. Mã thoát 0: không có vấn đề, 1: có vấn đề,
 2: không chạy được.
@@ -113,7 +117,8 @@ set select, ignore, strict, severity, tone-marks and words in [tool.thidua] of p
 Tệp được ghi trọn vẹn một lần (atomic) và giống hệt từng byte với cùng kế hoạch và mẫu.
 Thư mục templates/ trong kho của kế hoạch thay cho các mẫu có sẵn, từng tệp một.
 Mỗi kế hoạch được kiểm tra như `thidua check` (theo [tool.thidua]): các lỗi, cảnh báo được tóm
-tắt ở stderr và văn bản vẫn được ghi, trừ khi có --strict. Mã thoát 0 khi mọi kế hoạch đã được
+tắt ở stderr và văn bản vẫn được ghi, trừ khi có --strict. Tệp .docx hoặc PDF đã có mà thidua không
+tạo ra (bản Word gốc cạnh kế hoạch) được giữ nguyên, trừ khi có --force. Mã thoát 0 khi mọi kế hoạch đã được
 ghi, 1 khi --strict từ chối một kế hoạch, 2 khi không đọc được một kế hoạch hoặc không ghi được
 một tệp.""",
         "en": """Write the official Kế hoạch .docx of each plan (Nghị định 30/2020 layout).
@@ -121,7 +126,8 @@ một tệp.""",
 Output is written atomically and is byte-for-byte the same for the same plan and template.
 A templates/ folder in the plan's repository overrides the shipped templates, file by file.
 Each plan is checked as `thidua check` would (with [tool.thidua]): its findings are summed up
-on stderr and it is still written, unless --strict. Exit 0 when every plan was written, 1 when
+on stderr and it is still written, unless --strict. An existing .docx or PDF that thidua did not
+write (the Word original beside the plan) is left alone unless --force. Exit 0 when every plan was written, 1 when
 --strict refused one, 2 when a plan could not be read or an output written.""",
     },
     "render.paths": {

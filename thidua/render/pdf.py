@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import signal
 import subprocess
+import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -14,6 +17,7 @@ from thidua.files import write_atomic
 
 CANDIDATES = ("soffice", "libreoffice")
 TIMEOUT = 300  # seconds for one batch; a first start builds LibreOffice's profile
+GRACE = 5  # seconds LibreOffice gets to end after SIGTERM, before SIGKILL
 
 
 def find_libreoffice() -> str | None:
@@ -65,10 +69,11 @@ def convert_to_pdf(pairs: Sequence[tuple[Path, Path]], program: str) -> None:
             str(folder),
             *sources,
         ]
-        try:
-            result = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT, check=False)
-        except (OSError, subprocess.SubprocessError) as exc:
-            raise ThiduaError("pdf-failed", program=program, detail=str(exc)) from None
+        scratch = folder / "tmp"  # LibreOffice's own temporaries (lu*.tmp) go with the folder
+        scratch.mkdir()
+        result = _run(
+            command, program, {**os.environ, "TMPDIR": str(scratch), "TMP": str(scratch), "TEMP": str(scratch)}
+        )
         for index, (_docx, pdf) in enumerate(pairs):
             produced = folder / f"{index}.pdf"
             if not produced.exists():
@@ -76,3 +81,52 @@ def convert_to_pdf(pairs: Sequence[tuple[Path, Path]], program: str) -> None:
                 detail = said[-1] if said else f"exit {result.returncode}"
                 raise ThiduaError("pdf-failed", program=program, detail=detail)
             write_atomic(pdf, produced.read_bytes())
+
+
+def _run(command: list[str], program: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """Run LibreOffice in a process group of its own, and end the whole group with thidua.
+
+    `soffice` is a launcher: the converting soffice.bin is its child, which outlives a killed
+    launcher. On a timeout, Ctrl-C or SIGTERM (Terminated, see cli/edge.py) the group is ended.
+    """
+    posix = sys.platform != "win32"
+    try:
+        process = subprocess.Popen(
+            command,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+            start_new_session=posix,
+        )
+    except (OSError, subprocess.SubprocessError) as exc:
+        raise ThiduaError("pdf-failed", program=program, detail=str(exc)) from None
+    try:
+        stdout, stderr = process.communicate(timeout=TIMEOUT)
+    except subprocess.TimeoutExpired as exc:
+        _end_group(process, posix)
+        raise ThiduaError("pdf-failed", program=program, detail=str(exc)) from None
+    except BaseException:
+        _end_group(process, posix)
+        raise
+    if posix:  # what the launcher left behind
+        _signal_group(process.pid, signal.SIGKILL)
+    return subprocess.CompletedProcess(command, process.returncode, stdout, stderr)
+
+
+def _end_group(process: subprocess.Popen[str], posix: bool) -> None:
+    """SIGTERM to every process of the group, SIGKILL to what is left after GRACE seconds."""
+    if not posix:  # pragma: no cover - Windows: no process groups here
+        process.kill()
+        process.wait()
+        return
+    _signal_group(process.pid, signal.SIGTERM)
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        process.wait(timeout=GRACE)
+    _signal_group(process.pid, signal.SIGKILL)
+    process.wait()
+
+
+def _signal_group(group: int, number: int) -> None:
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(group, number)

@@ -9,7 +9,7 @@ from typing import Any
 
 from thidua.check.engine import CheckOptions
 from thidua.errors import FindingsError, ThiduaError
-from thidua.files import OutputError, check_writable, write_atomic
+from thidua.files import NewFolders, OutputError, check_output, write_atomic
 from thidua.findings import Finding, Severity
 from thidua.plan.model import Plan
 from thidua.render.context import plan_context
@@ -59,17 +59,24 @@ class DocxOutput:
 
     path: Path
     pdf_program: str | None = None
+    force: bool = False
 
     @classmethod
-    def prepare(cls, path: Path, *, pdf: bool = False, program: str | None = None) -> DocxOutput:
-        """Refuse early: not a .docx name, an unwritable or locked file, no LibreOffice for --pdf."""
+    def prepare(cls, path: Path, *, pdf: bool = False, program: str | None = None, force: bool = False) -> DocxOutput:
+        """Refuse early: not a .docx name, an unwritable or locked file, a file thidua did not
+        write (the Word original beside the plan) unless `force`, no LibreOffice for --pdf."""
         if path.suffix.lower() != DOCX:
             raise OutputError("output-suffix", path=str(path))
         chosen = program if program is not None else pdf_program(pdf)
-        check_writable(path)
+        check_output(path, force=force)
         if chosen:
-            check_writable(path.with_suffix(".pdf"))
-        return cls(path, chosen)
+            check_output(path.with_suffix(".pdf"), force=force)
+        return cls(path, chosen, force)
+
+    def write_docx(self, data: bytes) -> None:
+        """The .docx alone, checked again: a Word file may have been saved there since `prepare`."""
+        check_output(self.path, force=self.force)
+        write_atomic(self.path, data)
 
     @property
     def pdf(self) -> Path:
@@ -77,7 +84,7 @@ class DocxOutput:
 
     def write(self, data: bytes) -> list[Path]:
         """Write the .docx (and convert it to PDF); the files written."""
-        write_atomic(self.path, data)
+        self.write_docx(data)
         if not self.pdf_program:
             return [self.path]
         convert_to_pdf([(self.path, self.pdf)], self.pdf_program)
@@ -141,47 +148,44 @@ def render_files(
     progress: Callable[[int, int], None] | None = None,
     check: CheckOptions | None = None,
     strict: bool = False,
+    force: bool = False,
 ) -> RenderReport:
     """Render every plan under `paths`; a plan that cannot be read is reported, the others go on.
 
     Each plan is checked with `check` (the repository's options): a plan that does not read is not
     written; other findings are noted and the plan is written, unless `strict` (then any error or
     warning refuses it). A broken template or an output that cannot be written stops everything
-    (TemplateProblem, OutputError): the same cause would fail every plan.
+    (TemplateProblem, OutputError): the same cause would fail every plan. So does an existing
+    output thidua did not write, unless `force`: every output is checked before any is written.
     """
     options = check or CheckOptions()
     jobs = plan_jobs(paths, output)
-    for job in jobs:
-        if output is not None:
-            _make_folder(job.docx.parent)
-        DocxOutput.prepare(job.docx, program=pdf_program or "")
-    report = RenderReport()
-    done: list[Job] = []
-    for number, job in enumerate(jobs, start=1):
-        try:
-            checked = check_plan(job.plan, options)
-        except FindingsError as unreadable:
-            report.findings.extend(unreadable.findings)
-            report.failed += 1
-        else:
-            if strict and any(f.severity in (Severity.error, Severity.warning) for f in checked.findings):
-                report.findings.extend(checked.findings)
-                report.refused += 1
+    with NewFolders() as folders:  # those left empty (a plan that failed, a signal) are removed
+        outputs = {}
+        for job in jobs:
+            if output is not None:
+                folders.make(job.docx.parent)
+            outputs[job] = DocxOutput.prepare(job.docx, program=pdf_program or "", force=force)
+        report = RenderReport()
+        done: list[Job] = []
+        for number, job in enumerate(jobs, start=1):
+            try:
+                checked = check_plan(job.plan, options)
+            except FindingsError as unreadable:
+                report.findings.extend(unreadable.findings)
+                report.failed += 1
             else:
-                write_atomic(job.docx, render_docx(checked.plan, plan_file=job.plan, template=template))
-                report.written.append(job.docx)
-                report.notes.extend(checked.findings)
-                done.append(job)
-        if progress is not None:
-            progress(number, len(jobs))
-    if pdf_program and done:  # one LibreOffice run for every plan
-        convert_to_pdf([(job.docx, job.docx.with_suffix(".pdf")) for job in done], pdf_program)
-        report.written.extend(job.docx.with_suffix(".pdf") for job in done)
+                if strict and any(f.severity in (Severity.error, Severity.warning) for f in checked.findings):
+                    report.findings.extend(checked.findings)
+                    report.refused += 1
+                else:
+                    outputs[job].write_docx(render_docx(checked.plan, plan_file=job.plan, template=template))
+                    report.written.append(job.docx)
+                    report.notes.extend(checked.findings)
+                    done.append(job)
+            if progress is not None:
+                progress(number, len(jobs))
+        if pdf_program and done:  # one LibreOffice run for every plan
+            convert_to_pdf([(job.docx, job.docx.with_suffix(".pdf")) for job in done], pdf_program)
+            report.written.extend(job.docx.with_suffix(".pdf") for job in done)
     return report
-
-
-def _make_folder(folder: Path) -> None:
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise OutputError("output-unwritable", path=str(folder), reason=exc.strerror or str(exc)) from None

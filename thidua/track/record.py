@@ -13,7 +13,7 @@ import io
 import json
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -351,11 +351,12 @@ def schema_comment(results_file: Path) -> str:
     return ""
 
 
-def add_records(tracked: Tracked, rows: Sequence[Row]) -> str:
-    """The new text of the results file; raises when the result does not read back as expected."""
+def add_records(tracked: Tracked, rows: Sequence[Row], current: bytes | None = None) -> str:
+    """The new text of the results file, from its `current` bytes (None: no file yet); raises when
+    the result does not read back as expected."""
     path = tracked.results_file
-    if path.exists():
-        text = path.read_bytes().decode("utf-8-sig")
+    if current is not None:
+        text = current.decode("utf-8-sig")
     else:
         text = schema_comment(path) + HEADER_COMMENT.format(plan=tracked.plan_file.name)
     new_text = appended(text, rows)
@@ -384,15 +385,21 @@ def write_records(tracked: Tracked, rows: Sequence[Row], problems: Sequence[Prob
     """Check the new rows with the old records, then append them atomically; nothing on a finding.
 
     `problems` are those met while reading the rows; the rows that did read are checked too, so
-    that one run shows every bad row.
+    that one run shows every bad row. The file is locked, re-read and checked again under the
+    lock, so that records another `thidua record` added meanwhile are kept (and counted: a
+    duplicate of one of them is refused).
     """
-    from thidua.files import write_atomic
+    from thidua.files import update_file
+    from thidua.workspace import reread_results
 
-    findings = review(tracked, rows, problems, origin)
-    if findings:
-        raise FindingsError("record-refused", findings, path=display_path(tracked.results_file))
-    new_text = add_records(tracked, rows)
-    write_atomic(tracked.results_file, new_text.encode("utf-8"))
+    def change(current: bytes | None) -> bytes:
+        now = reread_results(tracked) if current is not None else replace(tracked, results=Results())
+        findings = review(now, rows, problems, origin)
+        if findings:
+            raise FindingsError("record-refused", findings, path=display_path(tracked.results_file))
+        return add_records(now, rows, current).encode("utf-8")
+
+    update_file(tracked.results_file, change)
     return tracked.results_file
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
+from pathlib import Path
 from typing import Any, TextIO
 
 from rich.console import Console
@@ -28,3 +30,29 @@ class PipeConsole(Console):
     def on_broken_pipe(self) -> None:
         self.quiet = True
         raise BrokenPipeError
+
+
+# Control characters, and the line and bidirectional-override marks that act like them: printed
+# raw, a newline in a key, a value or a file name starts a new line in a CI log (where a line
+# `::error ...` is a GitHub workflow command) and an ESC drives the terminal.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def visible(text: str) -> str:
+    """User text for a line of output: each control character as an escape (\\n, \\x1b, \\u2028)."""
+    return _CONTROL.sub(_escape_control, text)
+
+
+def _escape_control(match: re.Match[str]) -> str:
+    char = match.group()
+    if char in _NAMED:
+        return _NAMED[char]
+    return f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
+
+
+def shown_path(path: Path) -> str:
+    """A path for a line of output: as `display_path` shows it, its control characters escaped."""
+    from thidua.files import display_path
+
+    return visible(display_path(path))

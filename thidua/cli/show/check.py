@@ -6,7 +6,7 @@ import json
 from typing import TextIO
 
 from thidua.check.engine import CheckReport
-from thidua.cli.show import PipeConsole, Writer
+from thidua.cli.show import PipeConsole, Writer, visible
 from thidua.findings import Finding, Severity
 from thidua.i18n import tr
 
@@ -52,8 +52,8 @@ def write_text(report: CheckReport, lang: str, stream: TextIO) -> None:
         style = _STYLE[finding.severity]
         severity = tr(f"severity.{finding.severity.value}", lang)
         console.print(
-            f"[bold]{escape(finding.file)}:{finding.line}:{finding.column}[/]: "
-            f"[{style}]{finding.code} {severity}[/]: {escape(finding.message(lang))}"
+            f"[bold]{escape(visible(finding.file))}:{finding.line}:{finding.column}[/]: "
+            f"[{style}]{finding.code} {severity}[/]: {escape(visible(finding.message(lang)))}"
         )
         if finding.source_line is not None:
             number = f"{finding.line:>5}"

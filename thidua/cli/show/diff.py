@@ -9,7 +9,7 @@ from datetime import date
 from typing import Any, TextIO
 
 from thidua.change.diff import ADDED, CHANGED, KINDS, MOVED, REMOVED, SHIFTED, Change, PlanDiff, Words
-from thidua.cli.show import PipeConsole, Writer
+from thidua.cli.show import PipeConsole, Writer, visible
 from thidua.i18n import tr
 from thidua.text.formatting import short_date
 
@@ -116,15 +116,26 @@ def write_text(view: DiffView, lang: str, stream: TextIO) -> None:
     console = PipeConsole(file=stream, highlight=False, soft_wrap=True)
     # Without colour (a pipe, a CI log), changed words keep git's word-diff marks: [-old-]{+new+}.
     marks = console.color_system is None
-    console.print(Text(heading(view, lang), style="bold"))
+    console.print(Text(visible(heading(view, lang)), style="bold"))
     for change in view.shown:
-        line = Text()
+        line = _line()
         line.append(f"{_SIGN[change.kind]} ", style=_STYLE[change.kind])
         line.append(place(change, lang), style="bold")
         line.append("  ")
         _describe(change, line, lang, marks)
         console.print(line)
     console.print(Text(summary(view, lang), style="bold"))
+
+
+def _line() -> Any:
+    """A Rich Text whose every piece of plan text shows its control characters as escapes."""
+    from rich.text import Text
+
+    class Line(Text):
+        def append(self, text: Any, style: Any = None) -> Text:
+            return super().append(visible(text) if isinstance(text, str) else text, style)
+
+    return Line()
 
 
 def _describe(change: Change, line: Any, lang: str, marks: bool) -> None:
@@ -210,7 +221,7 @@ def _md_change(change: Change, lang: str) -> str:
 def _md(text: str) -> str:
     """Plan text inside Markdown: its own * _ ~ ` | [ ] < > are characters, not formatting."""
     out = []
-    for char in text.replace("\n", " "):
+    for char in visible(text.replace("\n", " ")):
         out.append("\\" + char if char in "\\*_~`|[]<>#" else char)
     return "".join(out)
 

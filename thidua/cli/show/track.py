@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, TextIO
 
-from thidua.cli.show import PipeConsole, Writer
+from thidua.cli.show import PipeConsole, Writer, visible
 from thidua.i18n import tr
 from thidua.plan.model import Plan
 from thidua.plan.results import goal_phrase, phrase
@@ -156,7 +156,7 @@ def write_text(view: TrackView, lang: str, stream: TextIO) -> None:
     from rich.table import Table
 
     console = PipeConsole(file=stream, highlight=False, soft_wrap=False, width=max(100, _width(stream)))
-    console.print(f"[bold]{escape(_heading(view, lang))}[/]")
+    console.print(f"[bold]{_shown(_heading(view, lang))}[/]")
     if not view.statuses:
         console.print(tr("track.no-targets", lang))
         return
@@ -168,9 +168,9 @@ def write_text(view: TrackView, lang: str, stream: TextIO) -> None:
         style = _STYLE[overall.status]
         table.add_row(
             str(item.number),
-            escape(item.target.id),
-            escape(goal_phrase(item.target) + (f" {tr('track.each-unit', lang)}" if item.target.per_unit else "")),
-            escape(item.phrase or "—"),
+            _shown(item.target.id),
+            _shown(goal_phrase(item.target) + (f" {tr('track.each-unit', lang)}" if item.target.per_unit else "")),
+            _shown(item.phrase or "—"),
             f"[{style}]{bar(overall.percent)}[/] {percent_text(overall.percent)}",
             f"[{style}]{escape(status_word(overall.status, lang))}[/]",
         )
@@ -180,6 +180,13 @@ def write_text(view: TrackView, lang: str, stream: TextIO) -> None:
     console.print(_summary_line(view, lang))
 
 
+def _shown(text: str) -> str:
+    """Plan or results text in a Rich line: its markup and control characters as plain characters."""
+    from rich.markup import escape
+
+    return escape(visible(text))
+
+
 def _width(stream: TextIO) -> int:
     import shutil
 
@@ -187,7 +194,6 @@ def _width(stream: TextIO) -> int:
 
 
 def _print_matrix(view: TrackView, lang: str, console: Any) -> None:
-    from rich.markup import escape
     from rich.table import Table
 
     per_unit = view.per_unit
@@ -196,13 +202,13 @@ def _print_matrix(view: TrackView, lang: str, console: Any) -> None:
     table = Table(title=tr("track.matrix", lang), title_justify="left", pad_edge=False)
     table.add_column(tr("col.unit", lang))
     for item in per_unit:
-        table.add_column(f"#{item.number} {item.target.id}", justify="center")
+        table.add_column(f"#{item.number} {visible(item.target.id)}", justify="center")
     for name, row in view.matrix():
         cells = [
-            f"[{_STYLE[p.status]}]{escape(unit_cell(p, item))}[/]" if p else ""
+            f"[{_STYLE[p.status]}]{_shown(unit_cell(p, item))}[/]" if p else ""
             for p, item in zip(row, per_unit, strict=True)
         ]
-        table.add_row(escape(name), *cells)
+        table.add_row(_shown(name), *cells)
     table.add_row(
         f"[bold]{tr('track.units-met', lang)}[/]", *(f"[bold]{i.units_met}/{len(i.units)}[/]" for i in per_unit)
     )
@@ -211,7 +217,6 @@ def _print_matrix(view: TrackView, lang: str, console: Any) -> None:
 
 
 def _print_growth(view: TrackView, lang: str, console: Any) -> None:
-    from rich.markup import escape
 
     for item in view.statuses:
         if item.target.measure != "growth" or not item.overall.years:
@@ -222,14 +227,14 @@ def _print_growth(view: TrackView, lang: str, console: Any) -> None:
             if figure.growth is not None:
                 text += f" ({'+' if figure.growth >= 0 else ''}{format_number(round(figure.growth, 1))}%)"
             parts.append(text)
-        console.print(f"#{item.number} {escape(item.target.id)}: " + " · ".join(parts))
+        console.print(f"#{item.number} {_shown(item.target.id)}: " + " · ".join(parts))
 
 
 # ----------------------------------------------------------------------------- Markdown
 
 
 def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return visible(text.replace("\n", " ")).replace("|", "\\|")
 
 
 def write_markdown(view: TrackView, lang: str, stream: TextIO) -> None:
@@ -243,7 +248,7 @@ def write_markdown(view: TrackView, lang: str, stream: TextIO) -> None:
             + " | ".join(
                 (
                     str(item.number),
-                    f"`{item.target.id}`",
+                    f"`{visible(item.target.id)}`",
                     _md(goal_phrase(item.target)),
                     _md(item.phrase or "—"),
                     percent_text(overall.percent),
