@@ -52,7 +52,7 @@ def check(
             help="Plans or folders of plans (default: campaigns/); also .txt and .docx files.", show_default=False
         ),
     ] = None,
-    output_format: Annotated[str, typer.Option("--format", "-f", help="text, json or github.")] = "text",
+    output_format: Annotated[str, typer.Option("--format", "-f", help="text, json, github or sarif.")] = "text",
     strict: Annotated[bool, typer.Option("--strict", help="Warnings also make the exit code 1.")] = False,
     select: Annotated[
         list[str] | None, typer.Option("--select", help="Only these rule codes or prefixes (e.g. PE,TG01).")
@@ -115,27 +115,13 @@ def explain(
 ) -> None:
     """Why a rule exists, with an example that triggers it and the corrected version."""
     from thidua.check.rules import RULES
-    from thidua.i18n import resolve_lang, tr
+    from thidua.i18n import resolve_lang
 
     language = resolve_lang(lang)
     rule = RULES.get(code.strip().upper())
     if rule is None:
         raise ThiduaError("unknown-code", code=code)
-    severity = tr(f"severity.{rule.severity.value}", language)
-    lines = [
-        f"{rule.code} {rule.name}: {rule.summary[language]}",
-        f"{tr('explain.severity', language)}: {severity}",
-        "",
-        f"{tr('explain.why', language)}:",
-        f"  {rule.why[language]}",
-        "",
-        f"{tr('explain.bad', language)}:",
-        *("    " + line for line in rule.bad.rstrip("\n").splitlines()),
-        "",
-        f"{tr('explain.good', language)}:",
-        *("    " + line for line in rule.good.rstrip("\n").splitlines()),
-    ]
-    typer.echo("\n".join(lines))
+    typer.echo(rule.explain(language))
 
 
 @app.command()
