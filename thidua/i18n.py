@@ -193,6 +193,26 @@ MESSAGES: dict[str, dict[str, str]] = {
     "rules.name": {"vi": "Tên", "en": "Name"},
     "rules.severity": {"vi": "Mức", "en": "Severity"},
     "rules.summary": {"vi": "Mô tả", "en": "Summary"},
+    "new-no-issuer": {
+        "vi": 'cần tên cơ quan ban hành: --issuer "LIÊN ĐOÀN LAO ĐỘNG TỈNH …"',
+        "en": 'the issuing body is needed: --issuer "LIÊN ĐOÀN LAO ĐỘNG TỈNH …"',
+    },
+    "new-skeleton-invalid": {
+        "vi": "khung kế hoạch không đọc lại được ({codes}); đây là lỗi của thidua, không ghi tệp nào",
+        "en": "the plan skeleton does not read back ({codes}); a bug in thidua, nothing written",
+    },
+    "new-args": {
+        "vi": 'dùng --from KẾ-HOẠCH-CŨ, hoặc --issuer "TÊN CƠ QUAN" --year NĂM cho một kế hoạch mới (không dùng cả hai)',
+        "en": 'give --from OLD-PLAN, or --issuer "BODY" --year YEAR for a plan from nothing (not both)',
+    },
+    "new-skeleton-wrote": {
+        "vi": "Đã tạo {path}: khung kế hoạch {period} của {issuer}.",
+        "en": "Created {path}: a plan skeleton for {period} of {issuer}.",
+    },
+    "new-blanks": {
+        "vi": 'Cần viết ({count}), đã ghi chú "{mark}" tại chỗ (thidua check liệt kê, ND01):',
+        "en": 'To write ({count}), marked "{mark}" where they stand (thidua check lists them, ND01):',
+    },
     "output-exists": {
         "vi": "đã có {path}; thidua new không ghi đè lên tệp nào (chọn tên khác hoặc xóa tệp đó)",
         "en": "{path} already exists; thidua new never overwrites a file (choose another name or remove it)",

@@ -395,27 +395,57 @@ def textconv(
 @handle_errors
 def new(
     path: Annotated[Path, typer.Argument(help="The new plan file to create.", show_default=False)],
-    old: Annotated[Path, typer.Option("--from", help="Last year's plan.", show_default=False)],
+    old: Annotated[Path | None, typer.Option("--from", help="Last year's plan.", show_default=False)] = None,
     year: Annotated[
-        int | None, typer.Option("--year", help="The new campaign's first year (default: the year after the period).")
+        int | None,
+        typer.Option("--year", help="The campaign's first year (with --from, default: the year after the period)."),
     ] = None,
+    issuer: Annotated[
+        str | None,
+        typer.Option("--issuer", help="Without --from: the issuing body, e.g. 'LIÊN ĐOÀN LAO ĐỘNG TỈNH QUẢNG TRỊ'."),
+    ] = None,
+    kind: Annotated[
+        str, typer.Option("--kind", help="Without --from: regular (one year), five-year or thematic.")
+    ] = "regular",
     lang: LangOption = None,
 ) -> None:
-    """Write next year's plan PATH from last year's: dates and years moved, number and date blank.
+    """Write a new plan PATH: next year's from last year's (--from), or a skeleton (--issuer, --year).
 
-    The period, phases, due dates and the year mentions tied to the campaign move by the year
-    difference (29/02 becomes 28/02); citations, terms of office and history stay. Results are
-    not copied. What a human must decide (the theme, last year's parent plan, anniversaries whose
-    ordinal changes) is printed and marked in the file with "# thidua new:". Never overwrites a
-    file. Exit 0 written, 2 could not run.
+    With --from: the period, phases, due dates and the year mentions tied to the campaign move by
+    the year difference (29/02 becomes 28/02); citations, terms of office and history stay. Results
+    are not copied. What a human must decide (the theme, last year's parent plan, anniversaries
+    whose ordinal changes) is printed and marked in the file with "# thidua new:".
+
+    With --issuer and --year: every section of a Kế hoạch in order (MỤC ĐÍCH, YÊU CẦU … TỔ CHỨC
+    THỰC HIỆN), the period, an empty number and date, and a "# thidua new:" mark at each place to
+    write; `thidua check` lists the marks still there (ND01). Never overwrites a file. Exit 0
+    written, 2 could not run.
     """
-    from thidua.change.newyear import MARK, make_next_year
     from thidua.files import display_path
     from thidua.i18n import resolve_lang, tr
 
     language = resolve_lang(lang)
-    result = make_next_year(old, path, year=year, lang=language)
     shown = display_path(path)
+    if old is None:
+        from thidua.check.rules.decisions import NEW_MARK
+        from thidua.scaffold.skeleton import KINDS, make_skeleton
+
+        if issuer is None or year is None:
+            raise ThiduaError("new-args")
+        if kind not in KINDS:
+            raise ThiduaError("bad-format", value=kind, allowed=", ".join(KINDS))
+        made = make_skeleton(path, issuer=issuer, year=year, kind=kind)  # type: ignore[arg-type]
+        period = f"{year}–{year + 4}" if kind == "five-year" else str(year)
+        typer.echo(tr("new-skeleton-wrote", language, path=shown, period=period, issuer=" ".join(issuer.split())))
+        typer.echo(tr("new-blanks", language, count=len(made.blanks), mark=NEW_MARK))
+        for blank in made.blanks:
+            typer.echo(f"  {shown}:{blank.line}: {blank.note}")
+        return
+    if issuer is not None:
+        raise ThiduaError("new-args")
+    from thidua.change.newyear import MARK, make_next_year
+
+    result = make_next_year(old, path, year=year, lang=language)
     typer.echo(
         tr(
             "new-wrote",
