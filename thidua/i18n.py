@@ -202,7 +202,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the plan skeleton does not read back ({codes}); a bug in thidua, nothing written",
     },
     "new-args": {
-        "vi": 'dùng --from KẾ-HOẠCH-CŨ, hoặc --issuer "TÊN CƠ QUAN" --year NĂM cho một kế hoạch mới (không dùng cả hai)',
+        "vi": 'dùng --from KẾ-HOẠCH-CŨ, hoặc --issuer "TÊN CƠ QUAN" --year NĂM cho kế hoạch mới (không dùng cả hai)',
         "en": 'give --from OLD-PLAN, or --issuer "BODY" --year YEAR for a plan from nothing (not both)',
     },
     "new-skeleton-wrote": {
