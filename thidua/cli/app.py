@@ -468,15 +468,73 @@ def new(
 @app.command()
 @handle_errors
 def schema(
-    which: Annotated[str, typer.Argument(help="plan (default) or results.")] = "plan",
+    which: Annotated[str | None, typer.Argument(help="plan (default) or results.", show_default=False)] = None,
+    write: Annotated[
+        bool, typer.Option("--write", help="Write both schemas under schema/ of the repository (where plans point).")
+    ] = False,
+    check_only: Annotated[
+        bool, typer.Option("--check", help="Exit 1 when schema/ of the repository is missing or stale.")
+    ] = False,
     lang: LangOption = None,
 ) -> None:
-    """Print the JSON Schema of the plan file, or of the results file (for editors and CI)."""
+    """Print the JSON Schema of the plan file, or of the results file (for editors and CI).
+
+    The repository is the nearest folder above the working folder with schema/plan.schema.json,
+    else with .git or pyproject.toml. --write keeps its schema/ current (after upgrading thidua);
+    --check says when it is stale (CI and pre-commit run it).
+    """
+    from thidua import __version__
     from thidua.plan.schema import schema_text
 
+    if write or check_only:
+        from thidua.files import display_path
+        from thidua.i18n import resolve_lang, tr
+        from thidua.scaffold.schemas import check_schemas, repository_root, write_schemas
+
+        if (write and check_only) or which is not None:
+            raise ThiduaError("schema-args")
+        language = resolve_lang(lang)
+        root = repository_root(Path.cwd())
+        files = write_schemas(root) if write else check_schemas(root)
+        for file in files:
+            shown = display_path(root / file.path)
+            typer.echo(tr(f"schema.{file.state}", language, path=shown, version=__version__))
+        if any(file.state in ("stale", "missing") for file in files):
+            raise typer.Exit(EXIT_FINDINGS)
+        return
+    if which is None:
+        which = "plan"
     if which not in ("plan", "results"):
         raise ThiduaError("bad-format", value=which, allowed="plan, results")
     sys.stdout.write(schema_text(which))
+
+
+@app.command()
+@handle_errors
+def init(
+    folder: Annotated[
+        Path, typer.Argument(help="The repository's folder (default: here); made if needed.", show_default=False)
+    ] = Path("."),
+    lang: LangOption = None,
+) -> None:
+    """Make a union's own plan repository: campaigns/, pyproject.toml ([tool.thidua]), pre-commit,
+    a CI workflow, .gitattributes for git diff, schema/ for editors, a README for the clerk.
+
+    An existing file is never overwritten (it is listed as kept): running init again changes
+    nothing. Exit 0 done, 2 could not write.
+    """
+    from thidua.files import display_path
+    from thidua.i18n import resolve_lang, tr
+    from thidua.scaffold.repository import TEXTCONV, init_repository
+
+    language = resolve_lang(lang)
+    made = init_repository(folder)
+    for item in made:
+        typer.echo(tr(f"init.{item.state}", language, path=item.path))
+    created = sum(1 for item in made if item.state == "created")
+    kept = sum(1 for item in made if item.state == "kept")
+    typer.echo(tr("init.done", language, root=display_path(folder), created=created, kept=kept))
+    typer.echo(tr("init.next", language, textconv=TEXTCONV))
 
 
 def main() -> None:

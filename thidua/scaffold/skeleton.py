@@ -9,7 +9,6 @@ the number, the date, the signer are empty. The result is read back as a plan be
 from __future__ import annotations
 
 import json
-import os
 import string
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +21,7 @@ from thidua.errors import ThiduaError
 from thidua.files import OutputError, scaffold_dir, write_new
 from thidua.plan.loader import load_yaml_text
 from thidua.plan.validate import validate_plan
+from thidua.scaffold.schemas import schema_for
 
 Kind = Literal["regular", "five-year", "thematic"]
 KINDS: tuple[str, ...] = ("regular", "five-year", "thematic")
@@ -49,20 +49,6 @@ def _scalar(value: str) -> str:
     except yaml.YAMLError:
         pass
     return json.dumps(value, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
-
-
-def schema_path(plan: Path) -> str:
-    """The modeline's $schema for a new plan: schema/plan.schema.json of its repository, relative to it.
-
-    The repository is the nearest folder above the plan with schema/plan.schema.json (made by
-    `thidua init`), else with .git or pyproject.toml, else the working folder.
-    """
-    folder = Path(os.path.abspath(plan.parent))
-    above = (folder, *folder.parents)
-    root = next((f for f in above if (f / "schema" / "plan.schema.json").is_file()), None)
-    if root is None:
-        root = next((f for f in above if (f / ".git").exists() or (f / "pyproject.toml").is_file()), Path.cwd())
-    return os.path.relpath(root / "schema" / "plan.schema.json", folder).replace(os.sep, "/")
 
 
 def skeleton(issuer: str, year: int, kind: Kind = "regular", *, schema: str = "schema/plan.schema.json") -> Skeleton:
@@ -111,7 +97,7 @@ def make_skeleton(path: Path, *, issuer: str, year: int, kind: Kind = "regular")
         raise OutputError("output-exists", path=str(path))
     if path.suffix.lower() not in (".yaml", ".yml"):
         raise OutputError("new-suffix", path=str(path))
-    made = skeleton(issuer, year, kind, schema=schema_path(path))
+    made = skeleton(issuer, year, kind, schema=schema_for(path))
     loaded = load_yaml_text(made.text, str(path))
     plan, problems = validate_plan(loaded.data) if loaded.ok else (None, loaded.problems)
     if plan is None:  # a bug in the skeleton: never write it
