@@ -48,7 +48,7 @@ def test_init_twice_is_byte_identical_and_an_edited_file_is_kept(invoke, tmp_pat
     again = invoke("init", str(root))
     assert again.exit_code == 0 and _tree(root) == first
     assert "0 tệp mới, 0 tệp giữ nguyên" in again.output
-    edited = "[tool.thidua]\nignore = [\"PE08\"]\n"
+    edited = '[tool.thidua]\nignore = ["PE08"]\n'
     (root / "pyproject.toml").write_text(edited, encoding="utf-8")
     (root / "README.md").unlink()
     third = invoke("init", str(root))
