@@ -120,3 +120,10 @@ def test_a_plan_made_in_an_initialised_repository_points_at_its_schema(invoke, t
         match = re.fullmatch(r"# yaml-language-server: \$schema=(\S+)", first)
         assert match, first
         assert ((root / path).parent / match[1]).resolve() == (root / "schema/plan.schema.json").resolve()
+
+
+def test_init_speaks_english_on_request(invoke, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    result = invoke("init", str(tmp_path / "repo"), "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert "  created  .github/workflows/thidua.yml" in result.output
+    assert "8 files created, 0 kept" in result.output

@@ -88,6 +88,8 @@ def test_new_never_overwrites_and_needs_from_or_issuer_and_year(invoke, tmp_path
     assert no_year.exit_code == 2 and "--year" in no_year.output and not (tmp_path / "b.yaml").exists()
     both = invoke("new", str(tmp_path / "c.yaml"), "--issuer", ISSUER, "--from", str(ROOT / "campaigns"))
     assert both.exit_code == 2 and "không dùng cả hai" in both.output
+    kind_from = invoke("new", str(tmp_path / "e.yaml"), "--kind", "thematic", "--from", str(ROOT / "campaigns"))
+    assert kind_from.exit_code == 2 and "không dùng cả hai" in kind_from.output
     bad_kind = _new(invoke, tmp_path / "d.yaml", "--year", "2027", "--kind", "yearly")
     assert bad_kind.exit_code == 2 and "five-year" in bad_kind.output
 

@@ -441,7 +441,7 @@ def new(
         for blank in made.blanks:
             typer.echo(f"  {shown}:{blank.line}: {blank.note}")
         return
-    if issuer is not None:
+    if issuer is not None or kind != "regular":  # the old plan says who issues it and its kind
         raise ThiduaError("new-args")
     from thidua.change.newyear import MARK, make_next_year
 
