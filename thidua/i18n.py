@@ -197,6 +197,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": 'cần tên cơ quan ban hành: --issuer "LIÊN ĐOÀN LAO ĐỘNG TỈNH …"',
         "en": 'the issuing body is needed: --issuer "LIÊN ĐOÀN LAO ĐỘNG TỈNH …"',
     },
+    "new-bad-year": {
+        "vi": "năm {year} không hợp lệ: --year là năm đầu của kế hoạch, bốn chữ số (ví dụ 2027)",
+        "en": "year {year} is not valid: --year is the plan's first year, four digits (e.g. 2027)",
+    },
     "new-skeleton-invalid": {
         "vi": "khung kế hoạch không đọc lại được ({codes}); đây là lỗi của thidua, không ghi tệp nào",
         "en": "the plan skeleton does not read back ({codes}); a bug in thidua, nothing written",

@@ -90,6 +90,8 @@ def test_new_never_overwrites_and_needs_from_or_issuer_and_year(invoke, tmp_path
     assert both.exit_code == 2 and "không dùng cả hai" in both.output
     kind_from = invoke("new", str(tmp_path / "e.yaml"), "--kind", "thematic", "--from", str(ROOT / "campaigns"))
     assert kind_from.exit_code == 2 and "không dùng cả hai" in kind_from.output
+    bad_year = _new(invoke, tmp_path / "f.yaml", "--year", "27")
+    assert bad_year.exit_code == 2 and "bốn chữ số" in bad_year.output and not (tmp_path / "f.yaml").exists()
     bad_kind = _new(invoke, tmp_path / "d.yaml", "--year", "2027", "--kind", "yearly")
     assert bad_kind.exit_code == 2 and "five-year" in bad_kind.output
 

@@ -55,6 +55,8 @@ def skeleton(issuer: str, year: int, kind: Kind = "regular", *, schema: str = "s
     """The text of a new plan of `issuer` for `year` (five-year: `year` to `year + 4`)."""
     if kind not in KINDS:
         raise ThiduaError("bad-format", value=kind, allowed=", ".join(KINDS))
+    if not 1900 <= year <= 2999:  # a year written with four digits, as the period's dates need
+        raise ThiduaError("new-bad-year", year=year)
     issuer = " ".join(issuer.split())
     if not issuer:
         raise ThiduaError("new-no-issuer")
