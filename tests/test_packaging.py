@@ -78,3 +78,51 @@ def test_installed_wheel_runs_anywhere(wheel: Path, tmp_path: Path) -> None:
         cwd=elsewhere,
     )
     assert text.returncode == 1 and "typo.txt:1:20: TX01" in text.stdout and "nghiệp" in text.stdout, text.stdout
+
+
+def test_wheel_ships_what_init_and_new_write(wheel: Path) -> None:
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert "thidua/_data/scaffold/ke-hoach.yaml" in names
+    for name in ("README.md", "pyproject.toml", "pre-commit-config.yaml", "gitattributes", "gitignore"):
+        assert f"thidua/_data/scaffold/repository/{name}" in names
+    assert "thidua/_data/scaffold/repository/github/workflows/thidua.yml" in names
+
+
+def test_pipx_installs_the_wheel_as_the_readme_says(wheel: Path, tmp_path: Path) -> None:
+    """README, "Installing thidua in a union": pipx install WHEEL, then pipx upgrade thidua."""
+    import os
+    import shutil
+
+    bin_dir = Path(sys.executable).parent
+    pipx = shutil.which("pipx", path=f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}")
+    if pipx is None:
+        pytest.skip("pipx is not installed (it is in the test extra)")
+    env = {
+        **os.environ,
+        "PIPX_HOME": str(tmp_path / "pipx-home"),
+        "PIPX_BIN_DIR": str(tmp_path / "bin"),
+        "PIPX_MAN_DIR": str(tmp_path / "man"),
+        "NO_COLOR": "1",
+    }
+    env.pop("THIDUA_LANG", None)
+    installed = subprocess.run([pipx, "install", str(wheel)], env=env, capture_output=True, text=True, timeout=900)
+    assert installed.returncode == 0, installed.stdout + installed.stderr
+    thidua = tmp_path / "bin" / "thidua"
+    version = subprocess.run([str(thidua), "--version"], capture_output=True, text=True, env=env)
+    assert version.returncode == 0 and version.stdout.startswith("thidua "), version.stderr
+    repo = tmp_path / "union"
+    made = subprocess.run([str(thidua), "init", str(repo)], capture_output=True, text=True, env=env)
+    assert made.returncode == 0, made.stdout + made.stderr
+    assert (repo / ".github/workflows/thidua.yml").is_file() and (repo / "schema/plan.schema.json").is_file()
+    new = subprocess.run(
+        [str(thidua), "new", "campaigns/x/2027/a.yaml", "--issuer", "CÔNG ĐOÀN X", "--year", "2027"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=repo,
+    )
+    assert new.returncode == 0, new.stdout + new.stderr
+    check = subprocess.run([str(thidua), "check"], capture_output=True, text=True, env=env, cwd=repo)
+    assert check.returncode == 0 and "ND01" in check.stdout, check.stdout + check.stderr
+    upgraded = subprocess.run([pipx, "upgrade", "thidua"], env=env, capture_output=True, text=True, timeout=900)
+    assert upgraded.returncode == 0, upgraded.stdout + upgraded.stderr

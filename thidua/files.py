@@ -397,3 +397,8 @@ def examples_dir() -> Path:
 
 def templates_dir() -> Path:
     return _data("templates")
+
+
+def scaffold_dir() -> Path:
+    """What `thidua init` and `thidua new --issuer` write: the files of a union's repository, the plan skeleton."""
+    return _data("scaffold")

@@ -207,6 +207,59 @@ MESSAGES: dict[str, dict[str, str]] = {
     "rules.name": {"vi": "Tên", "en": "Name"},
     "rules.severity": {"vi": "Mức", "en": "Severity"},
     "rules.summary": {"vi": "Mô tả", "en": "Summary"},
+    "new-no-issuer": {
+        "vi": 'cần tên cơ quan ban hành: --issuer "LIÊN ĐOÀN LAO ĐỘNG TỈNH …"',
+        "en": 'the issuing body is needed: --issuer "LIÊN ĐOÀN LAO ĐỘNG TỈNH …"',
+    },
+    "new-bad-year": {
+        "vi": "năm {year} không hợp lệ: --year là năm đầu của kế hoạch, bốn chữ số (ví dụ 2027)",
+        "en": "year {year} is not valid: --year is the plan's first year, four digits (e.g. 2027)",
+    },
+    "new-skeleton-invalid": {
+        "vi": "khung kế hoạch không đọc lại được ({codes}); đây là lỗi của thidua, không ghi tệp nào",
+        "en": "the plan skeleton does not read back ({codes}); a bug in thidua, nothing written",
+    },
+    "new-args": {
+        "vi": 'dùng --from KẾ-HOẠCH-CŨ, hoặc --issuer "TÊN CƠ QUAN" --year NĂM cho kế hoạch mới (không dùng cả hai)',
+        "en": 'give --from OLD-PLAN, or --issuer "BODY" --year YEAR for a plan from nothing (not both)',
+    },
+    "new-skeleton-wrote": {
+        "vi": "Đã tạo {path}: khung kế hoạch {period} của {issuer}.",
+        "en": "Created {path}: a plan skeleton for {period} of {issuer}.",
+    },
+    "new-blanks": {
+        "vi": 'Cần viết ({count}), đã ghi chú "{mark}" tại chỗ (thidua check liệt kê, ND01):',
+        "en": 'To write ({count}), marked "{mark}" where they stand (thidua check lists them, ND01):',
+    },
+    "init.created": {"vi": "  đã tạo   {path}", "en": "  created  {path}"},
+    "init.same": {"vi": "  đã có   {path}", "en": "  exists   {path}"},
+    "init.kept": {
+        "vi": "  giữ nguyên {path} (đã có và khác mẫu của thidua: không ghi đè)",
+        "en": "  kept     {path} (already there and not as thidua writes it: not overwritten)",
+    },
+    "init.done": {
+        "vi": "Kho kế hoạch ở {root}: {created} tệp mới, {kept} tệp giữ nguyên.",
+        "en": "Plan repository in {root}: {created} files created, {kept} kept.",
+    },
+    "init.next": {
+        "vi": 'Tiếp theo: git init; {textconv}; thidua new campaigns/…/ke-hoach.yaml --issuer "…" --year NĂM '
+        "(xem README.md)",
+        "en": 'Next: git init; {textconv}; thidua new campaigns/…/plan.yaml --issuer "…" --year YEAR (see README.md)',
+    },
+    "schema.written": {"vi": "đã ghi {path}", "en": "wrote {path}"},
+    "schema.same": {"vi": "{path}: đã khớp với thidua {version}", "en": "{path}: current for thidua {version}"},
+    "schema.stale": {
+        "vi": "{path}: khác schema của thidua {version}; chạy: thidua schema --write",
+        "en": "{path}: not the schema of thidua {version}; run: thidua schema --write",
+    },
+    "schema.missing": {
+        "vi": "{path}: chưa có; chạy: thidua schema --write",
+        "en": "{path}: missing; run: thidua schema --write",
+    },
+    "schema-args": {
+        "vi": "--write và --check không dùng cùng nhau, cũng không kèm plan/results",
+        "en": "--write and --check go alone (neither together nor with plan/results)",
+    },
     "output-exists": {
         "vi": "đã có {path}; thidua new không ghi đè lên tệp nào (chọn tên khác hoặc xóa tệp đó)",
         "en": "{path} already exists; thidua new never overwrites a file (choose another name or remove it)",

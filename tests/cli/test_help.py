@@ -12,7 +12,20 @@ import pytest
 from thidua.cli.app import app
 from thidua.cli.help import CLICK_WORDS, HELP, lang_from_argv
 
-COMMANDS = ["check", "rules", "explain", "render", "track", "record", "report", "diff", "textconv", "new", "schema"]
+COMMANDS = [
+    "check",
+    "rules",
+    "explain",
+    "render",
+    "track",
+    "record",
+    "report",
+    "diff",
+    "textconv",
+    "new",
+    "schema",
+    "init",
+]
 
 # Words no Vietnamese help should contain, and every English one does (Click's or ours).
 ENGLISH = re.compile(r"\b(the|and|or|with|Show|Options|Usage|Arguments|Commands|default|required|message|exit)\b")

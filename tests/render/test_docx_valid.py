@@ -46,6 +46,14 @@ def test_every_rendered_example_passes_the_audit(invoke, tmp_path: Path, plan: P
     _audit(_render(invoke, plan, tmp_path / "plan.docx"))
 
 
+@pytest.mark.parametrize("kind", ["regular", "five-year", "thematic"])
+def test_a_rendered_skeleton_passes_the_audit(invoke, tmp_path: Path, kind: str) -> None:  # type: ignore[no-untyped-def]
+    plan = tmp_path / "skeleton.yaml"  # `thidua new --issuer`: empty sections, number and date
+    made = invoke("new", str(plan), "--issuer", "CÔNG ĐOÀN X", "--year", "2027", "--kind", kind)
+    assert made.exit_code == 0, made.output
+    _audit(_render(invoke, plan, tmp_path / "skeleton.docx"))
+
+
 @pytest.mark.parametrize("plan", REPORTED, ids=example_id)
 def test_every_report_passes_the_audit(invoke, tmp_path: Path, plan: Path) -> None:
     out = tmp_path / "report.docx"

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from thidua.findings import Problem, Severity
-from thidua.i18n import localize
+from thidua.i18n import localize, tr
 from thidua.plan.model import Plan
 from thidua.plan.results import Results
 from thidua.text.segments import Segment
@@ -82,6 +82,24 @@ class Rule:
         if self.hint and params.get("suggestion"):
             text += self.hint[lang].format_map(values)
         return text
+
+    def explain(self, lang: str) -> str:
+        """What `thidua explain CODE` prints: summary, severity, why, a bad and a good example."""
+        severity = tr(f"severity.{self.severity.value}", lang)
+        lines = [
+            f"{self.code} {self.name}: {self.summary[lang]}",
+            f"{tr('explain.severity', lang)}: {severity}",
+            "",
+            f"{tr('explain.why', lang)}:",
+            f"  {self.why[lang]}",
+            "",
+            f"{tr('explain.bad', lang)}:",
+            *("    " + line for line in self.bad.rstrip("\n").splitlines()),
+            "",
+            f"{tr('explain.good', lang)}:",
+            *("    " + line for line in self.good.rstrip("\n").splitlines()),
+        ]
+        return "\n".join(lines)
 
 
 def closest(value: str, known: Iterable[str]) -> str:

@@ -116,27 +116,13 @@ def explain(
     lang: LangOption = None,
 ) -> None:
     from thidua.check.rules import RULES
-    from thidua.i18n import resolve_lang, tr
+    from thidua.i18n import resolve_lang
 
     language = resolve_lang(lang)
     rule = RULES.get(code.strip().upper())
     if rule is None:
         raise ThiduaError("unknown-code", code=code)
-    severity = tr(f"severity.{rule.severity.value}", language)
-    lines = [
-        f"{rule.code} {rule.name}: {rule.summary[language]}",
-        f"{tr('explain.severity', language)}: {severity}",
-        "",
-        f"{tr('explain.why', language)}:",
-        f"  {rule.why[language]}",
-        "",
-        f"{tr('explain.bad', language)}:",
-        *("    " + line for line in rule.bad.rstrip("\n").splitlines()),
-        "",
-        f"{tr('explain.good', language)}:",
-        *("    " + line for line in rule.good.rstrip("\n").splitlines()),
-    ]
-    typer.echo("\n".join(lines))
+    typer.echo(rule.explain(language))
 
 
 @app.command(help=help_text("render"))
@@ -373,19 +359,41 @@ def textconv(
 def new(
     path: Annotated[Path, typer.Argument(help=help_text("new.path"), show_default=False)],
     old: Annotated[
-        Path, typer.Option("--from", help=help_text("new.from"), metavar=metavar("file"), show_default=False)
-    ],
+        Path | None, typer.Option("--from", help=help_text("new.from"), metavar=metavar("file"), show_default=False)
+    ] = None,
     year: Annotated[int | None, typer.Option("--year", help=help_text("new.year"), metavar=metavar("year"))] = None,
+    issuer: Annotated[
+        str | None, typer.Option("--issuer", help=help_text("new.issuer"), metavar=metavar("name"))
+    ] = None,
+    kind: Annotated[str, typer.Option("--kind", help=help_text("new.kind"), metavar=metavar("kind"))] = "regular",
     lang: LangOption = None,
 ) -> None:
-    from thidua.change.newyear import MARK, make_next_year
     from thidua.cli.show import shown_path as display_path
     from thidua.cli.show import visible
     from thidua.i18n import resolve_lang, tr
 
     language = resolve_lang(lang)
-    result = make_next_year(old, path, year=year, lang=language)
     shown = display_path(path)
+    if old is None:
+        from thidua.check.rules.decisions import NEW_MARK
+        from thidua.scaffold.skeleton import KINDS, make_skeleton
+
+        if issuer is None or year is None:
+            raise ThiduaError("new-args")
+        if kind not in KINDS:
+            raise ThiduaError("bad-format", value=kind, allowed=", ".join(KINDS))
+        made = make_skeleton(path, issuer=issuer, year=year, kind=kind)  # type: ignore[arg-type]
+        period = f"{year}–{year + 4}" if kind == "five-year" else str(year)
+        typer.echo(tr("new-skeleton-wrote", language, path=shown, period=period, issuer=" ".join(issuer.split())))
+        typer.echo(tr("new-blanks", language, count=len(made.blanks), mark=NEW_MARK))
+        for blank in made.blanks:
+            typer.echo(f"  {shown}:{blank.line}: {blank.note}")
+        return
+    if issuer is not None or kind != "regular":  # the old plan says who issues it and its kind
+        raise ThiduaError("new-args")
+    from thidua.change.newyear import MARK, make_next_year
+
+    result = make_next_year(old, path, year=year, lang=language)
     typer.echo(
         tr(
             "new-wrote",
@@ -408,14 +416,57 @@ def new(
 @app.command(help=help_text("schema"))
 @handle_errors
 def schema(
-    which: Annotated[str, typer.Argument(help=help_text("schema.which"))] = "plan",
+    which: Annotated[str | None, typer.Argument(help=help_text("schema.which"), show_default=False)] = None,
+    write: Annotated[bool, typer.Option("--write", help=help_text("schema.write"))] = False,
+    check_only: Annotated[bool, typer.Option("--check", help=help_text("schema.check"))] = False,
     lang: LangOption = None,
 ) -> None:
+    from thidua import __version__
     from thidua.plan.schema import schema_text
 
+    if write or check_only:
+        from thidua.files import display_path
+        from thidua.i18n import resolve_lang, tr
+        from thidua.scaffold.schemas import check_schemas, repository_root, write_schemas
+
+        if (write and check_only) or which is not None:
+            raise ThiduaError("schema-args")
+        language = resolve_lang(lang)
+        root = repository_root(Path.cwd())
+        files = write_schemas(root) if write else check_schemas(root)
+        for file in files:
+            shown = display_path(root / file.path)
+            typer.echo(tr(f"schema.{file.state}", language, path=shown, version=__version__))
+        if any(file.state in ("stale", "missing") for file in files):
+            raise typer.Exit(EXIT_FINDINGS)
+        return
+    if which is None:
+        which = "plan"
     if which not in ("plan", "results"):
         raise ThiduaError("bad-format", value=which, allowed="plan, results")
     sys.stdout.write(schema_text(which))
+
+
+@app.command(help=help_text("init"))
+@handle_errors
+def init(
+    folder: Annotated[
+        Path, typer.Argument(help=help_text("init.folder"), metavar=metavar("path"), show_default=False)
+    ] = Path("."),
+    lang: LangOption = None,
+) -> None:
+    from thidua.cli.show import shown_path as display_path
+    from thidua.i18n import resolve_lang, tr
+    from thidua.scaffold.repository import TEXTCONV, init_repository
+
+    language = resolve_lang(lang)
+    made = init_repository(folder)
+    for item in made:
+        typer.echo(tr(f"init.{item.state}", language, path=item.path))
+    created = sum(1 for item in made if item.state == "created")
+    kept = sum(1 for item in made if item.state == "kept")
+    typer.echo(tr("init.done", language, root=display_path(folder), created=created, kept=kept))
+    typer.echo(tr("init.next", language, textconv=TEXTCONV))
 
 
 def main() -> None:

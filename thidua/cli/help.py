@@ -86,7 +86,7 @@ set select, ignore, strict, severity, tone-marks and words in [tool.thidua] of p
         "vi": "Kế hoạch hoặc thư mục kế hoạch (mặc định: campaigns/); cả tệp .txt và .docx.",
         "en": "Plans or folders of plans (default: campaigns/); also .txt and .docx files.",
     },
-    "check.format": {"vi": "text, json hoặc github.", "en": "text, json or github."},
+    "check.format": {"vi": "text, json, github hoặc sarif.", "en": "text, json, github or sarif."},
     "check.strict": {"vi": "Cảnh báo cũng cho mã thoát 1.", "en": "Warnings also make the exit code 1."},
     "check.select": {
         "vi": "Chỉ các mã quy tắc hoặc tiền tố này (ví dụ PE,TG01).",
@@ -274,27 +274,76 @@ ban hành.
 Kỳ thi đua, các giai đoạn, thời hạn và những chỗ nhắc đến năm gắn với kỳ thi đua được dời theo
 số năm chênh lệch (29/02 thành 28/02); các trích dẫn, nhiệm kỳ và mốc lịch sử giữ nguyên. Kết quả
 không được chép sang. Những gì cần người quyết định (chủ đề, kế hoạch cấp trên của năm trước, các
-ngày kỷ niệm có số lần thay đổi) được in ra và đánh dấu trong tệp bằng "# thidua new:". Không bao
-giờ ghi đè tệp. Mã thoát 0: đã ghi, 2: không chạy được.""",
+ngày kỷ niệm có số lần thay đổi) được in ra và đánh dấu trong tệp bằng "# thidua new:".
+
+Với --issuer và --year (không có --from): một khung kế hoạch đủ các phần theo thứ tự (MỤC ĐÍCH,
+YÊU CẦU … TỔ CHỨC THỰC HIỆN), kỳ thi đua, số và ngày để trống, và dấu "# thidua new:" ở mỗi chỗ cần
+viết; `thidua check` liệt kê các dấu còn lại (ND01). Không bao giờ ghi đè tệp. Mã thoát 0: đã ghi,
+2: không chạy được.""",
         "en": """Write next year's plan PATH from last year's: dates and years moved, number and date blank.
 
 The period, phases, due dates and the year mentions tied to the campaign move by the year
 difference (29/02 becomes 28/02); citations, terms of office and history stay. Results are
 not copied. What a human must decide (the theme, last year's parent plan, anniversaries whose
-ordinal changes) is printed and marked in the file with "# thidua new:". Never overwrites a
-file. Exit 0 written, 2 could not run.""",
+ordinal changes) is printed and marked in the file with "# thidua new:".
+
+With --issuer and --year (no --from): every section of a Kế hoạch in order (MỤC ĐÍCH, YÊU CẦU …
+TỔ CHỨC THỰC HIỆN), the period, an empty number and date, and a "# thidua new:" mark at each place
+to write; `thidua check` lists the marks still there (ND01). Never overwrites a file. Exit 0
+written, 2 could not run.""",
     },
     "new.path": {"vi": "Tệp kế hoạch mới cần tạo.", "en": "The new plan file to create."},
     "new.from": {"vi": "Kế hoạch năm trước.", "en": "Last year's plan."},
     "new.year": {
-        "vi": "Năm đầu của kỳ thi đua mới (mặc định: năm sau kỳ cũ).",
-        "en": "The new campaign's first year (default: the year after the period).",
+        "vi": "Năm đầu của kỳ thi đua mới (với --from, mặc định: năm sau kỳ cũ).",
+        "en": "The campaign's first year (with --from, default: the year after the period).",
+    },
+    "new.issuer": {
+        "vi": "Không có --from: cơ quan ban hành, ví dụ 'LIÊN ĐOÀN LAO ĐỘNG TỈNH QUẢNG TRỊ'.",
+        "en": "Without --from: the issuing body, e.g. 'LIÊN ĐOÀN LAO ĐỘNG TỈNH QUẢNG TRỊ'.",
+    },
+    "new.kind": {
+        "vi": "Không có --from: regular (một năm), five-year (năm năm) hoặc thematic (chuyên đề).",
+        "en": "Without --from: regular (one year), five-year or thematic.",
     },
     "schema": {
-        "vi": "In JSON Schema của tệp kế hoạch hoặc của tệp kết quả (cho trình soạn thảo và CI).",
-        "en": "Print the JSON Schema of the plan file, or of the results file (for editors and CI).",
+        "vi": """In JSON Schema của tệp kế hoạch hoặc của tệp kết quả (cho trình soạn thảo và CI).
+
+Kho là thư mục gần nhất phía trên thư mục làm việc có schema/plan.schema.json, hoặc có .git hay
+pyproject.toml. --write giữ schema/ của kho luôn mới (sau khi nâng cấp thidua); --check báo khi nó
+đã cũ (CI và pre-commit chạy lệnh này).""",
+        "en": """Print the JSON Schema of the plan file, or of the results file (for editors and CI).
+
+The repository is the nearest folder above the working folder with schema/plan.schema.json,
+else with .git or pyproject.toml. --write keeps its schema/ current (after upgrading thidua);
+--check says when it is stale (CI and pre-commit run it).""",
     },
     "schema.which": {"vi": "plan (mặc định) hoặc results.", "en": "plan (default) or results."},
+    "schema.write": {
+        "vi": "Ghi cả hai schema vào schema/ của kho (nơi các kế hoạch trỏ tới).",
+        "en": "Write both schemas under schema/ of the repository (where plans point).",
+    },
+    "schema.check": {
+        "vi": "Mã thoát 1 khi schema/ của kho thiếu hoặc đã cũ.",
+        "en": "Exit 1 when schema/ of the repository is missing or stale.",
+    },
+    "init": {
+        "vi": """Tạo kho kế hoạch riêng của một công đoàn: campaigns/, pyproject.toml ([tool.thidua]),
+pre-commit, quy trình CI, .gitattributes cho git diff, schema/ cho trình soạn thảo, README cho
+văn thư.
+
+Tệp đã có không bao giờ bị ghi đè (được liệt kê là giữ nguyên): chạy init lần nữa không đổi gì.
+Mã thoát 0: xong, 2: không ghi được.""",
+        "en": """Make a union's own plan repository: campaigns/, pyproject.toml ([tool.thidua]), pre-commit,
+a CI workflow, .gitattributes for git diff, schema/ for editors, a README for the clerk.
+
+An existing file is never overwritten (it is listed as kept): running init again changes
+nothing. Exit 0 done, 2 could not write.""",
+    },
+    "init.folder": {
+        "vi": "Thư mục của kho (mặc định: ở đây); tạo mới nếu chưa có.",
+        "en": "The repository's folder (default: here); made if needed.",
+    },
 }
 
 # What an option's value is called in the help (`--format ĐỊNH_DẠNG`), instead of Typer's type names.
@@ -310,6 +359,8 @@ METAVARS: dict[str, dict[str, str]] = {
     "text": {"vi": "VĂN_BẢN", "en": "TEXT"},
     "amount": {"vi": "SỐ_TIỀN", "en": "AMOUNT"},
     "lang": {"vi": "vi|en", "en": "vi|en"},
+    "name": {"vi": "TÊN", "en": "NAME"},
+    "kind": {"vi": "LOẠI", "en": "KIND"},
 }
 
 # Click's and Typer's own words in a help page, as Click writes them in English.

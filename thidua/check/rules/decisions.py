@@ -38,11 +38,13 @@ RULES = (
             "vi": "thidua new chép kế hoạch năm trước và ghi '# thidua new: …' trên mỗi dòng nó không tự "
             "quyết được (số, ngày, chủ đề, số năm kỷ niệm, kế hoạch cấp trên). Khi còn dòng ghi chú, kế "
             "hoạch chưa được ai xem lại ở đó: một kế hoạch năm 2022 vẫn viết 'năm đầu tiên thực hiện "
-            "Nghị quyết …' và dẫn số của kế hoạch năm trước làm số của mình.",
+            "Nghị quyết …' và dẫn số của kế hoạch năm trước làm số của mình. Một khung kế hoạch mới (thidua new "
+            "--issuer) cũng ghi như vậy ở mỗi chỗ còn phải viết: thidua check liệt kê những chỗ còn trống.",
             "en": "thidua new copies last year's plan and writes '# thidua new: …' above each line it "
             "cannot decide itself (number, date, theme, an anniversary's ordinal, the parent plan). While "
             "the comment is there, nobody has reviewed that line: a 2022 plan still calling itself 'the "
-            "first year of the Resolution …' and citing last year's number as its own.",
+            "first year of the Resolution …' and citing last year's number as its own. A plan skeleton (thidua new "
+            "--issuer) marks each place still to write the same way: thidua check lists what is still empty.",
         },
         bad="opening:\n  # thidua new: câu này dẫn số của chính kế hoạch cũ (số 58/KH-LĐLĐ): sửa khi có số mới\n"
         "  - Ban Thường vụ ban hành Kế hoạch số 58/KH-LĐLĐ về thi đua năm 2022.\n",

@@ -1,9 +1,13 @@
-"""Turn a check report into text, JSON or GitHub workflow annotations."""
+"""Turn a check report into text, JSON, GitHub workflow annotations or SARIF 2.1.0 (code scanning)."""
 
 from __future__ import annotations
 
 import json
-from typing import TextIO
+import os
+import re
+from pathlib import Path
+from typing import Any, TextIO
+from urllib.parse import quote
 
 from thidua.check.engine import CheckReport
 from thidua.cli.show import PipeConsole, Writer, visible
@@ -124,4 +128,76 @@ def write_github(report: CheckReport, lang: str, stream: TextIO) -> None:
     stream.write(summary(report, lang) + "\n")
 
 
-FORMATS: dict[str, Writer] = {"text": write_text, "json": write_json, "github": write_github}
+SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+_SARIF_LEVEL = {Severity.error: "error", Severity.warning: "warning", Severity.info: "note"}
+_TOKEN_END = re.compile(r"\S*")
+
+
+def _region(f: Finding) -> dict[str, int]:
+    """Line and column of the finding; it ends with the word it points at (at least one character)."""
+    end = f.column + 1
+    if f.source_line is not None and f.column <= len(f.source_line):
+        match = _TOKEN_END.match(f.source_line, f.column - 1)
+        if match and match.end() > f.column - 1:
+            end = match.end() + 1
+    return {"startLine": f.line, "startColumn": f.column, "endLine": f.line, "endColumn": end}
+
+
+def _artifact(file: str) -> dict[str, str]:
+    """A path under the working folder is a URI relative to %SRCROOT% (the checkout); others are file: URIs."""
+    if os.path.isabs(file):
+        return {"uri": Path(file).as_uri()}
+    return {"uri": quote(Path(file).as_posix()), "uriBaseId": "%SRCROOT%"}
+
+
+def to_sarif(report: CheckReport, lang: str) -> dict[str, Any]:
+    """One run of the tool: every rule with its explanation (stable ids: the rule codes), then each result."""
+    from thidua import __version__
+    from thidua.check.rules import RULES
+
+    codes = list(RULES)
+    index = {code: number for number, code in enumerate(codes)}
+    rules = [
+        {
+            "id": rule.code,
+            "name": rule.name,
+            "shortDescription": {"text": rule.summary[lang]},
+            "fullDescription": {"text": rule.why[lang]},
+            "help": {"text": rule.explain(lang)},
+            "defaultConfiguration": {"level": _SARIF_LEVEL[rule.severity]},
+            "properties": {"tags": [rule.group]},
+        }
+        for rule in RULES.values()
+    ]
+    results = [
+        {
+            "ruleId": f.code,
+            "ruleIndex": index[f.code],
+            "level": _SARIF_LEVEL[f.severity],
+            "message": {"text": f.message(lang)},
+            "locations": [{"physicalLocation": {"artifactLocation": _artifact(f.file), "region": _region(f)}}],
+        }
+        for f in sorted(report.findings, key=lambda f: f.sort_key)
+    ]
+    root = Path(os.getcwd()).as_uri().rstrip("/") + "/"
+    run = {
+        "tool": {
+            "driver": {
+                "name": "thidua",
+                "version": __version__,
+                "rules": rules,
+            }
+        },
+        "originalUriBaseIds": {"%SRCROOT%": {"uri": root}},
+        "columnKind": "unicodeCodePoints",
+        "results": results,
+    }
+    return {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
+
+
+def write_sarif(report: CheckReport, lang: str, stream: TextIO) -> None:
+    json.dump(to_sarif(report, lang), stream, ensure_ascii=False, indent=2)
+    stream.write("\n")
+
+
+FORMATS: dict[str, Writer] = {"text": write_text, "json": write_json, "github": write_github, "sarif": write_sarif}
