@@ -21,13 +21,14 @@ import pytest
 PACKAGE = Path(__file__).resolve().parent.parent / "thidua"
 
 # stage -> the stages it may import (besides itself)
-STAGES = ("base", "text", "plan", "check", "workspace", "render", "track", "change", "cli")
+STAGES = ("base", "text", "plan", "check", "workspace", "importer", "render", "track", "change", "cli")
 MAY_IMPORT = {
     "base": set(),
     "text": {"base"},
     "plan": {"base", "text"},
     "check": {"base", "text", "plan"},
     "workspace": {"base", "text", "plan", "check"},
+    "importer": {"base", "text", "plan", "check", "workspace"},
     "render": {"base", "text", "plan", "check", "workspace"},
     "track": {"base", "text", "plan", "check", "workspace", "render"},
     "change": {"base", "text", "plan", "check", "workspace", "render"},

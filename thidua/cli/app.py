@@ -424,6 +424,53 @@ def new(
         typer.echo(f"  {shown}:{decision.line}: {decision.message}")
 
 
+@app.command("import")
+@handle_errors
+def import_(
+    files: Annotated[list[Path], typer.Argument(help="Plans as Word (.docx) or text (.txt) files.", show_default=False)],
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="The plan file to create (one input).")] = None,
+    into: Annotated[
+        Path | None, typer.Option("--into", help="Place each at DIR/<issuer>/<year>/<name>.yaml (e.g. campaigns/).")
+    ] = None,
+    lang: LangOption = None,
+) -> None:
+    """Turn existing plans (.docx, .txt) into plan files: Word -> YAML, the reverse of render.
+
+    The text is kept as written; what cannot be found stays empty. Every guess (a section kind,
+    a sentence taken as a target, a date it could not read, page chrome dropped) is marked in the
+    file with "# thidua import:" and listed here. Without -o or --into the plan is written beside
+    its input as NAME.yaml. Never overwrites a file. Exit 0 all written, 2 some could not be.
+    """
+    from thidua.files import display_path
+    from thidua.i18n import resolve_lang, tr
+    from thidua.importer import write_import
+
+    language = resolve_lang(lang)
+    if output is not None and (len(files) > 1 or into is not None):
+        raise ThiduaError("import-out-many")
+    failed = 0
+    with Progress("import") as advance:
+        for done, source in enumerate(files, 1):
+            try:
+                result = write_import(source, output=output, into=into, lang=language)
+            except ThiduaError as exc:
+                failed += 1
+                typer.echo(f"thidua: {tr('error-prefix', language)}: {tr(exc.key, language, **exc.params)}", err=True)
+                advance(done, len(files))
+                continue
+            shown = display_path(result.path)
+            typer.echo(tr("import-wrote", language, path=shown, source=display_path(source)))
+            if result.decisions:
+                typer.echo(tr("new-decisions", language, count=len(result.decisions), mark="thidua import:"))
+                for decision in result.decisions:
+                    typer.echo(f"  {shown}:{decision.line}: {decision.message}")
+            advance(done, len(files))
+    if failed:
+        if len(files) > 1:
+            typer.echo(tr("import-failed", language, count=failed), err=True)
+        raise typer.Exit(EXIT_ERROR)
+
+
 @app.command()
 @handle_errors
 def schema(

@@ -244,6 +244,7 @@ class _Builder:
             data["references"] = references
         if opening:
             data["opening"] = opening
+        self.issued = data["document"].get("date")
         data["sections"] = self._sections(lines[first_section:tail_at], sections_at)
         if closing is not None:
             data["closing"] = closing.text
@@ -299,7 +300,8 @@ class _Builder:
         else:
             issuer["name"] = ""
             self.note(("issuer", "name"), "import-note-no-issuer")
-        if "number" not in data["document"] and "ky_hieu" not in data["document"]:
+        self.saw_so = "number" in data["document"] or "ky_hieu" in data["document"]
+        if not self.saw_so:
             data["document"]["number"] = None
             self.note(("document", "number"), "import-note-no-number")
         return identity
@@ -415,8 +417,8 @@ class _Builder:
     def _own_number(self, opening: list[str], data: dict[str, Any], identity: dict[str, Any]) -> None:
         """A plan whose header is missing often names itself: "… ban hành Kế hoạch số 58/KH-LĐLĐ ngày …"."""
         document = data["document"]
-        if document.get("number") is not None or document.get("ky_hieu"):
-            return
+        if getattr(self, "saw_so", False):
+            return  # the header's Số line says it (a blank number stays blank)
         for index, paragraph in enumerate(opening):
             match = _OWN_NUMBER.search(nfc(paragraph))
             if not match:
@@ -516,9 +518,7 @@ class _Builder:
     def _section(self, title: str, lines: list[_Line], index: int) -> dict[str, Any]:
         path: Loc = ("sections", index)
         upper = nfc(title).upper()
-        found = [(upper.find(word), kind) for kind, words in _KINDS for word in words if word in upper]
-        found.sort()
-        kinds = list(dict.fromkeys(kind for _, kind in found))
+        kinds = [kind for kind, words in _KINDS if any(word in upper for word in words)]
         kind = kinds[0] if kinds else "other"
         if len(kinds) > 1:
             self.note((*path, "kind"), "import-note-kind-many", kind=kind, others=", ".join(kinds[1:]))
@@ -548,7 +548,7 @@ class _Builder:
                 items.append(self._paragraph(child, previous, here, numbering))
             elif child.children:
                 sub_numbering, sub_items = self._items(child, (*here, "items"))
-                heading = len(child.text) <= 160 or child.text.rstrip().endswith(":")
+                heading = len(child.text.split()) <= 12
                 block: dict[str, Any] = {"title" if heading else "text": child.text, "numbering": "dash"}
                 if child.kind is None:
                     # An unnumbered paragraph with items under it: keep it as a paragraph, then its items.
@@ -632,6 +632,11 @@ class _Builder:
 
     def _phase_item(self, phase: dict[str, Any], path: Loc) -> dict[str, Any]:
         unread = phase.pop("_unread", None)
+        issued = self.issued
+        if unread and "start" not in phase and issued and re.match(r"(?i)từ\s+(?:nay|ngày ban hành)", phase["when"]):
+            phase["start"] = issued  # "từ nay": from the day it is issued
+            phase = {k: phase[k] for k in ("name", "start", "end", "when", "theme", "text") if k in phase}
+            unread = "end" not in phase
         if unread:
             self.note((*path, "phase"), "import-note-phase-dates", when=unread)
         return {"phase": phase}
@@ -662,7 +667,12 @@ def _tree(root: _Node, lines: list[_Line]) -> None:
         if kind is None:
             level_kind, parent = stack[-1]
             last = parent.children[-1] if parent.children else None
-            if last is not None and last.kind is not None and not last.children and last.text.rstrip().endswith(":"):
+            if (
+                last is not None
+                and last.kind is not None
+                and not last.children
+                and (last.text.rstrip().endswith(":") or (_phase(last.text) is None and _target(last.text) is None))
+            ):
                 last.children.append(node)
                 stack.append((None, last))
             else:
@@ -732,6 +742,7 @@ def _clean(text: str) -> str:
     text = text.replace("\ufeff", "").replace("\u200b", "").replace("\r", "")
     text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "", text)
     text = re.sub(r"[ \u00a0]*\t[ \t\u00a0]*", " ", text)  # a tab is layout, not text
+    text = text.replace("\u00a0", " ")  # so is a no-break space (Word keeps "2016 – 2020" on one line)
     return text.replace("\n", " ") if "\n" in text.strip() else text
 
 
@@ -869,10 +880,12 @@ def _phase(text: str) -> dict[str, Any] | None:
         phase["when"], body = rest.rstrip(".").strip(), ""
     themed = _PHASE_THEME.match(nfc(body)) if body else None
     start, end, unread = _phase_dates(nfc(phase["when"]))
+    when = phase.pop("when")
     if start:
         phase["start"] = start
     if end:
         phase["end"] = end
+    phase["when"] = when
     if themed:
         phase["theme"] = themed["theme"]
         if themed["rest"]:
