@@ -90,6 +90,7 @@ _ARABIC_UPPER_SECTION = re.compile(r"^(?P<label>\d{1,2})\s*[.\-–)]\s*(?P<text>
 _LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("decimal", re.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2})+)\.?\s+(?P<text>\S.*)$")),
     ("arabic", re.compile(r"^(?P<label>\d{1,2})[.)]\s*(?P<text>[^\W\d_].*|[“\"(«].*)$")),
+    ("arabic", re.compile(r"^(?P<label>\d{1,2})[.)]\s+(?P<text>\d{1,3}(?:[,.]\d+)?\s?%.*)$")),
     ("alpha", re.compile(r"^(?P<label>[a-zđ])\)\s*(?P<text>\S.*)$")),
     ("alpha", re.compile(r"^(?P<label>[a-zđ])\.\s+(?P<text>[A-ZĐÀ-Ỹ].*)$")),
     ("plus", re.compile(r"^(?P<label>\+)\s*(?P<text>\S.*)$")),
@@ -950,7 +951,7 @@ def _target(text: str) -> dict[str, Any] | None:
         if goal == 0:
             return None
     words_before = len(key[: found.start()].split())
-    after = key[found.end() :] if measure != "growth" else key[: found.start()]
+    after = found["what"] if measure == "count" else key[found.end() :]
     target: dict[str, Any] = {
         "id": _slug(after if measure != "growth" else key, 4) or "chi-tieu",
         "text": text,
