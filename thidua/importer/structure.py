@@ -456,6 +456,8 @@ class _Builder:
         for index in range(len(lines) - 1, first_section, -1):
             key = lines[index].key.rstrip()
             if key.endswith("./.") or key.endswith("/."):
+                if _section_title(lines[index - 1].key) or _arabic_section(lines[index - 1].key):
+                    return index + 1, None  # the last section's only paragraph: it stays there
                 return index, lines[index]
         for index in range(first_section + 1, len(lines)):
             key = lines[index].key
@@ -467,25 +469,27 @@ class _Builder:
         signature: dict[str, Any] = {}
         recipients: list[str] = []
         mode = ""
-        for line in lines:
+        seen: set[str] = set()
+        for line in _side_by_side(lines):
             key = line.key
             authority = _authority(key)
             if key.startswith("Nơi nhận"):
                 mode = "recipients"
+                seen.add("Nơi nhận")
                 rest = key.split(":", 1)[1].strip() if ":" in key else ""
                 if rest:
                     recipients.append(_recipient(rest))
             elif authority:
                 signature["authority"] = authority
                 mode = "signature"
-            elif mode == "recipients" and (_label_of(key)[0] in ("dash", "plus") or key.startswith("Lưu")):
+            elif signature and "name" not in signature and _NAME.match(key) and len(key) < 50 and not _upper(key):
+                signature["name"] = key
+            elif "Nơi nhận" in seen and (_label_of(key)[0] in ("dash", "plus") or key.startswith("Lưu")):
                 recipients.append(_recipient(key))
             elif mode == "signature" and _SIGNED.match(key):
                 self.note(("signature",), "import-note-signed", text=key)
             elif mode == "signature" and "title" not in signature and _upper(key) and len(key.split()) <= 8:
                 signature["title"] = key
-            elif mode == "signature" and "name" not in signature and _NAME.match(key) and len(key) < 50:
-                signature["name"] = key
             elif mode == "recipients" and recipients and not self._chrome(line) and len(key) < 80:
                 recipients[-1] = f"{recipients[-1]} {_recipient(key)}"
             else:
@@ -751,9 +755,12 @@ def _continues(previous: str, current: str) -> bool:
     """A hard-wrapped line (PDF, fixed-width copy): the sentence runs on in lower case."""
     if previous.rstrip().endswith((".", ":", ";", "!", "?", "…", "”", '"', ")", "»")):
         return False
-    if _label_of(current)[0] is not None or _section_title(current) or _upper(previous):
+    if _label_of(current)[0] is not None or _section_title(current) or _upper(previous) or _upper(current):
         return False
-    return current[:1].islower()
+    if current[:1].islower():
+        return True
+    # A line cut at the page width (a PDF's): a long line runs on even into a capitalised name.
+    return len(previous) >= 60 and not _REFERENCE_VERB.match(current) and not current.startswith("Nơi nhận")
 
 
 def _upper(text: str) -> bool:
@@ -772,9 +779,14 @@ def _header_tokens(text: str) -> list[tuple[str, str]]:
         ("place-date", _PLACE_DATE),
         ("place-date", _PLACE_SHORT_DATE),
     ):
-        for match in pattern.finditer(key):
-            if not any(start <= match.start() < end for start, end, _ in marks):
-                marks.append((match.start(), match.end(), kind))
+        position = 0
+        while (match := pattern.search(key, position)) is not None:
+            inside = [end for start, end, _ in marks if start <= match.start() < end]
+            if inside:  # it began inside an earlier part ("…/KH-LĐLĐ Can Lộc, ngày …"): look after it
+                position = max(inside)
+                continue
+            marks.append((match.start(), match.end(), kind))
+            position = match.end()
     marks.sort()
     out: list[tuple[str, str]] = []
     position = 0
@@ -799,6 +811,26 @@ def _place_start(key: str, start: int, floor: int) -> int:
     if match and before.strip() and not _upper(before.strip()):
         return floor + match.start(1)
     return start
+
+
+_BESIDE = re.compile(
+    r"^(?P<left>.*?\S)\s+(?P<right>(?:TM|KT|Q|TL|TUQ)\.\s*[A-ZĐÀ-Ỹ].*|(?:PHÓ\s+)?CHỦ\s+TỊCH|[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ]{3,})$"
+)
+
+
+def _side_by_side(lines: list[_Line]) -> list[_Line]:
+    """The signature table flattened: "Nơi nhận: TM. BAN THƯỜNG VỤ" is two lines side by side."""
+    out: list[_Line] = []
+    for line in lines:
+        match = _BESIDE.match(line.key)
+        left = match["left"] if match else ""
+        if match and (left.startswith("Nơi nhận") or left.endswith((";", ":", ".", ")")) or _label_of(left)[0]):
+            if _upper(match["right"]) and not _upper(left):
+                out.append(_Line(left, line.line))
+                out.append(_Line(match["right"], line.line))
+                continue
+        out.append(line)
+    return out
 
 
 def _authority(key: str) -> str | None:
