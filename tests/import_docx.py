@@ -48,7 +48,8 @@ def auto_numbered_plan(path: Path, *, tracked: bool = False, text_box: bool = Fa
     document.add_paragraph("KẾ HOẠCH")
     document.add_paragraph("Tổ chức phong trào thi đua trong công đoàn ngành Giáo dục năm 2024")
     document.add_paragraph(
-        "Căn cứ Kế hoạch số 12/KH-LĐLĐ ngày 20/02/2024 của Liên đoàn Lao động tỉnh về tổ chức phong trào thi đua năm 2024;"
+        "Căn cứ Kế hoạch số 12/KH-LĐLĐ ngày 20/02/2024 của Liên đoàn Lao động tỉnh"
+        " về tổ chức phong trào thi đua năm 2024;"
     )
     document.add_paragraph("Ban Thường vụ Công đoàn ngành xây dựng kế hoạch với các nội dung sau:")
     body = [
@@ -102,7 +103,7 @@ def auto_numbered_plan(path: Path, *, tracked: bool = False, text_box: bool = Fa
                 f'<w:r {W} xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
                 'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
                 'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
-                "<mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing><wps:txbx><w:txbxContent>"
+                '<mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx><w:txbxContent>'
                 "<w:p><w:r><w:t>TM. BAN THƯỜNG VỤ</w:t></w:r></w:p>"
                 "</w:txbxContent></wps:txbx></w:drawing></mc:Choice>"
                 "<mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>TM. BAN THƯỜNG VỤ</w:t></w:r></w:p>"

@@ -427,7 +427,9 @@ def new(
 @app.command("import")
 @handle_errors
 def import_(
-    files: Annotated[list[Path], typer.Argument(help="Plans as Word (.docx) or text (.txt) files.", show_default=False)],
+    files: Annotated[
+        list[Path], typer.Argument(help="Plans as Word (.docx) or text (.txt) files.", show_default=False)
+    ],
     output: Annotated[Path | None, typer.Option("--output", "-o", help="The plan file to create (one input).")] = None,
     into: Annotated[
         Path | None, typer.Option("--into", help="Place each at DIR/<issuer>/<year>/<name>.yaml (e.g. campaigns/).")

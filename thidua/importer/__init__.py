@@ -101,16 +101,15 @@ def destination(imported: Imported, into: Path) -> Path:
     place = document.get("place") or ""
     abbreviation = issuer.get("abbreviation") or ""
     who = slug(f"{abbreviation} {place}", 6) if abbreviation and place else slug(issuer.get("name") or "", 6)
-    period = (data.get("campaign") or {}).get("period") or {}
-    when = period.get("start") or document.get("date")
-    year = str(when.year) if when else "nam-chua-ro"
+    from thidua.plan.validate import validate_plan
+
+    plan, _ = validate_plan(data)
+    year = str(plan.year) if plan is not None and plan.year else "nam-chua-ro"
     name = slug(imported.source.stem, 8) or "ke-hoach"
     return into / (who or "don-vi-chua-ro") / year / f"{name}.yaml"
 
 
-def write_import(
-    source: Path, *, output: Path | None = None, into: Path | None = None, lang: str = "vi"
-) -> Imported:
+def write_import(source: Path, *, output: Path | None = None, into: Path | None = None, lang: str = "vi") -> Imported:
     """`thidua import FILE -o OUT | --into DIR`: read, build, read back, create OUT (never replacing)."""
     from thidua.files import OutputError, write_new
 

@@ -15,7 +15,7 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from thidua.check.text_input import MAX_BYTES, text_lines
 from thidua.errors import InputError
@@ -27,7 +27,7 @@ MAX_RATIO = 200  # a compressed member that grows more than this is a zip bomb
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
-_W = "{%s}" % W
+_W = f"{{{W}}}"
 
 
 @dataclass(frozen=True)
@@ -134,8 +134,10 @@ def _val(element: Any, child: str, default: str | None = None) -> str | None:
 class _Walker:
     """Body -> paragraphs in reading order."""
 
-    SKIP = {_W + name for name in ("del", "moveFrom", "pPr", "rPr", "instrText", "delText", "fldData")}
-    SKIP.add("{%s}Fallback" % MC)
+    SKIP: ClassVar[set[str]] = {
+        *(_W + name for name in ("del", "moveFrom", "pPr", "rPr", "instrText", "delText", "fldData")),
+        f"{{{MC}}}Fallback",
+    }
 
     def __init__(self, numbering: _Numbering) -> None:
         self.numbering = numbering
@@ -325,9 +327,9 @@ class _Numbering:
         counters = self.counters.setdefault(abstract_id, {})
         if num_id not in self.started:  # a list instance with its own start restarts there
             self.started.add(num_id)
-            for level, start in starts.items():
-                counters[level] = start - 1
-                for deeper in [k for k in counters if k > level]:
+            for restarted, start in starts.items():
+                counters[restarted] = start - 1
+                for deeper in [k for k in counters if k > restarted]:
                     del counters[deeper]
         level = levels[ilvl]
         counters[ilvl] = counters.get(ilvl, level.start - 1) + 1

@@ -83,7 +83,9 @@ _STAMP = re.compile(r"\d{1,2}/\d{1,2}/\d{4}\s*[-,]?\s*\d{1,2}:\d{2}|\d{1,2}:\d{2
 _BREADCRUMB = re.compile(r"\s(?:»|›|>>|/|>)\s")
 
 _DOC_TYPE_NAMES = {nfc(name).upper(): code for code, name in DOC_TYPES.items()}
-_TYPE_LINE = re.compile(r"^(?P<type>" + "|".join(sorted(_DOC_TYPE_NAMES, key=len, reverse=True)) + r")\b\s*(?P<rest>.*)$")
+_TYPE_LINE = re.compile(
+    r"^(?P<type>" + "|".join(sorted(_DOC_TYPE_NAMES, key=len, reverse=True)) + r")\b\s*(?P<rest>.*)$"
+)
 
 _ROMAN = re.compile(r"^(?P<label>[IVXL]{1,6})\s*[.\-–):]\s*(?P<text>\S.*)$")
 _ARABIC_UPPER_SECTION = re.compile(r"^(?P<label>\d{1,2})\s*[.\-–)]\s*(?P<text>\S.*)$")
@@ -142,7 +144,9 @@ _KINDS = (
     ("awards", ("KHEN THƯỞNG", "DANH HIỆU", "TIÊU CHUẨN", "HÌNH THỨC")),
 )
 
-_PHASE = re.compile(r"^(?P<name>(?:Đợt|ĐỢT|Giai đoạn|GIAI ĐOẠN)\s+(?:\d{1,2}|[IVX]{1,4}|một|hai|ba|bốn|I))\s*[:.\-–]\s*(?P<rest>.*)$")
+_PHASE = re.compile(
+    r"^(?P<name>(?:Đợt|ĐỢT|Giai đoạn|GIAI ĐOẠN)\s+(?:\d{1,2}|[IVX]{1,4}|một|hai|ba|bốn|I))\s*[:.\-–]\s*(?P<rest>.*)$"
+)
 _THEME_QUOTED = re.compile(r"^[“\"«](?P<theme>[^“”\"«»]+)[”\"»]\.?$")
 _PHASE_THEME = re.compile(r"^Với chủ đề\s*[“\"](?P<theme>[^“”\"]+)[”\"]\.\s*(?P<rest>.*)$")
 
@@ -154,6 +158,7 @@ _COUNT = re.compile(
     re.I,
 )
 _PER_UNIT = re.compile(r"^(?:Mỗi|mỗi)\b|\b(?:mỗi|từng)\s+(?:đơn vị|CĐCS|công đoàn|LĐLĐ|cơ sở|trường|huyện)", re.I)
+_SIGNER = re.compile(r"^(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|TRƯỞNG\s+BAN|BÍ\s+THƯ|GIÁM\s+ĐỐC|HIỆU\s+TRƯỞNG|TỔNG\s+GIÁM\s+ĐỐC)$")
 _NAME = re.compile(r"^[A-ZĐÀ-Ỹ][^\W\d_]*(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*){1,5}$")
 _SIGNED = re.compile(r"^\(?\s*(?:đã ký|Đã ký|ĐÃ KÝ|ký tên|Ký tên|đã ký và đóng dấu)[^)]*\)?$")
 _ORG_START = re.compile(
@@ -176,6 +181,9 @@ class _Builder:
         self.notes: list[Note] = []
         self.dropped: list[str] = []
         self.lines = self._lines(paragraphs)
+        self._seen_ids: set[str] = set()
+        self.issued: date | None = None
+        self.saw_so = False
 
     def note(self, path: Loc, key: str, **params: Any) -> None:
         self.notes.append(Note(path, key, params))
@@ -198,12 +206,7 @@ class _Builder:
                 continue
             in_table = bool(getattr(paragraph, "in_table", False))
             previous = out[-1] if out else None
-            if (
-                not self.from_docx
-                and previous is not None
-                and not blank
-                and _continues(previous.key, nfc(text))
-            ):
+            if not self.from_docx and previous is not None and not blank and _continues(previous.key, nfc(text)):
                 previous.text = f"{previous.text} {text}"
                 continue
             out.append(_Line(text, paragraph.line, blank, in_table))
@@ -255,7 +258,9 @@ class _Builder:
         if self.dropped:
             shown = "; ".join(f"“{text[:40]}”" for text in self.dropped[:3])
             more = len(self.dropped) - 3
-            self.note((), "import-note-chrome", count=len(self.dropped), text=shown + (f" (+{more})" if more > 0 else ""))
+            self.note(
+                (), "import-note-chrome", count=len(self.dropped), text=shown + (f" (+{more})" if more > 0 else "")
+            )
         return Structured(_ordered(data), self.notes)
 
     def _type_line(self, lines: list[_Line], first_section: int | None) -> int | None:
@@ -409,7 +414,11 @@ class _Builder:
                 path = ("references", len(references) - 1)
                 if "number" not in reference and "date" not in reference:
                     self.note(path, "import-note-reference-text")
-                elif len(_REFERENCE_VERB.findall(line.key)) + len(re.findall(r";\s*(?:Căn cứ|Thực hiện)", line.key, re.I)) > 1:
+                elif (
+                    len(_REFERENCE_VERB.findall(line.key))
+                    + len(re.findall(r";\s*(?:Căn cứ|Thực hiện)", line.key, re.I))
+                    > 1
+                ):
                     self.note(path, "import-note-reference-many")
             else:
                 opening.append(line.text)
@@ -481,6 +490,9 @@ class _Builder:
                     recipients.append(_recipient(rest))
             elif authority:
                 signature["authority"] = authority
+                mode = "signature"
+            elif "title" not in signature and _SIGNER.match(key):
+                signature["title"] = key  # a signer without an authority line (a plan signed by the head)
                 mode = "signature"
             elif signature and "name" not in signature and _NAME.match(key) and len(key) < 50 and not _upper(key):
                 signature["name"] = key
@@ -585,7 +597,9 @@ class _Builder:
     def _gaps(self, labels: list[str], numbering: str, path: Loc) -> None:
         if numbering not in ("arabic", "decimal"):
             return
-        numbers = [int(label.rstrip(".").split(".")[-1]) for label in labels if label.rstrip(".").split(".")[-1].isdigit()]
+        numbers = [
+            int(label.rstrip(".").split(".")[-1]) for label in labels if label.rstrip(".").split(".")[-1].isdigit()
+        ]
         for expected, (got, label) in enumerate(zip(numbers, labels, strict=False), 1):
             if got != expected:
                 self.note(path, "import-note-renumbered", label=label, expected=expected)
@@ -617,7 +631,6 @@ class _Builder:
         target = _target(node.text)
         if target is None:
             return node.text
-        self._seen_ids = getattr(self, "_seen_ids", set())
         base = target["id"]
         suffix = 2
         while target["id"] in self._seen_ids:
@@ -824,11 +837,13 @@ def _side_by_side(lines: list[_Line]) -> list[_Line]:
     for line in lines:
         match = _BESIDE.match(line.key)
         left = match["left"] if match else ""
-        if match and (left.startswith("Nơi nhận") or left.endswith((";", ":", ".", ")")) or _label_of(left)[0]):
-            if _upper(match["right"]) and not _upper(left):
-                out.append(_Line(left, line.line))
-                out.append(_Line(match["right"], line.line))
-                continue
+        beside = match is not None and (
+            left.startswith("Nơi nhận") or left.endswith((";", ":", ".", ")")) or _label_of(left)[0] is not None
+        )
+        if match and beside and _upper(match["right"]) and not _upper(left):
+            out.append(_Line(left, line.line))
+            out.append(_Line(match["right"], line.line))
+            continue
         out.append(line)
     return out
 
@@ -1044,4 +1059,4 @@ def _ordered(data: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-__all__ = ["Note", "Structured", "build_plan", "slug", "LEGAL_TYPES"]
+__all__ = ["LEGAL_TYPES", "Note", "Structured", "build_plan", "slug"]
