@@ -277,8 +277,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path} does not look like a plan: no KẾ HOẠCH line and no sections I., II., …",
     },
     "import-internal": {
-        "vi": "lỗi của thidua import ({what}); không ghi gì. Xin báo lỗi kèm tệp",
-        "en": "a bug in thidua import ({what}); nothing written. Please report it with the file",
+        "vi": "{path}: lỗi của thidua import ({what}); không ghi gì. Xin báo lỗi kèm tệp",
+        "en": "{path}: a bug in thidua import ({what}); nothing written. Please report it with the file",
     },
     "import-header": {
         "vi": "Nhập bằng `thidua import` từ {source}; chữ giữ nguyên như bản gốc.",

@@ -434,6 +434,7 @@ def import_(
     into: Annotated[
         Path | None, typer.Option("--into", help="Place each at DIR/<issuer>/<year>/<name>.yaml (e.g. campaigns/).")
     ] = None,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes (default: cores).")] = None,
     lang: LangOption = None,
 ) -> None:
     """Turn existing plans (.docx, .txt) into plan files: Word -> YAML, the reverse of render.
@@ -445,31 +446,26 @@ def import_(
     """
     from thidua.files import display_path
     from thidua.i18n import resolve_lang, tr
-    from thidua.importer import write_import
+    from thidua.importer import Failed, import_files
 
     language = resolve_lang(lang)
-    if output is not None and (len(files) > 1 or into is not None):
-        raise ThiduaError("import-out-many")
-    failed = 0
     with Progress("import") as advance:
-        for done, source in enumerate(files, 1):
-            try:
-                result = write_import(source, output=output, into=into, lang=language)
-            except ThiduaError as exc:
-                failed += 1
-                typer.echo(f"thidua: {tr('error-prefix', language)}: {tr(exc.key, language, **exc.params)}", err=True)
-                advance(done, len(files))
-                continue
-            shown = display_path(result.path)
-            typer.echo(tr("import-wrote", language, path=shown, source=display_path(source)))
-            if result.decisions:
-                typer.echo(tr("new-decisions", language, count=len(result.decisions), mark="thidua import:"))
-                for decision in result.decisions:
-                    typer.echo(f"  {shown}:{decision.line}: {decision.message}")
-            advance(done, len(files))
+        results = import_files(files, output=output, into=into, lang=language, jobs=jobs, progress=advance)
+    failed = [r for r in results if isinstance(r, Failed)]
+    for result in results:
+        if isinstance(result, Failed):
+            message = tr(result.key, language, **result.params)
+            typer.echo(f"thidua: {tr('error-prefix', language)}: {message}", err=True)
+            continue
+        shown = display_path(result.path)
+        typer.echo(tr("import-wrote", language, path=shown, source=display_path(result.source)))
+        if result.decisions:
+            typer.echo(tr("new-decisions", language, count=len(result.decisions), mark="thidua import:"))
+            for decision in result.decisions:
+                typer.echo(f"  {shown}:{decision.line}: {decision.message}")
     if failed:
         if len(files) > 1:
-            typer.echo(tr("import-failed", language, count=failed), err=True)
+            typer.echo(tr("import-failed", language, count=len(failed)), err=True)
         raise typer.Exit(EXIT_ERROR)
 
 

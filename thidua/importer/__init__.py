@@ -29,7 +29,7 @@ class Imported:
     tracked_changes: int = 0
 
 
-def import_text(source: Path, *, lang: str = "vi", out: Path | None = None) -> Imported:
+def import_text(source: Path, *, lang: str = "vi", out: Path | None = None, into: Path | None = None) -> Imported:
     """Read `source` and give the plan file's text (nothing is written); InputError when it cannot be."""
     from thidua.importer.reading import read_plan_text
     from thidua.importer.structure import build_plan
@@ -49,25 +49,28 @@ def import_text(source: Path, *, lang: str = "vi", out: Path | None = None) -> I
     if reading.tracked_changes:
         notes.setdefault((), []).insert(0, tr("import-note-tracked", lang, count=reading.tracked_changes))
         kinds[notes[()][0]] = "import-note-tracked"
-    target = out if out is not None else source.with_suffix(".yaml")
+    if into is not None:
+        target = destination(structured.data, source, into)
+    else:
+        target = out if out is not None else source.with_suffix(".yaml")
     header = [tr("import-header", lang, source=source.name), tr("import-header-marks", lang, mark="thidua import:")]
     text, placed = dump_plan(structured.data, notes, header, _schema_path(target.parent))
-    _read_back(text, structured.data)
+    _read_back(text, structured.data, source)
     decisions = tuple(Decision(kinds.get(message, "import"), (), line, message) for line, message in placed)
     return Imported(source, target, text, decisions, reading.tracked_changes)
 
 
-def _read_back(text: str, data: dict[str, Any]) -> None:
+def _read_back(text: str, data: dict[str, Any], source: Path) -> None:
     """The written text must read as the data and pass the schema; anything else is a bug."""
     from thidua.plan.loader import load_yaml_text
     from thidua.plan.validate import validate_plan
 
     loaded = load_yaml_text(text, "import")
     if loaded.problems or loaded.data != _plain(data):
-        raise ThiduaError("import-internal", what="read-back")
+        raise ThiduaError("import-internal", path=str(source), what="read-back")
     _, problems = validate_plan(loaded.data)
     if problems:
-        raise ThiduaError("import-internal", what=str(problems[0].params or problems[0].code))
+        raise ThiduaError("import-internal", path=str(source), what=str(problems[0].params or problems[0].code))
 
 
 def _plain(value: Any) -> Any:
@@ -90,12 +93,10 @@ def _schema_path(folder: Path) -> str | None:
     return None
 
 
-def destination(imported: Imported, into: Path) -> Path:
+def destination(data: dict[str, Any], source: Path, into: Path) -> Path:
     """`--into campaigns/`: campaigns/<issuer>/<year>/<name>.yaml."""
     from thidua.importer.structure import slug
-    from thidua.plan.loader import load_yaml_text
 
-    data = load_yaml_text(imported.text, "import").data or {}
     issuer = data.get("issuer") or {}
     document = data.get("document") or {}
     place = document.get("place") or ""
@@ -105,7 +106,7 @@ def destination(imported: Imported, into: Path) -> Path:
 
     plan, _ = validate_plan(data)
     year = str(plan.year) if plan is not None and plan.year else "nam-chua-ro"
-    name = slug(imported.source.stem, 8) or "ke-hoach"
+    name = slug(source.stem, 8) or "ke-hoach"
     return into / (who or "don-vi-chua-ro") / year / f"{name}.yaml"
 
 
@@ -119,10 +120,7 @@ def write_import(source: Path, *, output: Path | None = None, into: Path | None 
         raise OutputError("import-exists", path=str(output))
     if output is not None and output.suffix.lower() not in (".yaml", ".yml"):
         raise OutputError("new-suffix", path=str(output))
-    imported = import_text(source, lang=lang, out=output)
-    if into is not None:
-        target = destination(imported, into)
-        imported = import_text(source, lang=lang, out=target)  # the schema path seen from there
+    imported = import_text(source, lang=lang, out=output, into=into)
     target = imported.path
     if target.exists() or target.is_symlink():
         raise OutputError("import-exists", path=str(target))
@@ -137,3 +135,57 @@ def write_import(source: Path, *, output: Path | None = None, into: Path | None 
             raise OutputError("import-exists", path=str(target)) from None
         raise
     return imported
+
+
+PARALLEL_THRESHOLD = 8
+
+
+@dataclass(frozen=True)
+class Failed:
+    """An input that could not be imported: its message key and parameters (picklable)."""
+
+    source: Path
+    key: str
+    params: dict[str, Any]
+
+
+def _one(source: Path, output: Path | None, into: Path | None, lang: str) -> Imported | Failed:
+    try:
+        return write_import(source, output=output, into=into, lang=lang)
+    except ThiduaError as exc:
+        return Failed(source, exc.key, dict(exc.params))
+    except Exception as exc:  # a bug on this input: say so, and go on with the others
+        return Failed(source, "import-internal", {"path": str(source), "what": type(exc).__name__})
+
+
+def import_files(
+    sources: list[Path],
+    *,
+    output: Path | None = None,
+    into: Path | None = None,
+    lang: str = "vi",
+    jobs: int | None = None,
+    progress: Any = None,
+) -> list[Imported | Failed]:
+    """`thidua import FILE…`: each input on its own (one bad file does not stop the others), in
+    input order; many inputs are spread over worker processes."""
+    if output is not None and (len(sources) > 1 or into is not None):
+        raise ThiduaError("import-out-many")
+    workers = jobs if jobs is not None else (os.cpu_count() or 1)
+    results: list[Imported | Failed] = []
+    if workers > 1 and len(sources) >= PARALLEL_THRESHOLD:
+        from concurrent.futures import ProcessPoolExecutor
+
+        chunk = max(1, len(sources) // (workers * 8))
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            count = len(sources)
+            for result in pool.map(_one, sources, [None] * count, [into] * count, [lang] * count, chunksize=chunk):
+                results.append(result)
+                if progress is not None:
+                    progress(len(results), count)
+        return results
+    for source in sources:
+        results.append(_one(source, output, into, lang))
+        if progress is not None:
+            progress(len(results), len(sources))
+    return results
