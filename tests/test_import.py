@@ -250,6 +250,18 @@ def test_a_pdf_copy_with_a_flattened_header_and_wrapped_lines(tmp_path: Path) ->
     assert "câu này có 2 con số" in text  # two promises in one sentence
 
 
+def test_the_theme_written_on_its_heading_line(tmp_path: Path) -> None:
+    source = tmp_path / "k.txt"
+    source.write_text(
+        "KẾ HOẠCH\nThi đua năm 2024\n\nI. NỘI DUNG THI ĐUA\n"
+        "1. Chủ đề thi đua: “Đoàn kết, sáng tạo, hiệu quả”.\n2. Thi đua dạy tốt.\n",
+        encoding="utf-8",
+    )
+    _, plan = imported(source, tmp_path)
+    assert plan.theme == "Đoàn kết, sáng tạo, hiệu quả"
+    assert share(source.read_text(encoding="utf-8"), readable_text(tmp_path / "plan.yaml")) == 1
+
+
 # ----------------------------------------------------------------------------- the file written
 
 

@@ -148,6 +148,9 @@ _PHASE = re.compile(
     r"^(?P<name>(?:Đợt|ĐỢT|Giai đoạn|GIAI ĐOẠN)\s+(?:\d{1,2}|[IVX]{1,4}|một|hai|ba|bốn|I))\s*[:.\-–]\s*(?P<rest>.*)$"
 )
 _THEME_QUOTED = re.compile(r"^[“\"«](?P<theme>[^“”\"«»]+)[”\"»]\.?$")
+_INLINE_THEME = re.compile(
+    r"^(?P<head>Chủ đề(?: thi đua)?(?: năm \d{4})?\s*:)\s*[“\"](?P<theme>[^“”\"]+)[”\"]\.?$", re.I
+)
 _PHASE_THEME = re.compile(r"^Với chủ đề\s*[“\"](?P<theme>[^“”\"]+)[”\"]\.\s*(?P<rest>.*)$")
 
 _GROWTH = re.compile(r"(?P<goal>\d{1,3}(?:[,.]\d{1,2})?)\s*%\s*/\s*năm")
@@ -553,7 +556,6 @@ class _Builder:
         kinds = [child.kind for child in node.children if child.kind is not None]
         numbering = _numbering(kinds[0]) if kinds else "none"
         items: list[Any] = []
-        previous: _Node | None = None
         skipped: list[str] = []
         for child in node.children:
             here = (*path, len(items))
@@ -562,20 +564,11 @@ class _Builder:
                 items.append({"paragraph": f"{child.label} {child.text}"})
                 self.note(here, "import-note-label-kind", label=child.label)
             elif child.kind is None and not child.children:
-                items.append(self._paragraph(child, previous, here, numbering))
+                items.append(self._paragraph(child, here, numbering))
             elif child.children:
                 sub_numbering, sub_items = self._items(child, (*here, "items"))
                 heading = len(child.text.split()) <= 12
                 block: dict[str, Any] = {"title" if heading else "text": child.text, "numbering": "dash"}
-                if child.kind is None:
-                    # An unnumbered paragraph with items under it: keep it as a paragraph, then its items.
-                    items.append({"paragraph": child.text})
-                    sub_node = _Node("", None, "", 0)
-                    sub_node.children = child.children
-                    _, flat = self._items(sub_node, path)
-                    items.extend(flat)
-                    previous = child
-                    continue
                 theme = self._theme(child, sub_items)
                 if theme is not None:
                     block["items"] = theme
@@ -590,7 +583,6 @@ class _Builder:
                 items.append(self._leaf(child, here))
             if child.kind is not None:
                 skipped.append(child.label)
-            previous = child
         self._gaps(skipped, numbering, path)
         return numbering, items
 
@@ -616,7 +608,7 @@ class _Builder:
                 return [{"theme": match["theme"].strip()}, *sub_items[1:]]
         return None
 
-    def _paragraph(self, node: _Node, previous: _Node | None, path: Loc, numbering: str) -> Any:
+    def _paragraph(self, node: _Node, path: Loc, numbering: str) -> Any:
         phase = _phase(node.text) if numbering == "none" else None
         if phase is not None:
             return self._phase_item(phase, path)
@@ -625,6 +617,13 @@ class _Builder:
         return {"paragraph": node.text}
 
     def _leaf(self, node: _Node, path: Loc) -> Any:
+        inline = _INLINE_THEME.match(nfc(node.text))
+        if inline:  # "Chủ đề thi đua: “…”." on one line: the heading, and the theme under it
+            return {
+                "title": node.text[: len(inline["head"])],
+                "numbering": "none",
+                "items": [{"theme": inline["theme"]}],
+            }
         phase = _phase(node.text)
         if phase is not None:
             return self._phase_item(phase, path)
