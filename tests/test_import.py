@@ -378,3 +378,28 @@ def test_any_text_is_written_so_that_yaml_reads_it_back(title: str, item: str) -
     loaded = load_yaml_text(text, "t")
     assert not loaded.problems and loaded.data == data
     assert validate_plan(loaded.data)[1] == []
+
+
+def test_a_school_plan_with_sections_in_normal_case_and_dotted_blanks(tmp_path: Path) -> None:
+    out, plan = imported(FIXTURES / "school.txt", tmp_path)
+    assert not {c for c in codes(out) if c[:2] in ("YA", "SC")}
+    assert [(s.kind, s.title) for s in plan.sections] == [
+        ("purpose", "Mục đích, yêu cầu"),
+        ("targets", "Chỉ tiêu"),
+        ("organisation", "Tổ chức thực hiện"),
+    ]
+    assert (plan.issuer.parent, plan.issuer.name, plan.ky_hieu) == (
+        "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO HUYỆN ĐÔNG ANH",
+        "TRƯỜNG THCS NGUYÊN KHÊ",
+        "KH-THCSNK",
+    )
+    assert (plan.document.place, plan.document.date, plan.year) == ("Đông Anh", None, 2024)
+    assert [(t.measure, t.goal) for _, t in plan.targets()] == [("percent", 100), ("count", 5)]
+    assert (plan.references[0].type, plan.references[0].number, plan.references[0].ky_hieu) == (
+        "HD",
+        "1234",
+        "SGDĐT-VP",
+    )
+    assert (plan.signature.title, plan.signature.name) == ("HIỆU TRƯỞNG", "Lê Thị Mai")
+    assert plan.recipients == ["Phòng GD&ĐT (b/c)", "Lưu: VT"]
+    assert plan.sections[-1].items[-1] == "Công đoàn trường phối hợp tổ chức phát động thi đua./."

@@ -61,9 +61,10 @@ _SPACE = r"[ \t\u00a0]"
 _QUOC_HIEU = re.compile(r"C[ỘộO]NG\s+H[ÒÓOòóoÒ]A\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆE]T\s+NAM", re.I)
 _TIEU_NGU = re.compile(r"Độc\s*lập\s*[-–—]\s*Tự\s*do\s*[-–—]\s*Hạnh\s*phúc", re.I)
 _SO = re.compile(rf"\bSố{_SPACE}*:?{_SPACE}*(?P<num>[0-9]*){_SPACE}*/{_SPACE}*(?P<kh>[^\s,;]+)")
+_BLANK = r"[ \t\u00a0._…]"  # the room left for the day and month: spaces, dots, underscores
 _PLACE_DATE = re.compile(
-    rf"(?:(?P<place>[^\W\d_][^,\d]{{1,40}}?),{_SPACE}*)?ngày{_SPACE}*(?P<d>[0-9]{{1,2}})?{_SPACE}*tháng"
-    rf"{_SPACE}*(?P<m>[0-9]{{1,2}})?{_SPACE}*năm{_SPACE}*(?P<y>[0-9]{{4}})"
+    rf"(?:(?P<place>[^\W\d_][^,\d]{{1,40}}?),{_SPACE}*)?ngày{_BLANK}*(?P<d>[0-9]{{1,2}})?{_BLANK}*tháng"
+    rf"{_BLANK}*(?P<m>[0-9]{{1,2}})?{_BLANK}*năm{_SPACE}*(?P<y>[0-9]{{4}})"
 )
 _PLACE_SHORT_DATE = re.compile(
     r"(?P<place>[^\W\d_][^,\d]{1,40}?),\s*(?:ngày\s*)?(?P<d>[0-9]{1,2})/(?P<m>[0-9]{1,2})/(?P<y>[0-9]{4})\s*$"
@@ -386,7 +387,7 @@ class _Builder:
         while index < first_section and len(parts) < 4:
             line = lines[index]
             key = line.key
-            if parts and (line.blank_before or self.from_docx):
+            if parts and (line.blank_before or (self.from_docx and not key[:1].islower())):
                 break
             if _REFERENCE_VERB.match(key) or _label_of(key)[0] is not None or len(key) > 300:
                 break
@@ -394,8 +395,6 @@ class _Builder:
                 break
             parts.append(line.text)
             index += 1
-            if self.from_docx:
-                break
         document["title"] = " ".join(parts)
         if not parts:
             self.note(("document", "title"), "import-note-no-title")
@@ -468,12 +467,14 @@ class _Builder:
         for index in range(len(lines) - 1, first_section, -1):
             key = lines[index].key.rstrip()
             if key.endswith("./.") or key.endswith("/."):
+                if _label_of(key)[0] is not None:
+                    break  # the last item ends the plan: it stays an item
                 if _section_title(lines[index - 1].key) or _arabic_section(lines[index - 1].key):
                     return index + 1, None  # the last section's only paragraph: it stays there
                 return index, lines[index]
         for index in range(first_section + 1, len(lines)):
             key = lines[index].key
-            if key.startswith("Nơi nhận") or _authority(key):
+            if key.startswith("Nơi nhận") or _authority(key) or _SIGNER.match(key):
                 return index, None
         return len(lines), None
 
@@ -735,9 +736,14 @@ def _section_title(key: str) -> str | None:
         return None
     text = match["text"]
     letters = [ch for ch in text if ch.isalpha()]
-    if not letters or sum(ch.isupper() for ch in letters) < 0.8 * len(letters) or len(text) > 200:
+    if not letters or len(text) > 200:
         return None
-    return text
+    if sum(ch.isupper() for ch in letters) >= 0.8 * len(letters):
+        return text
+    # "I. Mục đích, yêu cầu": a title in normal case, known by its words
+    upper = nfc(text).upper()
+    known = any(word in upper[:40] for _, words in _KINDS for word in words)
+    return text if known and len(text) < 100 and not text.rstrip().endswith((".", ";")) else None
 
 
 def _arabic_section(key: str) -> str | None:

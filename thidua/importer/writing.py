@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from thidua.findings import Loc
+from thidua.plan.loader import resolve_plain
 
 MARK = "thidua import:"
 WIDTH = 100
@@ -116,6 +117,8 @@ def _plain_ok(text: str) -> bool:
     if not text or text != text.strip() or not _PLAIN_START.match(text):
         return False
     if ": " in text or " #" in text or text.endswith(":") or "\t" in text or "\n" in text or "  " in text:
+        return False
+    if resolve_plain(text) != text:  # read as a number, a date, true/null by thidua's loader
         return False
     try:
         return yaml.safe_load(f"k: {text}") == {"k": text}
