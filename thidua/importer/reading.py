@@ -73,10 +73,11 @@ def read_plan_text(path: Path) -> Reading:
 
 
 def _binary(lines: list[str]) -> bool:
-    """Control characters a text never has (a binary file that happens to decode)."""
+    """Control characters a text never has (a binary file that happens to decode).
+
+    A replacement character (a glyph lost in a font conversion) is text, kept as written."""
     sample = "".join(lines)[:20000]
-    bad = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\f\v")
-    return bad > 0 or "\ufffd" in sample
+    return any(ord(ch) < 32 and ch not in "\t\f\v" for ch in sample)
 
 
 # --------------------------------------------------------------------------- .docx

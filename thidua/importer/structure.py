@@ -81,7 +81,7 @@ _CHROME = re.compile(
 )
 _WEEKDAY_STAMP = re.compile(r"^(?:Thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|Chủ\s+nhật)\b.{0,40}\d{1,2}/\d{1,2}/\d{4}", re.I)
 _STAMP = re.compile(r"\d{1,2}/\d{1,2}/\d{4}\s*[-,]?\s*\d{1,2}:\d{2}|\d{1,2}:\d{2}\s*(?:AM|PM)?\s*\d{1,2}/\d{1,2}/\d{4}")
-_BREADCRUMB = re.compile(r"\s(?:»|›|>>|/|>)\s")
+_BREADCRUMB = re.compile(r"\s(?:»|›|>>|>)\s")
 
 _DOC_TYPE_NAMES = {nfc(name).upper(): code for code, name in DOC_TYPES.items()}
 _TYPE_LINE = re.compile(
