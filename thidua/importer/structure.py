@@ -100,6 +100,7 @@ _LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("dash", re.compile(r"^(?P<label>[-–—•●▪·*✓])\s*(?P<text>[^\s\-–—].*)$")),
 )
 
+_BASIS = ("căn cứ", "thực hiện")  # always a reference; "Theo …", "Hưởng ứng …" only when they cite one
 _REFERENCE_VERB = re.compile(r"^(?P<verb>Căn cứ|Thực hiện|Hưởng ứng|Thực hiện theo|Theo)\b", re.I)
 _CITED_TYPES = {
     "kế hoạch": "KH",
@@ -410,8 +411,8 @@ class _Builder:
                 self.dropped.append(line.text)
                 continue
             verb = _REFERENCE_VERB.match(line.key)
-            if verb and not opening:
-                reference = _reference(line.text, verb["verb"])
+            reference = _reference(line.text, verb["verb"]) if verb and not opening else None
+            if reference is not None and ("number" in reference or reference["verb"].lower() in _BASIS):
                 references.append(reference)
                 path = ("references", len(references) - 1)
                 if "number" not in reference and "date" not in reference:
