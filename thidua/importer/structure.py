@@ -392,6 +392,8 @@ class _Builder:
                 break
             if _REFERENCE_VERB.match(key) or _label_of(key)[0] is not None or len(key) > 300:
                 break
+            if parts and (len(key) > 120 or key.rstrip().endswith(":")):
+                break  # an opening paragraph straight after the title, without a blank line
             if parts and key[:1].isupper() and parts[-1].rstrip().endswith((".", ";")):
                 break
             parts.append(line.text)
