@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -12,6 +13,9 @@ from thidua import __version__
 from thidua.cli.edge import LangOption, Progress, date_option, handle_errors
 from thidua.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, ThiduaError
 from thidua.i18n import STATUS_RULES
+
+if TYPE_CHECKING:
+    from thidua.plan.decisions import Decision
 
 app = typer.Typer(
     name="thidua",
@@ -419,8 +423,15 @@ def new(
     if not result.decisions:
         typer.echo(tr("new-none", language))
         return
-    typer.echo(tr("new-decisions", language, count=len(result.decisions), mark=MARK))
-    for decision in result.decisions:
+    _list_decisions(shown, result.decisions, MARK, language)
+
+
+def _list_decisions(shown: str, decisions: Sequence[Decision], mark: str, language: str) -> None:
+    """What `new` and `import` leave for a human, one line each where its comment stands."""
+    from thidua.i18n import tr
+
+    typer.echo(tr("new-decisions", language, count=len(decisions), mark=mark))
+    for decision in decisions:
         typer.echo(f"  {shown}:{decision.line}: {decision.message}")
 
 
@@ -447,6 +458,7 @@ def import_(
     from thidua.files import display_path
     from thidua.i18n import resolve_lang, tr
     from thidua.importer import Failed, import_files
+    from thidua.importer.writing import MARK
 
     language = resolve_lang(lang)
     with Progress("import") as advance:
@@ -460,9 +472,7 @@ def import_(
         shown = display_path(result.path)
         typer.echo(tr("import-wrote", language, path=shown, source=display_path(result.source)))
         if result.decisions:
-            typer.echo(tr("new-decisions", language, count=len(result.decisions), mark="thidua import:"))
-            for decision in result.decisions:
-                typer.echo(f"  {shown}:{decision.line}: {decision.message}")
+            _list_decisions(shown, result.decisions, MARK, language)
     if failed:
         if len(files) > 1:
             typer.echo(tr("import-failed", language, count=len(failed)), err=True)
