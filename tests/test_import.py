@@ -403,3 +403,30 @@ def test_a_school_plan_with_sections_in_normal_case_and_dotted_blanks(tmp_path: 
     assert (plan.signature.title, plan.signature.name) == ("HIỆU TRƯỞNG", "Lê Thị Mai")
     assert plan.recipients == ["Phòng GD&ĐT (b/c)", "Lưu: VT"]
     assert plan.sections[-1].items[-1] == "Công đoàn trường phối hợp tổ chức phát động thi đua./."
+
+
+def test_a_web_page_names_the_plan_in_its_title(tmp_path: Path) -> None:
+    source = tmp_path / "web.txt"
+    source.write_text(
+        "Trang chủ > Tin tức\n"
+        "Kế hoạch số 12/KH-LĐLĐ ngày 10/01/2024 về tổ chức phong trào thi đua năm 2024\n"
+        "Đăng ngày: 12/01/2024\n"
+        "I. MỤC ĐÍCH, YÊU CẦU\n1. Thi đua tốt.\nII. TỔ CHỨC THỰC HIỆN\nCác CĐCS thực hiện./.\n",
+        encoding="utf-8",
+    )
+    result = import_text(source, out=tmp_path / "plan.yaml")
+    data = yaml.safe_load(result.text)
+    assert data["document"]["title"] == "Tổ chức phong trào thi đua năm 2024"
+    assert (data["document"]["number"], data["document"]["date"]) == (12, date(2024, 1, 10))
+    assert data["issuer"] == {"name": "", "abbreviation": "LĐLĐ"}  # not found: left empty, and said
+    said = " ".join(d.message for d in result.decisions)
+    assert "tiêu đề trang" in said and "Đăng ngày" in said and "cơ quan ban hành" in said
+
+
+def test_every_note_has_its_message_in_both_languages() -> None:
+    from thidua.i18n import MESSAGES
+
+    used = set(re.findall(r'"(import-[a-z-]+)"', (ROOT / "thidua" / "importer" / "structure.py").read_text()))
+    used |= set(re.findall(r'"(import-[a-z-]+)"', (ROOT / "thidua" / "importer" / "__init__.py").read_text()))
+    used |= set(re.findall(r'"(import-[a-z-]+)"', (ROOT / "thidua" / "importer" / "reading.py").read_text()))
+    assert used and all(set(MESSAGES[key]) == {"vi", "en"} for key in used), used - set(MESSAGES)

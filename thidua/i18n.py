@@ -322,6 +322,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "số và ngày lấy từ câu mở đầu thứ {where} (“{text}”): xem lại",
         "en": "number and date taken from opening paragraph {where} (“{text}”): review",
     },
+    "import-note-page-number": {
+        "vi": "số và ngày lấy từ tiêu đề trang (“{text}”): xem lại",
+        "en": "number and date taken from the page's title (“{text}”): review",
+    },
     "import-note-bad-date": {
         "vi": "không đọc được ngày ban hành “{text}” (không có ngày này): để trống",
         "en": "cannot read the issue date “{text}” (no such day): left empty",

@@ -211,7 +211,8 @@ class _Builder:
                 continue
             in_table = bool(getattr(paragraph, "in_table", False))
             previous = out[-1] if out else None
-            if not self.from_docx and previous is not None and not blank and _continues(previous.key, nfc(text)):
+            joins = not self.from_docx and previous is not None and not blank
+            if joins and previous and _continues(previous.key, nfc(text)) and not self._chrome(_Line(text, 0)):
                 previous.text = f"{previous.text} {text}"
                 continue
             out.append(_Line(text, paragraph.line, blank, in_table))
@@ -363,6 +364,7 @@ class _Builder:
                 key = lines[index].key
                 if key.lower().startswith("kế hoạch") and len(key) < 300 and not _REFERENCE_VERB.match(key):
                     rest = lines[index].text[len("kế hoạch") :].strip(" :-–")
+                    self._page_number(nfc(rest), data)
                     rest = re.sub(r"^số\s*:?\s*\S+\s*(?:ngày\s*\S+\s*)?(?:về\s+(?:việc\s+)?)?", "", rest, flags=re.I)
                     document.setdefault("type", "KH")
                     document["title"] = rest[:1].upper() + rest[1:]
@@ -402,6 +404,21 @@ class _Builder:
         if not parts:
             self.note(("document", "title"), "import-note-no-title")
         return index
+
+    def _page_number(self, title: str, data: dict[str, Any]) -> None:
+        """A page titled "Kế hoạch số 12/KH-LĐLĐ ngày 10/01/2024 về …" names the plan's số and date."""
+        match = re.match(
+            r"^số\s*:?\s*(?P<num>\d{1,5})\s*/\s*(?P<kh>KH-[^\s,;]+)(?:,?\s+ngày\s+(?P<d>\S+))?", title, re.I
+        )
+        if match is None or self.saw_so:
+            return
+        data["document"]["number"] = int(match["num"]) if not match["num"].startswith("0") else match["num"]
+        data["issuer"].setdefault("abbreviation", match["kh"].partition("-")[2])
+        if match["d"] and _dmy(match["d"]):
+            data["document"]["date"] = _dmy(match["d"])
+        self.saw_so = True
+        self.notes = [n for n in self.notes if n.path != ("document", "number")]
+        self.note(("document", "number"), "import-note-page-number", text=match[0])
 
     # ------------------------------------------------------------------ opening
 
