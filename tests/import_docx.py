@@ -73,8 +73,18 @@ def auto_numbered_plan(path: Path, *, tracked: bool = False, text_box: bool = Fa
         (1, "Đợt 2: Từ ngày 01/7/2024 đến 31/12/2024: Thi đua hoàn thành nhiệm vụ năm học."),
         (0, "TỔ CHỨC THỰC HIỆN"),
     ]
+    # Section titles take their numbering from a paragraph style, as Word's Heading styles do.
+    from docx.enum.style import WD_STYLE_TYPE
+
+    heading = document.styles.add_style("Muc La Ma", WD_STYLE_TYPE.PARAGRAPH)
+    heading.element.get_or_add_pPr().append(
+        parse_xml(f'<w:numPr {W}><w:ilvl w:val="0"/><w:numId w:val="90"/></w:numPr>')
+    )
     for level, text in body:
-        _numbered(document.add_paragraph(text), level)
+        if level == 0:
+            document.add_paragraph(text, style=heading)
+        else:
+            _numbered(document.add_paragraph(text), level)
     for text in ("Công đoàn ngành triển khai kế hoạch.", "Công đoàn cơ sở đăng ký thi đua."):
         _numbered(document.add_paragraph(text), 1, num=91)  # restarts at 1 under section V
     closing = document.add_paragraph("Trên đây là kế hoạch")

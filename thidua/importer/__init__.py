@@ -8,6 +8,7 @@ and validated before it is written, and it is never written over an existing one
 
 from __future__ import annotations
 
+import contextlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -124,16 +125,17 @@ def write_import(source: Path, *, output: Path | None = None, into: Path | None 
     target = imported.path
     if target.exists() or target.is_symlink():
         raise OutputError("import-exists", path=str(target))
+    made = [folder for folder in (target.parent, *target.parent.parents) if not folder.exists()]
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise OutputError("output-unwritable", path=str(target.parent), reason=exc.strerror or str(exc)) from None
-    try:
         write_new(target, imported.text.encode("utf-8"))
-    except OutputError as exc:
-        if exc.key == "output-exists":
-            raise OutputError("import-exists", path=str(target)) from None
-        raise
+    except (OSError, OutputError) as exc:
+        for folder in made:  # nothing left behind: the folders made for it go too (if still empty)
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        if isinstance(exc, OutputError):
+            raise OutputError("import-exists", path=str(target)) if exc.key == "output-exists" else exc from None
+        raise OutputError("output-unwritable", path=str(target.parent), reason=exc.strerror or str(exc)) from None
     return imported
 
 
