@@ -569,7 +569,8 @@ class _Builder:
         _tree(root, lines)
         section: dict[str, Any] = {"kind": kind, "title": title}
         numbering, items = self._items(root, (*path, "items"))
-        section["numbering"] = numbering
+        if numbering != "arabic":  # the default, left out as the examples do
+            section["numbering"] = numbering
         section["items"] = items
         return section
 
