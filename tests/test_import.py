@@ -430,3 +430,21 @@ def test_every_note_has_its_message_in_both_languages() -> None:
     used |= set(re.findall(r'"(import-[a-z-]+)"', (ROOT / "thidua" / "importer" / "__init__.py").read_text()))
     used |= set(re.findall(r'"(import-[a-z-]+)"', (ROOT / "thidua" / "importer" / "reading.py").read_text()))
     assert used and all(set(MESSAGES[key]) == {"vi", "en"} for key in used), used - set(MESSAGES)
+
+
+def test_html_left_in_the_text_and_a_plan_without_parts(tmp_path: Path) -> None:
+    source = tmp_path / "html.txt"
+    source.write_text(
+        "\\r\\n ỦY BAN NHÂN DÂN HUYỆN A | \\r\\n CỘNG\\r\\n HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM | \\r\\n\n"
+        "\\r\\n Số: 54/KH-UBND \\r\\n | \\r\\n Huyện A, ngày 27 tháng 3 năm 2020 \\r\\n\n"
+        "Thực hiện Quyết định số 18/QĐ-UBND\\r\\nngày 25/12/2019 của Ủy ban nhân dân tỉnh ban hành Chương trình;<br>\n"
+        "1. Mục tiêu chung<br>- Phấn đấu 90% trẻ em được chăm sóc.\n",
+        encoding="utf-8",
+    )
+    out, plan = imported(source, tmp_path)
+    assert not {c for c in codes(out) if c[:2] in ("YA", "SC")}
+    assert (plan.issuer.name, plan.document.number, plan.ky_hieu) == ("ỦY BAN NHÂN DÂN HUYỆN A", "54", "KH-UBND")
+    assert plan.references[0].issuer == "Ủy ban nhân dân tỉnh"  # the wrapped line joined, "ban hành" ends it
+    assert [(s.kind, s.title) for s in plan.sections] == [("other", "")]  # no parts I., II.: one, and said
+    assert [(t.measure, t.goal) for _, t in plan.targets()] == [("percent", 90)]
+    assert "\\r" not in out.read_text(encoding="utf-8") and "<br>" not in out.read_text(encoding="utf-8")

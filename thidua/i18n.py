@@ -355,6 +355,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "câu này dẫn nhiều văn bản; chỉ tách văn bản đầu, giữ nguyên văn cả câu",
         "en": "this sentence cites several documents; only the first is structured, the text is kept",
     },
+    "import-note-no-sections": {
+        "vi": "không thấy các phần I., II., …: cả nội dung để trong một phần (loại other), chia lại nếu cần",
+        "en": "no parts I., II., …: the whole body is one part (kind other); split it if needed",
+    },
     "import-note-kind-many": {
         "vi": "loại phần đoán là {kind} theo tiêu đề (cũng có thể là {others})",
         "en": "section kind guessed as {kind} from its title (it could also be {others})",

@@ -69,6 +69,7 @@ _PLACE_DATE = re.compile(
 _PLACE_SHORT_DATE = re.compile(
     r"(?P<place>[^\W\d_][^,\d]{1,40}?),\s*(?:ngày\s*)?(?P<d>[0-9]{1,2})/(?P<m>[0-9]{1,2})/(?P<y>[0-9]{4})\s*$"
 )
+_MARKUP = re.compile(r"(?:\\r)?\\n|\\r|<br\s*/?>|\s\|\s|^\|$", re.I)
 _RULE = re.compile(r"^[\s\-_=*·.~—–oO0]{3,}$")
 _BOOKMARK = re.compile(r"^\[bookmark:[^\]]*\]\s*")
 _CHROME = re.compile(
@@ -167,7 +168,7 @@ _SIGNER = re.compile(r"^(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|TRƯỞNG\s+BAN|BÍ\s+THƯ
 _NAME = re.compile(r"^[A-ZĐÀ-Ỹ][^\W\d_]*(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*){1,5}$")
 _SIGNED = re.compile(r"^\(?\s*(?:đã ký|Đã ký|ĐÃ KÝ|ký tên|Ký tên|đã ký và đóng dấu)[^)]*\)?$")
 _ORG_START = re.compile(
-    r"^(?:TỔNG|LIÊN ĐOÀN|CÔNG ĐOÀN|CĐ|LĐLĐ|BAN|BCH|UBND|ỦY BAN|UỶ BAN|ĐẢNG|SỞ|BỘ|HỘI|TRƯỜNG|CÔNG TY|"
+    r"^(?:TỔNG|LIÊN ĐOÀN|CÔNG ĐOÀN|CĐCS|CĐ|LĐLĐ|BAN|BCH|UBND|ỦY BAN|UỶ BAN|ĐẢNG|SỞ|BỘ|HỘI|TRƯỜNG|CÔNG TY|"
     r"TẬP ĐOÀN|BỆNH VIỆN|PHÒNG|VIỆN|CỤC|TRUNG TÂM|HỘI ĐỒNG|ĐOÀN|NGÂN HÀNG|KHỐI|TỈNH ỦY|HUYỆN ỦY)\b"
 )
 
@@ -198,7 +199,7 @@ class _Builder:
     def _lines(self, paragraphs: list[Any]) -> list[_Line]:
         out: list[_Line] = []
         blank = False
-        for paragraph in paragraphs:
+        for paragraph in self._unwrapped(paragraphs):
             raw = _clean(paragraph.text)
             text = raw.strip()
             if not text:
@@ -219,6 +220,18 @@ class _Builder:
             blank = False
         return out
 
+    def _unwrapped(self, paragraphs: list[Any]) -> list[_Line]:
+        """Text copied out of a web page's HTML: literal \\r\\n and <br>, table cells split by |."""
+        out: list[_Line] = []
+        for paragraph in paragraphs:
+            text = paragraph.text
+            if not self.from_docx and _MARKUP.search(text):
+                for part in _MARKUP.sub("\n", text).split("\n"):
+                    out.append(_Line(part.strip(" |"), paragraph.line))
+                continue
+            out.append(_Line(text, paragraph.line, in_table=bool(getattr(paragraph, "in_table", False))))
+        return out
+
     def _chrome(self, line: _Line) -> bool:
         key = line.key
         if len(key) > 160 or _label_of(key)[0] not in (None, "dash"):
@@ -237,13 +250,28 @@ class _Builder:
             first_section = next((i for i, line in enumerate(lines) if _arabic_section(line.key)), None)
             sections_at = "arabic"
         type_at = self._type_line(lines, first_section)
-        if first_section is None or (type_at is None and not self._has_title_hint(lines, first_section)):
+        hint = self._title_hint(lines, first_section)
+        if type_at is None and hint is None:
             raise InputError("import-not-plan")
+        if first_section is None:
+            # A plan without parts I., II. (a short one, or a text cut short): its body is one part.
+            sections_at = "none"
+            first_section = self._body_start(lines, type_at if type_at is not None else hint)
+            if first_section >= len(lines):
+                raise InputError("import-not-plan")
 
-        header = lines[:type_at] if type_at is not None else []
         data: dict[str, Any] = {"issuer": {}, "document": {}}
-        identity = self._header(header, data)
-        end_title = self._title(lines, type_at, first_section, data)
+        if type_at is not None:
+            identity = self._header(lines[:type_at], data)
+            end_title = self._title(lines, type_at, first_section, data)
+        else:
+            # A web page's title names the plan; the document's header may follow it.
+            end_title = self._title(lines, None, first_section, data)
+            header_end = end_title
+            while header_end < first_section and _headerish(lines[header_end]):
+                header_end += 1
+            identity = self._header(lines[end_title:header_end], data)
+            end_title = header_end
         opening_lines = lines[end_title:first_section]
         tail_at, closing = self._tail_start(lines, first_section)
         data["campaign"] = {}
@@ -269,39 +297,70 @@ class _Builder:
             )
         return Structured(_ordered(data), self.notes)
 
+    def _body_start(self, lines: list[_Line], type_at: int | None) -> int:
+        """Without sections: the body starts at the first numbered line after the title and references."""
+        start = (type_at or 0) + 2
+        labelled = next((i for i in range(start, len(lines)) if _label_of(lines[i].key)[0] not in (None, "dash")), None)
+        if labelled is not None:
+            return labelled
+        unreferenced = next((i for i in range(start, len(lines)) if not _REFERENCE_VERB.match(lines[i].key)), None)
+        return unreferenced if unreferenced is not None else len(lines)
+
     def _type_line(self, lines: list[_Line], first_section: int | None) -> int | None:
+        """The KẾ HOẠCH line; after the header when there is one (a web page may title itself so too)."""
         limit = first_section if first_section is not None else min(len(lines), 40)
+        candidates = []
         for index in range(limit):
             match = _TYPE_LINE.match(lines[index].key)
             if match and (not match["rest"] or match["rest"][:1].isupper()) and lines[index].key[:8].isupper():
+                candidates.append(index)
+        markers = [i for i in range(limit) if any(kind != "text" for kind, _ in _header_tokens(lines[i].key))]
+        after = [i for i in candidates if markers and i > max(markers)]
+        return after[0] if after else (candidates[0] if candidates else None)
+
+    def _title_hint(self, lines: list[_Line], first_section: int | None) -> int | None:
+        limit = first_section if first_section is not None else min(len(lines), 40)
+        for index in range(limit):
+            key = lines[index].key
+            if key.lower().startswith("kế hoạch") and len(key) < 300 and not _REFERENCE_VERB.match(key):
+                return index
+        for index in range(limit):  # no title, but the header's số says it: "Số: 54/KH-UBND"
+            match = _SO.search(lines[index].key)
+            if match and match["kh"].startswith("KH") and len(lines[index].key) < 200:
                 return index
         return None
-
-    def _has_title_hint(self, lines: list[_Line], first_section: int) -> bool:
-        return any(line.key.lower().startswith("kế hoạch") for line in lines[:first_section])
 
     # ------------------------------------------------------------------ header
 
     def _header(self, header: list[_Line], data: dict[str, Any]) -> dict[str, Any]:
         bodies: list[str] = []
         identity: dict[str, Any] = {}
-        for line in header:
-            for kind, text in _header_tokens(line.text.replace("\n", " ")):
-                if kind in ("quoc-hieu", "tieu-ngu"):
-                    continue
-                if kind == "so":
-                    self._so(text, data)
-                elif kind == "place-date":
-                    identity.update(self._place_date(text, data))
-                elif self._chrome(_Line(text, line.line)):
-                    self.dropped.append(text)
-                elif _upper(text):
-                    if bodies and not _ORG_START.match(nfc(text)) and len(bodies[-1]) < 60:
-                        bodies[-1] = f"{bodies[-1]} {text}"  # a body's name over two lines
-                    else:
-                        bodies.append(text)
+        # One text for the whole header, so that a Quốc hiệu or a date broken over lines is still found;
+        # the line ends (U+2029) are kept to tell the bodies apart.
+        joined = "\u2029".join(line.text.replace("\n", " ") for line in header)
+        pieces = [
+            (kind, part.strip())
+            for kind, text in _header_tokens(joined)
+            for part in (text.split("\u2029") if kind == "text" else [text.replace("\u2029", " ")])
+            if part.strip(" ,-–|")
+        ]
+        for kind, text in pieces:
+            if kind in ("quoc-hieu", "tieu-ngu"):
+                continue
+            if kind == "so":
+                self._so(text, data)
+            elif kind == "place-date":
+                identity.update(self._place_date(text, data))
+            elif self._chrome(_Line(text, 0)):
+                self.dropped.append(text)
+            elif _upper(text):
+                short = len(bodies[-1].split()) <= 2 if bodies else False
+                if bodies and (short or not _ORG_START.match(nfc(text))) and len(bodies[-1]) < 60:
+                    bodies[-1] = f"{bodies[-1]} {text}"  # a body's name over two lines
                 else:
-                    self.dropped.append(text)
+                    bodies.append(text)
+            else:
+                self.dropped.append(text)
         issuer = data["issuer"]
         if bodies:
             if len(bodies) > 1:
@@ -365,7 +424,12 @@ class _Builder:
                 if key.lower().startswith("kế hoạch") and len(key) < 300 and not _REFERENCE_VERB.match(key):
                     rest = lines[index].text[len("kế hoạch") :].strip(" :-–")
                     self._page_number(nfc(rest), data)
-                    rest = re.sub(r"^số\s*:?\s*\S+\s*(?:ngày\s*\S+\s*)?(?:về\s+(?:việc\s+)?)?", "", rest, flags=re.I)
+                    rest = re.sub(
+                        r"^(?:số\s*:?\s*)?\d+\s*/\s*\S+\s*(?:của\s.*?\s(?=về\s)|ngày\s*\S+\s*)*(?:về\s+(?:việc\s+)?)?",
+                        "",
+                        rest,
+                        flags=re.I,
+                    )
                     document.setdefault("type", "KH")
                     document["title"] = rest[:1].upper() + rest[1:]
                     self.note(("document", "title"), "import-note-page-title")
@@ -408,7 +472,7 @@ class _Builder:
     def _page_number(self, title: str, data: dict[str, Any]) -> None:
         """A page titled "Kế hoạch số 12/KH-LĐLĐ ngày 10/01/2024 về …" names the plan's số and date."""
         match = re.match(
-            r"^số\s*:?\s*(?P<num>\d{1,5})\s*/\s*(?P<kh>KH-[^\s,;]+)(?:,?\s+ngày\s+(?P<d>\S+))?", title, re.I
+            r"^(?:số\s*:?\s*)?(?P<num>\d{1,5})\s*/\s*(?P<kh>KH-[^\s,;]+)(?:,?\s+ngày\s+(?P<d>\S+))?", title, re.I
         )
         if match is None or self.saw_so:
             return
@@ -538,6 +602,11 @@ class _Builder:
     # ------------------------------------------------------------------ sections
 
     def _sections(self, lines: list[_Line], level: str) -> list[dict[str, Any]]:
+        if level == "none":
+            section = self._section("", [line for line in lines if not self._chrome(line)], 0)
+            self.notes = [n for n in self.notes if n.path != ("sections", 0, "kind")]
+            self.note(("sections", 0), "import-note-no-sections")
+            return [section]
         sections: list[dict[str, Any]] = []
         current: list[_Line] = []
         title: str | None = None
@@ -874,6 +943,13 @@ def _side_by_side(lines: list[_Line]) -> list[_Line]:
     return out
 
 
+def _headerish(line: _Line) -> bool:
+    """A line of the header block: the Quốc hiệu, Tiêu ngữ, Số, place and date, or bodies in capitals."""
+    if len(line.key) > 200:
+        return False
+    return all(kind != "text" or _upper(text) for kind, text in _header_tokens(line.key))
+
+
 def _authority(key: str) -> str | None:
     text = key.strip()
     for prefix in AUTHORITY_PREFIXES:
@@ -928,7 +1004,9 @@ def _reference(text: str, verb: str) -> dict[str, Any]:
             if parsed:
                 reference["date"] = parsed
             rest = rest[long.end() :]
-        issuer = re.match(r"^[,\s]*của\s+(.+?)(?=\s+về\s|\s+v/v\s|[,;]|\.\s|\.$|$)", rest)
+        issuer = re.match(
+            r"^[,\s]*của\s+(.+?)(?=\s+về\s|\s+v/v\s|\s+ban hành\s|\s+phát động\s|[,;“\"]|\.\s|\.$|$)", rest
+        )
         if issuer:
             reference["issuer"] = issuer[1].strip()
             rest = rest[issuer.end() :]
