@@ -416,7 +416,7 @@ def test_a_web_page_names_the_plan_in_its_title(tmp_path: Path) -> None:
     )
     result = import_text(source, out=tmp_path / "plan.yaml")
     data = yaml.safe_load(result.text)
-    assert data["document"]["title"] == "Tổ chức phong trào thi đua năm 2024"
+    assert data["document"]["title"] == "tổ chức phong trào thi đua năm 2024"  # as written
     assert (data["document"]["number"], data["document"]["date"]) == (12, date(2024, 1, 10))
     assert data["issuer"] == {"name": "", "abbreviation": "LĐLĐ"}  # not found: left empty, and said
     said = " ".join(d.message for d in result.decisions)
@@ -448,3 +448,23 @@ def test_html_left_in_the_text_and_a_plan_without_parts(tmp_path: Path) -> None:
     assert [(s.kind, s.title) for s in plan.sections] == [("other", "")]  # no parts I., II.: one, and said
     assert [(t.measure, t.goal) for _, t in plan.targets()] == [("percent", 90)]
     assert "\\r" not in out.read_text(encoding="utf-8") and "<br>" not in out.read_text(encoding="utf-8")
+
+
+def test_a_header_broken_over_lines_and_bodies_run_together(tmp_path: Path) -> None:
+    source = tmp_path / "h.txt"
+    source.write_text(
+        "LIÊN ĐOÀN LAO ĐỘNG TP HUẾ CĐCS MẦM NON II\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA\nVIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nSố: 07/KH-CĐCS\nĐông Ba, ngày 01 tháng 6 năm 2022\n"
+        "KẾ HOẠCH\nTHỰC HIỆN CHỈ THỊ SỐ 19/CT-TTG VỀ THI ĐUA NĂM 2022\n"
+        "- Căn cứ Kế hoạch số 12/KH-LĐLĐ ngày 20/5/2022 của LĐLĐ thành phố;\n"
+        "I. MỤC ĐÍCH\n1. Thi đua tốt.\n",
+        encoding="utf-8",
+    )
+    _, plan = imported(source, tmp_path)
+    assert (plan.issuer.parent, plan.issuer.name) == ("LIÊN ĐOÀN LAO ĐỘNG TP HUẾ", "CĐCS MẦM NON II")
+    assert (plan.document.place, plan.document.date) == ("Đông Ba", date(2022, 6, 1))
+    assert plan.document.title == "THỰC HIỆN CHỈ THỊ SỐ 19/CT-TTG VỀ THI ĐUA NĂM 2022"
+    assert (plan.references[0].number, plan.references[0].text) == (
+        "12",
+        "- Căn cứ Kế hoạch số 12/KH-LĐLĐ ngày 20/5/2022 của LĐLĐ thành phố;",
+    )

@@ -58,7 +58,7 @@ def nfc(text: str) -> str:
 # --------------------------------------------------------------------------- patterns
 
 _SPACE = r"[ \t\u00a0]"
-_QUOC_HIEU = re.compile(r"C[ỘộO]NG\s+H[ÒÓOòóoÒ]A\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆE]T\s+NAM", re.I)
+_QUOC_HIEU = re.compile(r"C[ỘO]NG\s+H(?:ÒA|OÀ|OA)\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆE]T\s+NAM", re.I)
 _TIEU_NGU = re.compile(r"Độc\s*lập\s*[-–—]\s*Tự\s*do\s*[-–—]\s*Hạnh\s*phúc", re.I)
 _SO = re.compile(rf"\bSố{_SPACE}*:?{_SPACE}*(?P<num>[0-9]*){_SPACE}*/{_SPACE}*(?P<kh>[^\s,;]+)")
 _BLANK = r"[ \t\u00a0._…]"  # the room left for the day and month: spaces, dots, underscores
@@ -344,6 +344,7 @@ class _Builder:
             for part in (text.split("\u2029") if kind == "text" else [text.replace("\u2029", " ")])
             if part.strip(" ,-–|")
         ]
+        pieces = [(kind, part) for kind, text in pieces for part in (_bodies(text) if kind == "text" else [text])]
         for kind, text in pieces:
             if kind in ("quoc-hieu", "tieu-ngu"):
                 continue
@@ -431,7 +432,7 @@ class _Builder:
                         flags=re.I,
                     )
                     document.setdefault("type", "KH")
-                    document["title"] = rest[:1].upper() + rest[1:]
+                    document["title"] = rest  # as written, "tổ chức …" in lower case too
                     self.note(("document", "title"), "import-note-page-title")
                     for skipped in lines[:index]:
                         self.dropped.append(skipped.text)
@@ -456,7 +457,7 @@ class _Builder:
             key = line.key
             if parts and (line.blank_before or (self.from_docx and not key[:1].islower())):
                 break
-            if _REFERENCE_VERB.match(key) or _label_of(key)[0] is not None or len(key) > 300:
+            if (_REFERENCE_VERB.match(key) and not _upper(key)) or _label_of(key)[0] is not None or len(key) > 300:
                 break
             if parts and (len(key) > 120 or key.rstrip().endswith(":")):
                 break  # an opening paragraph straight after the title, without a blank line
@@ -493,8 +494,11 @@ class _Builder:
             if self._chrome(line):
                 self.dropped.append(line.text)
                 continue
-            verb = _REFERENCE_VERB.match(line.key)
-            reference = _reference(line.text, verb["verb"]) if verb and not opening else None
+            dashed = _label_of(line.key)
+            # "- Căn cứ …": a reference written as a bullet
+            verb = _REFERENCE_VERB.match(dashed[2] if dashed[0] == "dash" else line.key)
+            offset = len(line.key) - len(dashed[2]) if dashed[0] == "dash" else 0
+            reference = _reference(line.text, verb["verb"], offset) if verb and not opening else None
             if reference is not None and ("number" in reference or reference["verb"].lower() in _BASIS):
                 references.append(reference)
                 path = ("references", len(references) - 1)
@@ -943,6 +947,21 @@ def _side_by_side(lines: list[_Line]) -> list[_Line]:
     return out
 
 
+_BODY_INSIDE = re.compile(r"\s(?=(?:LIÊN ĐOÀN|CÔNG ĐOÀN|CĐCS|LĐLĐ|ỦY BAN|UỶ BAN|UBND)\s)")
+
+
+def _bodies(text: str) -> list[str]:
+    """Two bodies flattened into one line ("LIÊN ĐOÀN LAO ĐỘNG TP HUẾ CĐCS MẦM NON II"): split them."""
+    key = nfc(text)
+    if not _upper(key) or not _ORG_START.match(key):
+        return [text]
+    for match in _BODY_INSIDE.finditer(key):
+        before = key[: match.start()]
+        if len(before.split()) >= 4:
+            return [text[: match.start()].strip(), *_bodies(text[match.end() :])]
+    return [text]
+
+
 def _headerish(line: _Line) -> bool:
     """A line of the header block: the Quốc hiệu, Tiêu ngữ, Số, place and date, or bodies in capitals."""
     if len(line.key) > 200:
@@ -977,12 +996,13 @@ def _dmy(text: str) -> date | None:
     return _date(int(match["y"]), int(match["m"]), int(match["d"])) if match else None
 
 
-def _reference(text: str, verb: str) -> dict[str, Any]:
+def _reference(text: str, verb: str, offset: int = 0) -> dict[str, Any]:
     """A Căn cứ / Thực hiện sentence: the first document it cites, structured, and its text verbatim."""
     key = nfc(text)
-    reference: dict[str, Any] = {"verb": key[: len(verb)]}
-    match = _CITATION.search(key, len(verb))
-    if match and match.start() - len(verb) <= 3:
+    after = offset + len(verb)
+    reference: dict[str, Any] = {"verb": key[offset:after]}
+    match = _CITATION.search(key, after)
+    if match and match.start() - after <= 5:
         kind = _CITED_TYPES[match["tname"].lower()]
         reference["type"] = kind
         if match["party"]:
