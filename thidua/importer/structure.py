@@ -77,10 +77,12 @@ _CHROME = re.compile(
     r"Chia sẻ|In bài|Gửi bài|Xếp hạng|Tổng số điểm|Click để|Bấm vào|Ý kiến bạn đọc|Bình luận|Gửi bình luận|"
     r"Tin liên quan|Tin khác|Các tin khác|Bài viết liên quan|Tags?\b|Từ khóa|Từ khoá|Bạn đã không sử dụng|"
     r"Trang chủ|Tải về|Tải xuống|File đính kèm|Đính kèm|Xem thêm|Quay lại|Về đầu trang|Nguồn\s*:|Thời gian chờ|"
-    r"Share|Facebook|Twitter|Zalo|Print|Email)",
+    r"Share|Facebook|Twitter|Zalo|Print|Email|\d[\d.,]*\s+(?:lượt xem|lượt đọc|lượt truy cập)\s*$)",
     re.I,
 )
-_WEEKDAY_STAMP = re.compile(r"^(?:Thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|Chủ\s+nhật)\b.{0,40}\d{1,2}/\d{1,2}/\d{4}", re.I)
+_WEEKDAY_STAMP = re.compile(
+    r"^(?:Thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|Chủ\s+nhật)\b.{0,40}\d{1,2}[/-]\d{1,2}[/-]\d{4}", re.I
+)
 _STAMP = re.compile(r"\d{1,2}/\d{1,2}/\d{4}\s*[-,]?\s*\d{1,2}:\d{2}|\d{1,2}:\d{2}\s*(?:AM|PM)?\s*\d{1,2}/\d{1,2}/\d{4}")
 _BREADCRUMB = re.compile(r"\s(?:»|›|>>|>)\s")
 
@@ -251,7 +253,10 @@ class _Builder:
             sections_at = "arabic"
         type_at = self._type_line(lines, first_section)
         hint = self._title_hint(lines, first_section)
-        if type_at is None and hint is None:
+        planned = first_section is not None and re.search(
+            r"MỤC ĐÍCH|MỤC TIÊU|CHỈ TIÊU", nfc(lines[first_section].key).upper()
+        )
+        if type_at is None and hint is None and not planned:  # a plan reposted without its header still has I. MỤC ĐÍCH
             raise InputError("import-not-plan")
         if first_section is None:
             # A plan without parts I., II. (a short one, or a text cut short): its body is one part.
