@@ -135,6 +135,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "thidua: {file}: {errors} errors, {warnings} warnings, {infos} notes ({codes}); see: thidua check {file}",
     },
     "render.progress": {"vi": "Đang tạo văn bản", "en": "Rendering"},
+    "import.progress": {"vi": "Đang chuyển kế hoạch", "en": "Importing"},
     "status.met": {"vi": "Đạt", "en": "met"},
     "status.on-track": {"vi": "Đúng tiến độ", "en": "on track"},
     "status.behind": {"vi": "Chậm tiến độ", "en": "behind"},
@@ -322,6 +323,156 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": 'Needs a human ({count}), marked "{mark}" where it stands:',
     },
     "new-none": {"vi": "Không có gì cần quyết định thêm.", "en": "Nothing else to decide."},
+    "import-exists": {
+        "vi": "đã có {path}; thidua import không ghi đè lên tệp nào (chọn tên khác hoặc xóa tệp đó)",
+        "en": "{path} already exists; thidua import never overwrites a file (choose another name or remove it)",
+    },
+    "import-too-big": {"vi": "{path}: tệp lớn quá {limit} MB", "en": "{path}: the file is larger than {limit} MB"},
+    "import-unreadable": {"vi": "không đọc được {path}: {reason}", "en": "cannot read {path}: {reason}"},
+    "import-empty": {"vi": "{path} là tệp rỗng", "en": "{path} is empty"},
+    "import-suffix": {
+        "vi": "{path}: chỉ nhập được tệp .docx hoặc .txt",
+        "en": "{path}: only .docx and .txt files can be imported",
+    },
+    "import-encoding": {
+        "vi": "{path}: dòng {line} không phải chữ UTF-8 (hãy lưu tệp dạng UTF-8 hoặc UTF-16 có BOM)",
+        "en": "{path}: line {line} is not UTF-8 text (save it as UTF-8, or UTF-16 with a BOM)",
+    },
+    "import-binary": {
+        "vi": "{path} không phải tệp văn bản (có ký tự điều khiển)",
+        "en": "{path} is not a text file (it has control characters)",
+    },
+    "import-not-docx": {
+        "vi": "{path} không phải tệp Word .docx đọc được",
+        "en": "{path} is not a readable Word .docx file",
+    },
+    "import-docx-bomb": {
+        "vi": "{path}: phần {member} bung ra quá lớn; không đọc tệp này",
+        "en": "{path}: the part {member} unpacks too large; not reading this file",
+    },
+    "import-not-plan": {
+        "vi": "{path} không giống một kế hoạch: không thấy dòng KẾ HOẠCH hay các phần I., II., …",
+        "en": "{path} does not look like a plan: no KẾ HOẠCH line and no sections I., II., …",
+    },
+    "import-internal": {
+        "vi": "{path}: lỗi của thidua import ({what}); không ghi gì. Xin báo lỗi kèm tệp",
+        "en": "{path}: a bug in thidua import ({what}); nothing written. Please report it with the file",
+    },
+    "import-header": {
+        "vi": "Nhập bằng `thidua import` từ {source}; chữ giữ nguyên như bản gốc.",
+        "en": "Made with `thidua import` from {source}; the text is kept as written.",
+    },
+    "import-header-marks": {
+        "vi": 'Các dòng "{mark}" là chỗ thidua đoán, cần người xem lại; xóa từng dòng khi đã xong.',
+        "en": 'Lines "{mark}" are guesses for a human to review; delete each once settled.',
+    },
+    "import-wrote": {"vi": "Đã tạo {path} từ {source}.", "en": "Wrote {path} from {source}."},
+    "import-failed": {"vi": "{count} tệp không nhập được.", "en": "{count} files could not be imported."},
+    "import-out-many": {
+        "vi": "-o chỉ dùng cho một tệp; với nhiều tệp hãy dùng --into THƯ_MỤC",
+        "en": "-o takes one input; for several use --into FOLDER",
+    },
+    "import-note-tracked": {
+        "vi": "tệp Word có {count} thay đổi được theo dõi (track changes): đã lấy bản như khi chấp nhận hết",
+        "en": "the Word file has {count} tracked changes: taken as if all were accepted",
+    },
+    "import-note-chrome": {
+        "vi": "đã bỏ {count} dòng không thuộc văn bản (trình đơn, ngày đăng, lượt xem…): {text}",
+        "en": "dropped {count} lines that are not the document (menus, posting dates, views…): {text}",
+    },
+    "import-note-parent": {
+        "vi": "phần đầu có {count} dòng cơ quan cấp trên, đã gộp làm một",
+        "en": "the header has {count} lines of parent bodies, joined into one",
+    },
+    "import-note-no-issuer": {
+        "vi": "không thấy cơ quan ban hành ở phần đầu: điền tên (in hoa) cho đúng",
+        "en": "no issuing body in the header: fill in its name (in capitals)",
+    },
+    "import-note-no-number": {
+        "vi": "không thấy dòng Số …/KH-…: số văn bản để trống",
+        "en": "no Số …/KH-… line: the number is left empty",
+    },
+    "import-note-blank-number": {
+        "vi": "số văn bản để trống trong bản gốc, văn thư cấp khi ban hành",
+        "en": "the number is blank in the original; the văn thư assigns it",
+    },
+    "import-note-own-number": {
+        "vi": "số và ngày lấy từ câu mở đầu thứ {where} (“{text}”): xem lại",
+        "en": "number and date taken from opening paragraph {where} (“{text}”): review",
+    },
+    "import-note-page-number": {
+        "vi": "số và ngày lấy từ tiêu đề trang (“{text}”): xem lại",
+        "en": "number and date taken from the page's title (“{text}”): review",
+    },
+    "import-note-bad-date": {
+        "vi": "không đọc được ngày ban hành “{text}” (không có ngày này): để trống",
+        "en": "cannot read the issue date “{text}” (no such day): left empty",
+    },
+    "import-note-blank-date": {
+        "vi": "ngày ban hành để trống trong bản gốc, điền khi ký",
+        "en": "the issue date is blank in the original; fill it in when signed",
+    },
+    "import-note-page-title": {
+        "vi": "không có dòng KẾ HOẠCH: trích yếu lấy từ tiêu đề trang, xem lại",
+        "en": "no KẾ HOẠCH line: the title is taken from the page's title; review it",
+    },
+    "import-note-no-title": {"vi": "không thấy trích yếu: điền vào", "en": "no title (trích yếu) found: fill it in"},
+    "import-note-period": {
+        "vi": "thời gian của phong trào suy từ trích yếu (“{text}”): xem lại",
+        "en": "the campaign's period is inferred from the title (“{text}”): review",
+    },
+    "import-note-thematic": {
+        "vi": "đoán là thi đua theo chuyên đề (trích yếu có tên phong trào trong ngoặc kép)",
+        "en": "guessed as a thematic campaign (the title quotes a movement's name)",
+    },
+    "import-note-reference-text": {
+        "vi": "câu căn cứ không dẫn số hay ngày văn bản: giữ nguyên văn",
+        "en": "this basis cites no document number or date: kept verbatim",
+    },
+    "import-note-reference-many": {
+        "vi": "câu này dẫn nhiều văn bản; chỉ tách văn bản đầu, giữ nguyên văn cả câu",
+        "en": "this sentence cites several documents; only the first is structured, the text is kept",
+    },
+    "import-note-no-sections": {
+        "vi": "không thấy các phần I., II., …: cả nội dung để trong một phần (loại other), chia lại nếu cần",
+        "en": "no parts I., II., …: the whole body is one part (kind other); split it if needed",
+    },
+    "import-note-kind-many": {
+        "vi": "loại phần đoán là {kind} theo tiêu đề (cũng có thể là {others})",
+        "en": "section kind guessed as {kind} from its title (it could also be {others})",
+    },
+    "import-note-kind-other": {
+        "vi": "tiêu đề phần không thuộc loại quen thuộc: để other",
+        "en": "the section title is not a usual kind: left as other",
+    },
+    "import-note-label-kind": {
+        "vi": "nhãn “{label}” khác kiểu đánh số của danh sách này: giữ trong chữ, không đánh số",
+        "en": "the label “{label}” differs from this list's numbering: kept in the text, unnumbered",
+    },
+    "import-note-renumbered": {
+        "vi": "bản gốc đánh số nhảy ({label} ở chỗ số {expected}): bản in sẽ đánh lại liên tục",
+        "en": "the original skips a number ({label} where {expected} is due): the print renumbers",
+    },
+    "import-note-target-many": {
+        "vi": "câu này có {count} con số: chỉ lấy con số đầu làm chỉ tiêu, xem có nên tách",
+        "en": "this sentence has {count} figures: only the first became the target; split it?",
+    },
+    "import-note-target-maybe": {
+        "vi": "câu này có thể là chỉ tiêu (con số ở giữa câu): giữ hay bỏ target",
+        "en": "this sentence might be a target (a figure mid-sentence): keep or drop the target",
+    },
+    "import-note-per-unit": {
+        "vi": "“mỗi/từng …”: chỉ tiêu tính cho từng đơn vị; thêm units nếu cần",
+        "en": "“mỗi/từng …”: a per-unit target; add its units if needed",
+    },
+    "import-note-phase-dates": {
+        "vi": "không đọc hết được ngày của đợt (“{when}”): điền start/end",
+        "en": "cannot read all the phase's dates (“{when}”): fill in start/end",
+    },
+    "import-note-signed": {
+        "vi": "bỏ dòng “{text}” của bản đã ký",
+        "en": "dropped “{text}” of the signed copy",
+    },
     "diff.what.item": {"vi": "mục", "en": "item"},
     "diff.what.heading": {"vi": "đề mục", "en": "heading"},
     "diff.what.paragraph": {"vi": "đoạn", "en": "paragraph"},

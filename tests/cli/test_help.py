@@ -23,6 +23,7 @@ COMMANDS = [
     "diff",
     "textconv",
     "new",
+    "import",
     "schema",
     "init",
 ]

@@ -20,6 +20,7 @@ from thidua.change.years import CITATION, Edit, YearShift, apply_edits
 from thidua.check.rules.decisions import NEW_MARK as MARK
 from thidua.findings import Loc
 from thidua.i18n import tr
+from thidua.plan.decisions import Decision
 from thidua.plan.loader import LoadedYaml, Position, load_yaml_text
 from thidua.plan.model import Plan
 from thidua.plan.validate import validate_plan
@@ -33,16 +34,6 @@ _SCHEMA_LINE = re.compile(r"^(#\s*yaml-language-server:\s*\$schema=)(\S+)(.*)$")
 
 class NextYearError(Exception):
     """The edited text did not read back as the plan it should be (a bug, never written)."""
-
-
-@dataclass(frozen=True)
-class Decision:
-    """Something the new plan still needs a human for, at `line` of the new file."""
-
-    kind: str  # number, date, theme, reference, self-citation, citation, anniversary, unshifted
-    path: Loc
-    line: int
-    message: str
 
 
 @dataclass(frozen=True)

@@ -29,10 +29,11 @@ def read_document(path: Path) -> tuple[list[str], list[Problem]]:
         return [], [Problem.of("YA08", {"reason": exc.strerror or str(exc)})]
     if path.suffix.lower() == ".docx":
         return _docx_paragraphs(path, raw)
-    return _text_lines(raw)
+    return text_lines(raw)
 
 
-def _text_lines(raw: bytes) -> tuple[list[str], list[Problem]]:
+def text_lines(raw: bytes) -> tuple[list[str], list[Problem]]:
+    """The lines of a text file: UTF-8, or UTF-16 / UTF-8 with a BOM (as Notepad saves)."""
     encoding = "utf-8"
     for bom, name in _BOMS:
         if raw.startswith(bom):

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -14,6 +15,9 @@ from thidua.cli.edge import ForceOption, LangOption, Progress, date_option, hand
 from thidua.cli.help import help_text, metavar
 from thidua.cli.localized import App
 from thidua.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, ThiduaError
+
+if TYPE_CHECKING:
+    from thidua.plan.decisions import Decision
 
 # Help texts are looked up in cli/help.py, in the language chosen at start-up (--lang, THIDUA_LANG).
 app = App(
@@ -369,7 +373,6 @@ def new(
     lang: LangOption = None,
 ) -> None:
     from thidua.cli.show import shown_path as display_path
-    from thidua.cli.show import visible
     from thidua.i18n import resolve_lang, tr
 
     language = resolve_lang(lang)
@@ -408,9 +411,54 @@ def new(
     if not result.decisions:
         typer.echo(tr("new-none", language))
         return
-    typer.echo(tr("new-decisions", language, count=len(result.decisions), mark=MARK))
-    for decision in result.decisions:
+    _list_decisions(shown, result.decisions, MARK, language)
+
+
+def _list_decisions(shown: str, decisions: Sequence[Decision], mark: str, language: str) -> None:
+    """What `new` and `import` leave for a human, one line each where its comment stands."""
+    from thidua.cli.show import visible
+    from thidua.i18n import tr
+
+    typer.echo(tr("new-decisions", language, count=len(decisions), mark=mark))
+    for decision in decisions:
         typer.echo(f"  {shown}:{decision.line}: {visible(decision.message)}")
+
+
+@app.command("import", help=help_text("import"))
+@handle_errors
+def import_(
+    files: Annotated[list[Path], typer.Argument(help=help_text("import.files"), show_default=False)],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help=help_text("import.output"), metavar=metavar("file"))
+    ] = None,
+    into: Annotated[Path | None, typer.Option("--into", help=help_text("import.into"), metavar=metavar("path"))] = None,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", min=1, help=help_text("check.jobs"), metavar=metavar("number"))
+    ] = None,
+    lang: LangOption = None,
+) -> None:
+    from thidua.cli.show import shown_path as display_path
+    from thidua.i18n import resolve_lang, tr
+    from thidua.importer import Failed, import_files
+    from thidua.importer.writing import MARK
+
+    language = resolve_lang(lang)
+    with Progress(tr("import.progress", language)) as advance:
+        results = import_files(files, output=output, into=into, lang=language, jobs=jobs, progress=advance)
+    failed = [r for r in results if isinstance(r, Failed)]
+    for result in results:
+        if isinstance(result, Failed):
+            message = tr(result.key, language, **result.params)
+            typer.echo(f"thidua: {tr('error-prefix', language)}: {message}", err=True)
+            continue
+        shown = display_path(result.path)
+        typer.echo(tr("import-wrote", language, path=shown, source=display_path(result.source)))
+        if result.decisions:
+            _list_decisions(shown, result.decisions, MARK, language)
+    if failed:
+        if len(files) > 1:
+            typer.echo(tr("import-failed", language, count=len(failed)), err=True)
+        raise typer.Exit(EXIT_ERROR)
 
 
 @app.command(help=help_text("schema"))

@@ -327,6 +327,30 @@ else with .git or pyproject.toml. --write keeps its schema/ current (after upgra
         "vi": "Mã thoát 1 khi schema/ của kho thiếu hoặc đã cũ.",
         "en": "Exit 1 when schema/ of the repository is missing or stale.",
     },
+    "import": {
+        "vi": """Chuyển kế hoạch đã có (.docx, .txt) thành tệp kế hoạch: Word -> YAML, ngược với render.
+
+Văn bản được giữ như đã viết; điều gì không tìm thấy thì để trống. Mọi chỗ đoán (loại của một
+phần, một câu được coi là chỉ tiêu, một ngày không đọc được, phần trang web bị bỏ) được đánh dấu
+trong tệp bằng "# thidua import:" và liệt kê ở đây. Không có -o hoặc --into thì kế hoạch được ghi
+cạnh tệp gốc thành TÊN.yaml. Không bao giờ ghi đè tệp. Mã thoát 0: đã ghi tất cả, 2: có tệp không
+chuyển được.""",
+        "en": """Turn existing plans (.docx, .txt) into plan files: Word -> YAML, the reverse of render.
+
+The text is kept as written; what cannot be found stays empty. Every guess (a section kind,
+a sentence taken as a target, a date it could not read, page chrome dropped) is marked in the
+file with "# thidua import:" and listed here. Without -o or --into the plan is written beside
+its input as NAME.yaml. Never overwrites a file. Exit 0 all written, 2 some could not be.""",
+    },
+    "import.files": {
+        "vi": "Các kế hoạch dạng Word (.docx) hoặc văn bản (.txt).",
+        "en": "Plans as Word (.docx) or text (.txt) files.",
+    },
+    "import.output": {"vi": "Tệp kế hoạch cần tạo (một tệp vào).", "en": "The plan file to create (one input)."},
+    "import.into": {
+        "vi": "Đặt mỗi kế hoạch ở THƯ_MỤC/<đơn vị>/<năm>/<tên>.yaml (ví dụ campaigns/).",
+        "en": "Place each at DIR/<issuer>/<year>/<name>.yaml (e.g. campaigns/).",
+    },
     "init": {
         "vi": """Tạo kho kế hoạch riêng của một công đoàn: campaigns/, pyproject.toml ([tool.thidua]),
 pre-commit, quy trình CI, .gitattributes cho git diff, schema/ cho trình soạn thảo, README cho

@@ -17,8 +17,8 @@ from typing import Any
 import pytest
 import yaml
 
-CORPUS = Path(__file__).parent / "fixtures" / "import" / "real"
-SEEDS = Path(__file__).parent / "fixtures" / "seeds"
+CORPUS = Path(__file__).parent.parent / "fixtures" / "import" / "real"
+SEEDS = Path(__file__).parent.parent / "fixtures" / "seeds"
 TEXTS = sorted(CORPUS.glob("*.txt"))
 KEYS = {
     "source", "retrieved", "level", "year", "cut", "issuer", "number", "ky_hieu", "place",

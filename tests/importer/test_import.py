@@ -1,0 +1,470 @@
+"""`thidua import`: a plan as Word or text becomes a plan file that checks and renders back to its text."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+import unicodedata
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.conftest import EXAMPLES, ROOT, example_id
+from tests.importer.docx_builder import auto_numbered_plan
+from thidua.check.engine import CheckOptions, check_file
+from thidua.importer import import_text
+from thidua.importer.writing import MARK, dump_plan
+from thidua.plan.loader import load_yaml_text
+from thidua.plan.model import Plan
+from thidua.plan.validate import validate_plan
+from thidua.render.pipeline import render_docx
+from thidua.render.textconv import readable_text
+from thidua.workspace import load_plan
+
+SEEDS = ROOT / "tests" / "fixtures" / "seeds"
+FIXTURES = ROOT / "tests" / "fixtures" / "import"
+# The web page around each seed's text (menus, ratings, comments): not the document.
+CHROME = ("Thứ ba - 23/02", "Tác giả", "Tổng số điểm", "Xếp hạng", "Click để", "Ý kiến bạn đọc", "Bạn đã không")
+
+
+def grams(text: str) -> set[tuple[str, ...]]:
+    words = re.findall(r"\w+", unicodedata.normalize("NFC", text).lower())
+    return {tuple(words[i : i + 3]) for i in range(len(words) - 2)}
+
+
+def share(part: str, whole: str) -> float:
+    """The share of `part`'s word 3-grams found in `whole`."""
+    mine = grams(part)
+    return len(mine & grams(whole)) / max(len(mine), 1)
+
+
+def imported(source: Path, tmp_path: Path, name: str = "plan.yaml") -> tuple[Path, Plan]:
+    result = import_text(source, out=tmp_path / name)
+    out = tmp_path / name
+    out.write_text(result.text, encoding="utf-8")
+    plan, findings = load_plan(out)
+    assert plan is not None, findings
+    return out, plan
+
+
+def codes(path: Path) -> set[str]:
+    return {f.code for f in check_file(path, CheckOptions())}
+
+
+# ----------------------------------------------------------------------------- the seeds (.txt)
+
+SEED_FILES = {p.name[:3]: p for p in sorted(SEEDS.glob("00[0134]_*.txt"))}
+
+
+@pytest.mark.parametrize("seed", sorted(SEED_FILES))
+def test_a_seed_imports_checks_without_ya_sc_and_renders_back_its_text(seed: str, tmp_path: Path) -> None:
+    source = SEED_FILES[seed]
+    out, _ = imported(source, tmp_path)
+    assert not {c for c in codes(out) if c[:2] in ("YA", "SC")}
+    text = "\n".join(line for line in source.read_text(encoding="utf-8").splitlines() if not line.startswith(CHROME))
+    rendered = readable_text(out)
+    assert share(text, rendered) >= 0.95
+    assert share(rendered, text) >= 0.95  # nothing invented
+
+
+def test_seed_000_number_date_and_phases_as_the_hand_made_example(tmp_path: Path) -> None:
+    _, plan = imported(SEED_FILES["000"], tmp_path)
+    assert (plan.document.number, plan.ky_hieu, plan.document.date) == ("58", "KH-LĐLĐ", date(2021, 2, 22))
+    phases = [(p.name, p.start, p.end, p.when) for _, p in plan.phases()]
+    assert phases == [
+        ("Đợt 1", date(2021, 2, 22), date(2021, 6, 30), "Từ nay đến 30/6/2021"),
+        ("Đợt 2", date(2021, 7, 1), date(2021, 12, 31), "Từ ngày 01/7/2021 đến 31/12/2021"),
+    ]
+    assert plan.theme == "Tận dụng cơ hội, vượt mọi khó khăn, nỗ lực phấn đấu, đưa nghị quyết của Đảng vào cuộc sống"
+    assert [s.kind for s in plan.sections] == ["purpose", "content", "phases", "organisation"]
+    assert plan.closing and plan.closing.endswith("./.")
+
+
+def test_seed_004_targets_signature_and_recipients(tmp_path: Path) -> None:
+    _, plan = imported(SEED_FILES["004"], tmp_path)
+    assert [(t.measure, t.goal) for _, t in plan.targets()] == [("percent", 100)] * 4
+    assert plan.signature.authority == "TM. BAN THƯỜNG VỤ"
+    assert plan.recipients == ["LĐLĐ tỉnh (để b/c)", "Các CĐCS", "Lưu: VP CĐVC"]
+    reference = plan.references[0]
+    assert (reference.type, reference.number, reference.ky_hieu, reference.date) == (
+        "KH",
+        "132",
+        "KH-LĐLĐ",
+        date(2021, 9, 7),
+    )
+    assert plan.campaign.kind == "thematic"
+
+
+def test_seed_001_growth_target_and_reference(tmp_path: Path) -> None:
+    _, plan = imported(SEED_FILES["001"], tmp_path)
+    growth = [t for _, t in plan.targets() if t.measure == "growth"]
+    assert [(t.goal, t.id) for t in growth] == [(10, "nang-cao-chat-luong")]  # from its first words
+    assert (plan.references[0].number, plan.references[0].date) == ("06", date(2016, 2, 22))
+    assert plan.campaign.period and (plan.campaign.period.start, plan.campaign.period.end) == (
+        date(2016, 1, 1),
+        date(2020, 12, 31),
+    )
+
+
+def test_a_news_report_is_not_a_plan(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "x.yaml"
+    result = invoke("import", str(SEEDS / "002_c97cc4d321e13c43.txt"), "-o", str(out))
+    assert result.exit_code == 2, result.output
+    assert "không giống một kế hoạch" in result.output and "002_c97cc4d321e13c43.txt" in result.output
+    assert not out.exists() and list(tmp_path.iterdir()) == []
+
+
+# ----------------------------------------------------------------------------- round trip through Word
+
+
+def _facts(plan: Plan) -> dict[str, object]:
+    return {
+        "number": plan.document.number,
+        "date": plan.document.date,
+        "issuer": (plan.issuer.parent, plan.issuer.name),
+        "ky_hieu": plan.ky_hieu,
+        "title": plan.document.title,
+        # A yes/no target ("Tổ chức sơ kết, tổng kết …") has no figure to tell it from a sentence.
+        "targets": [(t.measure, t.goal, t.text) for _, t in plan.targets() if t.measure != "yes_no"],
+        "phases": [(p.name, p.end, p.when) for _, p in plan.phases()],
+        "sections": [(s.kind, s.title) for s in plan.sections],
+    }
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=example_id)
+def test_render_import_render_gives_the_same_text_and_facts(example: Path, tmp_path: Path) -> None:
+    original, findings = load_plan(example)
+    assert original is not None, findings
+    docx = tmp_path / "ke-hoach.docx"
+    docx.write_bytes(render_docx(original, plan_file=example))
+    out, plan = imported(docx, tmp_path)
+    assert not {c for c in codes(out) if c[:2] in ("YA", "SC")}
+    before, after = readable_text(example), readable_text(out)
+    assert share(before, after) >= 0.99 and share(after, before) >= 0.99
+    assert _facts(plan) == _facts(original)
+
+
+def test_a_docx_re_saved_by_libreoffice_imports_the_same(tmp_path: Path) -> None:
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice is not installed")
+    example = EXAMPLES[0]
+    original, _ = load_plan(example)
+    assert original is not None
+    (tmp_path / "in").mkdir()
+    docx = tmp_path / "in" / "ke-hoach.docx"
+    docx.write_bytes(render_docx(original, plan_file=example))
+    subprocess.run(
+        [soffice, "--headless", "--convert-to", "docx", "--outdir", str(tmp_path / "lo"), str(docx)],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    out, plan = imported(tmp_path / "lo" / "ke-hoach.docx", tmp_path)
+    before, after = readable_text(example), readable_text(out)
+    assert share(before, after) >= 0.99 and share(after, before) >= 0.99
+    assert _facts(plan) == _facts(original)
+
+
+def test_word_automatic_numbering_becomes_the_labels_a_reader_sees(tmp_path: Path) -> None:
+    from thidua.importer.reading import read_plan_text
+
+    docx = auto_numbered_plan(tmp_path / "auto.docx")
+    texts = [p.text for p in read_plan_text(docx).paragraphs]
+    for label in (
+        "I. MỤC ĐÍCH",
+        "II. CHỈ TIÊU",
+        "V. TỔ CHỨC",
+        "1.1. Đổi mới",
+        "1.2. Tự bồi",
+        "a) Ứng dụng",
+        "b) Dự giờ",
+    ):
+        assert any(t.startswith(label) for t in texts), label
+    assert "- Mỗi giáo viên dự ít nhất 02 tiết mỗi tháng." in texts and "+ Ghi sổ dự giờ đầy đủ." in texts
+    # The list instance with a startOverride restarts at 1 under V.
+    assert texts[texts.index("V. TỔ CHỨC THỰC HIỆN") + 1] == "1. Công đoàn ngành triển khai kế hoạch."
+    out, plan = imported(docx, tmp_path)
+    assert codes(out) == set()
+    assert [(t.measure, t.goal, t.id) for _, t in plan.targets()] == [
+        ("percent", 100, "cong-doan-co-so"),
+        ("count", 1500, "doan-vien"),
+    ]
+    content = plan.sections[2]
+    assert content.items[0].numbering == "decimal" and content.items[0].items[0].numbering == "alpha"
+    assert (plan.issuer.parent, plan.issuer.name, plan.issuer.abbreviation) == (
+        "LIÊN ĐOÀN LAO ĐỘNG TỈNH NINH BÌNH",
+        "CÔNG ĐOÀN NGÀNH GIÁO DỤC",
+        "CĐN",
+    )
+    assert (plan.signature.title, plan.signature.name) == ("CHỦ TỊCH", "Nguyễn Thị Hoa")
+
+
+def test_tracked_changes_are_taken_as_accepted_and_said(tmp_path: Path) -> None:
+    docx = auto_numbered_plan(tmp_path / "auto.docx", tracked=True, text_box=True)
+    result = import_text(docx, out=tmp_path / "plan.yaml")
+    data = yaml.safe_load(result.text)
+    assert data["closing"] == "Trên đây là kế hoạch tổ chức phong trào thi đua năm 2024./."  # inserted kept
+    assert data["document"]["title"].endswith("năm 2024")  # " cũ" deleted
+    assert data["signature"]["authority"] == "TM. BAN THƯỜNG VỤ"  # the text box, read once
+    assert any("track changes" in d.message for d in result.decisions)
+
+
+# ----------------------------------------------------------------------------- text from PDFs and web pages
+
+
+def test_a_pdf_copy_with_a_flattened_header_and_wrapped_lines(tmp_path: Path) -> None:
+    source = tmp_path / "ke-hoach.txt"
+    source.write_bytes((FIXTURES / "pdf-copy.txt").read_text(encoding="utf-8").encode("utf-16"))  # with a BOM
+    out, plan = imported(source, tmp_path)
+    assert codes(out) <= {"TX32", "PE02", "PE03"}
+    assert (plan.issuer.parent, plan.issuer.name) == (
+        "LIÊN ĐOÀN LAO ĐỘNG TỈNH HÀ TĨNH",
+        "LIÊN ĐOÀN LAO ĐỘNG HUYỆN CAN LỘC",
+    )
+    assert (plan.document.number, plan.document.place, plan.document.date) == ("15", "Can Lộc", date(2023, 1, 5))
+    assert (
+        plan.document.title == "Tổ chức phong trào thi đua trong công nhân, viên chức, lao động huyện Can Lộc năm 2023"
+    )
+    party = plan.references[1]
+    assert (party.type, party.number, party.ky_hieu, party.date) == ("NQ", "29", "NQ/TW", date(2013, 11, 4))
+    assert plan.references[0].issuer == "Liên đoàn Lao động tỉnh Hà Tĩnh"  # the wrapped line joined
+    measures = [(t.measure, t.goal) for _, t in plan.targets()]
+    assert measures == [("percent", 100), ("count", 150), ("growth", 10), ("percent", 95)]
+    assert [s.kind for s in plan.sections] == ["purpose", "targets", "phases", "awards", "organisation"]
+    assert (plan.signature.authority, plan.signature.title, plan.signature.name) == (
+        "TM. BAN THƯỜNG VỤ",
+        "CHỦ TỊCH",
+        "Trần Văn Bình",
+    )
+    assert plan.recipients == ["LĐLĐ tỉnh (b/c)", "Các CĐCS", "Lưu: VT"]
+    text = out.read_text(encoding="utf-8")
+    assert f"# {MARK} đã bỏ 3 dòng" in text and "Lượt xem" in text  # the chrome dropped, and said
+    assert "câu này có 2 con số" in text  # two promises in one sentence
+
+
+def test_the_theme_written_on_its_heading_line(tmp_path: Path) -> None:
+    source = tmp_path / "k.txt"
+    source.write_text(
+        "KẾ HOẠCH\nThi đua năm 2024\n\nI. NỘI DUNG THI ĐUA\n"
+        "1. Chủ đề thi đua: “Đoàn kết, sáng tạo, hiệu quả”.\n2. Thi đua dạy tốt.\n",
+        encoding="utf-8",
+    )
+    _, plan = imported(source, tmp_path)
+    assert plan.theme == "Đoàn kết, sáng tạo, hiệu quả"
+    assert share(source.read_text(encoding="utf-8"), readable_text(tmp_path / "plan.yaml")) == 1
+
+
+# ----------------------------------------------------------------------------- the file written
+
+
+def test_the_file_looks_like_the_examples(tmp_path: Path, invoke) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "repo" / "campaigns"
+    (tmp_path / "repo" / "schema").mkdir(parents=True)
+    (tmp_path / "repo" / "schema" / "plan.schema.json").write_text("{}")
+    folder.mkdir()
+    source = auto_numbered_plan(tmp_path / "Kế hoạch thi đua.docx")
+    result = invoke("import", str(source), "--into", str(folder))
+    assert result.exit_code == 0, result.output
+    written = sorted(folder.rglob("*.yaml"))
+    assert [p.relative_to(folder).as_posix() for p in written] == ["cdn-ninh-binh/2024/ke-hoach-thi-dua.yaml"]
+    text = written[0].read_text(encoding="utf-8")
+    assert text.splitlines()[0] == "# yaml-language-server: $schema=../../../schema/plan.schema.json"
+    assert list(yaml.safe_load(text)) == [
+        "issuer",
+        "document",
+        "campaign",
+        "references",
+        "opening",
+        "sections",
+        "closing",
+        "signature",
+        "recipients",
+    ]
+    assert "  - >-\n" in text or ": >-\n" in text  # folded scalars for long sentences
+    # every decision listed on the terminal points at its comment
+    for shown in re.findall(r":(\d+): (.+)", result.output):
+        assert text.splitlines()[int(shown[0]) - 1].strip() == f"# {MARK} {shown[1]}"
+
+
+def test_never_overwrites_and_leaves_nothing_behind(tmp_path: Path, invoke) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "plan.yaml"
+    out.write_text("mine\n")
+    result = invoke("import", str(SEED_FILES["000"]), "-o", str(out))
+    assert result.exit_code == 2 and "không ghi đè" in result.output
+    assert out.read_text() == "mine\n" and sorted(p.name for p in tmp_path.iterdir()) == ["plan.yaml"]
+
+
+def _zip(members: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+BAD = {
+    "junk.docx": bytes(range(256)) * 8,
+    "not-a-zip.docx": b"PK\x03\x04 but not really a zip",
+    "empty.txt": b"",
+    "junk.txt": b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01",
+    "bomb.docx": _zip({"word/document.xml": b"<" + b"a" * (80 * 1024 * 1024)}),
+    "no-body.docx": _zip({"[Content_Types].xml": b"<Types/>"}),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD))
+def test_bad_input_is_a_clear_message_naming_the_file(name: str, tmp_path: Path, invoke) -> None:  # type: ignore[no-untyped-def]
+    source = tmp_path / name
+    source.write_bytes(BAD[name])
+    out = tmp_path / "out.yaml"
+    result = invoke("import", str(source), "-o", str(out))
+    assert result.exit_code == 2, result.output
+    assert name in result.output and "Traceback" not in result.output and "thidua: lỗi:" in result.output
+    assert not out.exists() and sorted(p.name for p in tmp_path.iterdir()) == [name]
+
+
+def test_an_external_entity_is_never_resolved(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("BÍ MẬT")
+    document = (
+        f'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file://{secret}">]>'
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+        "<w:p><w:r><w:t>KẾ HOẠCH</w:t></w:r></w:p><w:p><w:r><w:t>Thi đua năm 2024 &x;</w:t></w:r></w:p>"
+        "<w:p><w:r><w:t>I. MỤC ĐÍCH</w:t></w:r></w:p><w:p><w:r><w:t>1. Thi đua tốt.</w:t></w:r></w:p>"
+        "</w:body></w:document>"
+    ).encode()
+    source = tmp_path / "xxe.docx"
+    source.write_bytes(_zip({"word/document.xml": document}))
+    result = import_text(source, out=tmp_path / "x.yaml")
+    assert "BÍ MẬT" not in result.text
+
+
+def test_one_bad_input_does_not_stop_the_others(tmp_path: Path, invoke) -> None:  # type: ignore[no-untyped-def]
+    bad = tmp_path / "bad.docx"
+    bad.write_bytes(b"nope")
+    into = tmp_path / "campaigns"
+    into.mkdir()
+    result = invoke("import", str(bad), str(SEED_FILES["003"]), str(SEED_FILES["001"]), "--into", str(into))
+    assert result.exit_code == 2
+    assert len(list(into.rglob("*.yaml"))) == 2 and "1 tệp không nhập được" in result.output
+
+
+# ----------------------------------------------------------------------------- the writer
+
+
+sentences = st.text(
+    alphabet=st.sampled_from(list("aăâbcdđeêghiklmnoôơpqrstuưvxyAĐÊ0123456789 ,.;:-#'\"“”%()!?*&|>{}[]@`\\/")),
+    max_size=240,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(sentences, sentences)
+def test_any_text_is_written_so_that_yaml_reads_it_back(title: str, item: str) -> None:
+    data = {
+        "issuer": {"name": "CÔNG ĐOÀN"},
+        "document": {"type": "KH", "title": title},
+        "sections": [{"kind": "other", "title": "A", "numbering": "arabic", "items": [item or "x"]}],
+    }
+    text, _ = dump_plan(data, {("document", "title"): ["ghi chú: một, hai"]}, ["đầu"], None)
+    loaded = load_yaml_text(text, "t")
+    assert not loaded.problems and loaded.data == data
+    assert validate_plan(loaded.data)[1] == []
+
+
+def test_a_school_plan_with_sections_in_normal_case_and_dotted_blanks(tmp_path: Path) -> None:
+    out, plan = imported(FIXTURES / "school.txt", tmp_path)
+    assert not {c for c in codes(out) if c[:2] in ("YA", "SC")}
+    assert [(s.kind, s.title) for s in plan.sections] == [
+        ("purpose", "Mục đích, yêu cầu"),
+        ("targets", "Chỉ tiêu"),
+        ("organisation", "Tổ chức thực hiện"),
+    ]
+    assert (plan.issuer.parent, plan.issuer.name, plan.ky_hieu) == (
+        "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO HUYỆN ĐÔNG ANH",
+        "TRƯỜNG THCS NGUYÊN KHÊ",
+        "KH-THCSNK",
+    )
+    assert (plan.document.place, plan.document.date, plan.year) == ("Đông Anh", None, 2024)
+    assert [(t.measure, t.goal) for _, t in plan.targets()] == [("percent", 100), ("count", 5)]
+    assert (plan.references[0].type, plan.references[0].number, plan.references[0].ky_hieu) == (
+        "HD",
+        "1234",
+        "SGDĐT-VP",
+    )
+    assert (plan.signature.title, plan.signature.name) == ("HIỆU TRƯỞNG", "Lê Thị Mai")
+    assert plan.recipients == ["Phòng GD&ĐT (b/c)", "Lưu: VT"]
+    assert plan.sections[-1].items[-1] == "Công đoàn trường phối hợp tổ chức phát động thi đua./."
+
+
+def test_a_web_page_names_the_plan_in_its_title(tmp_path: Path) -> None:
+    source = tmp_path / "web.txt"
+    source.write_text(
+        "Trang chủ > Tin tức\n"
+        "Kế hoạch số 12/KH-LĐLĐ ngày 10/01/2024 về tổ chức phong trào thi đua năm 2024\n"
+        "Đăng ngày: 12/01/2024\n"
+        "I. MỤC ĐÍCH, YÊU CẦU\n1. Thi đua tốt.\nII. TỔ CHỨC THỰC HIỆN\nCác CĐCS thực hiện./.\n",
+        encoding="utf-8",
+    )
+    result = import_text(source, out=tmp_path / "plan.yaml")
+    data = yaml.safe_load(result.text)
+    assert data["document"]["title"] == "tổ chức phong trào thi đua năm 2024"  # as written
+    assert (data["document"]["number"], data["document"]["date"]) == (12, date(2024, 1, 10))
+    assert data["issuer"] == {"name": "", "abbreviation": "LĐLĐ"}  # not found: left empty, and said
+    said = " ".join(d.message for d in result.decisions)
+    assert "tiêu đề trang" in said and "Đăng ngày" in said and "cơ quan ban hành" in said
+
+
+def test_every_note_has_its_message_in_both_languages() -> None:
+    from thidua.i18n import MESSAGES
+
+    used = set(re.findall(r'"(import-[a-z-]+)"', (ROOT / "thidua" / "importer" / "structure.py").read_text()))
+    used |= set(re.findall(r'"(import-[a-z-]+)"', (ROOT / "thidua" / "importer" / "__init__.py").read_text()))
+    used |= set(re.findall(r'"(import-[a-z-]+)"', (ROOT / "thidua" / "importer" / "reading.py").read_text()))
+    assert used and all(set(MESSAGES[key]) == {"vi", "en"} for key in used), used - set(MESSAGES)
+
+
+def test_html_left_in_the_text_and_a_plan_without_parts(tmp_path: Path) -> None:
+    source = tmp_path / "html.txt"
+    source.write_text(
+        "\\r\\n ỦY BAN NHÂN DÂN HUYỆN A | \\r\\n CỘNG\\r\\n HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM | \\r\\n\n"
+        "\\r\\n Số: 54/KH-UBND \\r\\n | \\r\\n Huyện A, ngày 27 tháng 3 năm 2020 \\r\\n\n"
+        "Thực hiện Quyết định số 18/QĐ-UBND\\r\\nngày 25/12/2019 của Ủy ban nhân dân tỉnh ban hành Chương trình;<br>\n"
+        "1. Mục tiêu chung<br>- Phấn đấu 90% trẻ em được chăm sóc.\n",
+        encoding="utf-8",
+    )
+    out, plan = imported(source, tmp_path)
+    assert not {c for c in codes(out) if c[:2] in ("YA", "SC")}
+    assert (plan.issuer.name, plan.document.number, plan.ky_hieu) == ("ỦY BAN NHÂN DÂN HUYỆN A", "54", "KH-UBND")
+    assert plan.references[0].issuer == "Ủy ban nhân dân tỉnh"  # the wrapped line joined, "ban hành" ends it
+    assert [(s.kind, s.title) for s in plan.sections] == [("other", "")]  # no parts I., II.: one, and said
+    assert [(t.measure, t.goal) for _, t in plan.targets()] == [("percent", 90)]
+    assert "\\r" not in out.read_text(encoding="utf-8") and "<br>" not in out.read_text(encoding="utf-8")
+
+
+def test_a_header_broken_over_lines_and_bodies_run_together(tmp_path: Path) -> None:
+    source = tmp_path / "h.txt"
+    source.write_text(
+        "LIÊN ĐOÀN LAO ĐỘNG TP HUẾ CĐCS MẦM NON II\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA\nVIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nSố: 07/KH-CĐCS\nĐông Ba, ngày 01 tháng 6 năm 2022\n"
+        "KẾ HOẠCH\nTHỰC HIỆN CHỈ THỊ SỐ 19/CT-TTG VỀ THI ĐUA NĂM 2022\n"
+        "- Căn cứ Kế hoạch số 12/KH-LĐLĐ ngày 20/5/2022 của LĐLĐ thành phố;\n"
+        "I. MỤC ĐÍCH\n1. Thi đua tốt.\n",
+        encoding="utf-8",
+    )
+    _, plan = imported(source, tmp_path)
+    assert (plan.issuer.parent, plan.issuer.name) == ("LIÊN ĐOÀN LAO ĐỘNG TP HUẾ", "CĐCS MẦM NON II")
+    assert (plan.document.place, plan.document.date) == ("Đông Ba", date(2022, 6, 1))
+    assert plan.document.title == "THỰC HIỆN CHỈ THỊ SỐ 19/CT-TTG VỀ THI ĐUA NĂM 2022"
+    assert (plan.references[0].number, plan.references[0].text) == (
+        "12",
+        "- Căn cứ Kế hoạch số 12/KH-LĐLĐ ngày 20/5/2022 của LĐLĐ thành phố;",
+    )
