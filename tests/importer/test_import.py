@@ -380,6 +380,23 @@ def test_any_text_is_written_so_that_yaml_reads_it_back(title: str, item: str) -
     assert validate_plan(loaded.data)[1] == []
 
 
+@pytest.mark.parametrize("shift", range(0, 60, 2))
+def test_no_written_line_starts_with_a_dash_inside_a_sentence(shift: int) -> None:
+    # Found on real plans (corpus 10, 15): a folded line "- 2025) …" reads as text, but YA13 warns
+    # that it looks like a sub-item, so the importer never writes one, wherever the wrap falls.
+    dash_inside = "Thực hiện " + "xa " * shift + "Kế hoạch 5 năm (2021 - 2025) theo Nghị quyết Đại hội " * 3
+    dash_first = "- Căn cứ vào phương hướng, nhiệm vụ công tác công đoàn năm học " + "xa " * shift + "2021 - 2022."
+    for item in (dash_inside.strip(), dash_first):
+        data = {
+            "issuer": {"name": "CÔNG ĐOÀN"},
+            "document": {"type": "KH", "title": "Kế hoạch"},
+            "sections": [{"kind": "other", "title": "A", "items": [item]}],
+        }
+        text, _ = dump_plan(data, {}, [], None)
+        loaded = load_yaml_text(text, "t")
+        assert loaded.data == data and not loaded.problems and not loaded.notes, text
+
+
 def test_a_school_plan_with_sections_in_normal_case_and_dotted_blanks(tmp_path: Path) -> None:
     out, plan = imported(FIXTURES / "school.txt", tmp_path)
     assert not {c for c in codes(out) if c[:2] in ("YA", "SC")}

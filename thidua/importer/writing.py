@@ -127,14 +127,22 @@ def _plain_ok(text: str) -> bool:
 
 
 def _fold_ok(text: str) -> bool:
-    return bool(text) and text == text.strip() and not re.search(r"[\t\n\r]|  ", text) and text.isprintable()
+    # A folded line starting with "- " reads as text, but looks like a sub-item to a clerk (YA13).
+    return (
+        bool(text)
+        and text == text.strip()
+        and not text.startswith("- ")
+        and not re.search(r"[\t\n\r]|  ", text)
+        and text.isprintable()
+    )
 
 
 def _wrap(text: str, width: int) -> list[str]:
     lines: list[str] = []
     current = ""
     for word in text.split(" "):
-        if current and len(current) + 1 + len(word) > width:
+        # never break before a lone dash ("2021 - 2025"): a line starting with "- " looks like an item
+        if current and len(current) + 1 + len(word) > width and word != "-":
             lines.append(current)
             current = word
         else:
