@@ -485,3 +485,16 @@ def test_a_header_broken_over_lines_and_bodies_run_together(tmp_path: Path) -> N
         "12",
         "- Căn cứ Kế hoạch số 12/KH-LĐLĐ ngày 20/5/2022 của LĐLĐ thành phố;",
     )
+
+
+def test_an_imported_plans_modeline_finds_the_schema_of_a_union_repository(tmp_path: Path, invoke, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # Issue 18: the editor's view of a file made by import, in a repository made by init.
+    monkeypatch.chdir(tmp_path)
+    assert invoke("init", ".").exit_code == 0
+    result = invoke("import", str(SEED_FILES["003"]), "--into", "campaigns")
+    assert result.exit_code == 0, result.output
+    [plan] = [p for p in (tmp_path / "campaigns").rglob("*.yaml")]
+    first = plan.read_text(encoding="utf-8").splitlines()[0]
+    assert first.startswith("# yaml-language-server: $schema=")
+    schema = (plan.parent / first.split("$schema=", 1)[1]).resolve()
+    assert schema == (tmp_path / "schema" / "plan.schema.json").resolve() and schema.is_file()
