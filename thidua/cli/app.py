@@ -250,7 +250,7 @@ def record(
     """
     from thidua.files import display_path
     from thidua.i18n import resolve_lang, tr
-    from thidua.track.record import Origin, row_from_arguments, rows_from_csv, write_records
+    from thidua.track.record import Origin, read_csv, row_from_arguments, write_records
     from thidua.workspace import open_tracked
 
     language = resolve_lang(lang)
@@ -258,12 +258,7 @@ def record(
         raise ThiduaError("record-args")
     tracked = open_tracked(plan)
     if from_csv is not None:
-        try:
-            raw = from_csv.read_bytes()
-        except OSError as exc:
-            raise ThiduaError("path-missing", path=f"{from_csv} ({exc.strerror})") from None
-        rows, problems, lines = rows_from_csv(raw)
-        origin = Origin(display_path(from_csv), lines)
+        rows, problems, origin = read_csv(from_csv)
     else:
         assert target is not None and value is not None
         row, problems = row_from_arguments(
@@ -439,6 +434,9 @@ def schema(
 
 
 def main() -> None:
+    from thidua.cli.edge import safe_streams
+
+    safe_streams()
     app()
 
 

@@ -90,8 +90,10 @@ def _problem(error: Any, raw_loc: tuple[Any, ...], loc: tuple[Any, ...], root: t
             at_key=True,
         )
     if kind in _DATE_ERRORS:
-        reason = (error.get("ctx") or {}).get("reason", "form")
-        return Problem.of("SC04", {"value": _show(value), "reason": word(reason), "where": where}, loc=loc)
+        ctx = error.get("ctx") or {}
+        reason = ctx.get("reason", "form")
+        fill = {k: v for k, v in ctx.items() if k != "reason"}
+        return Problem.of("SC04", {"value": _show(value), "reason": word(reason, **fill), "where": where}, loc=loc)
     if kind == "item_kind":  # neither text nor a mapping
         return Problem.of(
             "SC02",

@@ -15,7 +15,7 @@ from thidua.render.context import plan_context
 from thidua.render.layout import Document, MarkupError, parse_markup
 from thidua.render.pdf import convert_to_pdf, pdf_program
 from thidua.render.templating import DEFAULT_TEMPLATE, TemplateProblem, render_markup, resolve_template
-from thidua.workspace import discover, load_plan
+from thidua.workspace import find, load_plan
 
 DOCX = ".docx"
 
@@ -87,6 +87,7 @@ class DocxOutput:
 class Job:
     plan: Path
     docx: Path
+    within: Path | None = None  # the repository the plan was found in (None: named)
 
 
 @dataclass
@@ -105,7 +106,8 @@ def plan_jobs(paths: Sequence[Path], output: Path | None) -> list[Job]:
     """
     jobs: list[Job] = []
     for path in paths:
-        for plan in discover([path]):
+        found = find([path])
+        for plan in found.files:
             if output is None:
                 target = plan.with_suffix(DOCX)
             elif output.suffix.lower() == DOCX and not output.is_dir():
@@ -115,7 +117,7 @@ def plan_jobs(paths: Sequence[Path], output: Path | None) -> list[Job]:
             else:
                 inner = plan.relative_to(path) if path.is_dir() else Path(plan.name)
                 target = output / inner.with_suffix(DOCX)
-            jobs.append(Job(plan=plan, docx=target))
+            jobs.append(Job(plan=plan, docx=target, within=found.within.get(plan)))
     if not jobs:
         raise ThiduaError("render-nothing", paths=", ".join(str(p) for p in paths))
     if output is not None and output.suffix.lower() == DOCX and len(jobs) > 1:
@@ -150,7 +152,7 @@ def render_files(
     report = RenderReport()
     done: list[Job] = []
     for number, job in enumerate(jobs, start=1):
-        plan, findings = load_plan(job.plan)
+        plan, findings = load_plan(job.plan, within=job.within)
         if plan is None:
             report.findings.extend(findings)
             report.failed += 1
