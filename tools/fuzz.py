@@ -13,8 +13,8 @@ example it came from and the plan `new` made, with the text and JSON outputs).
 
 An internal error is any exception but ThiduaError (a clear message): it is saved with its
 traceback under --out (default: fuzz-failures/) and counted. The run prints inputs, inputs/s,
-internal errors and the slowest input (saved as slowest.yaml); exit 1 when there was an error
-or an input took longer than --slow seconds (default 2).
+internal errors and the slowest command on one input (saved as slowest.yaml); exit 1 when
+there was an error or a command took longer than --slow seconds (default 2) on one input.
 """
 
 from __future__ import annotations
@@ -141,41 +141,52 @@ class Tally:
     inputs: int = 0
     accepted: int = 0  # check found no error: new and diff ran too
     errors: int = 0
-    slowest: float = 0.0
+    slowest: float = 0.0  # the longest single command (check, new or diff) on one input
+    slowest_command: str = ""
     slowest_input: bytes = b""
-    over: int = 0  # inputs slower than --slow
+    slowest_total: float = 0.0  # the longest input, every command on it together
+    over: int = 0  # commands slower than --slow
     kinds: dict[str, int] = field(default_factory=dict)
 
 
-def run_one(raw: bytes, seed_path: Path, seed_plan: object, options: CheckOptions) -> bool:
-    """check, then new and diff when check accepts; True when check accepted the input."""
+def run_one(raw: bytes, seed_path: Path, seed_plan: object, options: CheckOptions, took: dict[str, float]) -> bool:
+    """check, then new and diff when check accepts; True when check accepted the input.
+
+    `took` gets the seconds of each command run (check, new, diff: the longest of its runs).
+    """
+    started = time.perf_counter()
     loaded = load_yaml_bytes(raw, "fuzz.yaml")
     plan, findings = check_loaded(loaded, seed_path, options)
     report = CheckReport(findings=findings, files=1)
     for name in ("text", "json"):
         CHECK_FORMATS[name](report, "vi", io.StringIO())
+    took["check"] = time.perf_counter() - started
     if plan is None or any(f.severity is Severity.error for f in findings):
         return False
+    started = time.perf_counter()
     year = default_year(plan)
     if year is not None and year != plan.year:
         try:
             made = next_year_text(raw, loaded, plan, year=year, old_name="fuzz.yaml", lang="en")
         except ThiduaError:
             made = None
+        took["new"] = time.perf_counter() - started
         if made is not None:
             new_plan, problems = validate_plan(load_yaml_bytes(made.text.encode("utf-8"), "new.yaml").data)
             assert new_plan is not None, problems
-            _diff(plan, new_plan)
-    _diff(plan, plan)
-    _diff(seed_plan, plan)  # type: ignore[arg-type]
+            _diff(plan, new_plan, took)
+    _diff(plan, plan, took)
+    _diff(seed_plan, plan, took)
     return True
 
 
-def _diff(old: object, new: object) -> None:
+def _diff(old: object, new: object, took: dict[str, float]) -> None:
+    started = time.perf_counter()
     result = diff_plans(old, new)  # type: ignore[arg-type]
     view = DiffView("old.yaml", "new.yaml", result, True)
     for name in ("text", "json"):
         DIFF_FORMATS[name](view, "en", io.StringIO())
+    took["diff"] = max(took.get("diff", 0.0), time.perf_counter() - started)
 
 
 def worker(args: tuple[int, float, int, str, float]) -> Tally:
@@ -194,8 +205,9 @@ def worker(args: tuple[int, float, int, str, float]) -> Tally:
         seed_plan = plans[index] if plans[index] is not None else plans[0]
         raw = mutate(seeds[index], rng, seeds)
         started = time.perf_counter()
+        took: dict[str, float] = {}
         try:
-            tally.accepted += run_one(raw, SEEDS[index], seed_plan, options)
+            tally.accepted += run_one(raw, SEEDS[index], seed_plan, options, took)
         except ThiduaError:
             pass
         except Exception as exc:  # an internal error: keep the input
@@ -207,10 +219,11 @@ def worker(args: tuple[int, float, int, str, float]) -> Tally:
             name = folder / f"error-{number}-{tally.inputs}"
             name.with_suffix(".yaml").write_bytes(raw)
             name.with_suffix(".txt").write_text(traceback.format_exc(), encoding="utf-8")
-        took = time.perf_counter() - started
-        if took > tally.slowest:
-            tally.slowest, tally.slowest_input = took, raw
-        tally.over += took > slow
+        tally.slowest_total = max(tally.slowest_total, time.perf_counter() - started)
+        for command, seconds in took.items():
+            if seconds > tally.slowest:
+                tally.slowest, tally.slowest_command, tally.slowest_input = seconds, command, raw
+            tally.over += seconds > slow
         tally.inputs += 1
     return tally
 
@@ -242,7 +255,8 @@ def main() -> int:
     print(
         f"fuzz seed {args.seed}: {inputs} inputs in {elapsed:.0f} s ({inputs / elapsed:.0f}/s, {args.workers} workers), "
         f"{sum(t.accepted for t in tallies)} accepted by check (new and diff ran), {errors} internal errors, "
-        f"slowest {slowest.slowest:.3f} s, {over} over {args.slow:g} s"
+        f"slowest command {slowest.slowest:.3f} s ({slowest.slowest_command}), {over} commands over {args.slow:g} s; "
+        f"slowest input (check, new and 3 diffs) {max(t.slowest_total for t in tallies):.3f} s"
     )
     for kind, n in sorted(kinds.items(), key=lambda kv: -kv[1]):
         print(f"  {n:6d}  {kind}")

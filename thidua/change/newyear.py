@@ -221,7 +221,9 @@ class _Builder:
 
     def decide(self, kind: str, path: Loc, key: str, **params: Any) -> None:
         where = self.values.get(path) or Position(1, 1)
-        self.decisions.append(_Pending(kind, path, where.line, tr(key, self.lang, **params)))
+        # On one line: it becomes a YAML comment, and a quoted text may span lines ("ngày\n31/7/2020").
+        message = " ".join(tr(key, self.lang, **params).split())
+        self.decisions.append(_Pending(kind, path, where.line, message))
 
     # ------------------------------------------------------------------ writing the new text
 
