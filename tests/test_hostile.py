@@ -37,7 +37,9 @@ def _limits() -> None:  # in the child: 2 GB of memory at most
     resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
 
 
-def thidua(*args: str, cwd: Path, timeout: float = 30, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+def thidua(
+    *args: str, cwd: Path, timeout: float = 30, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess:
     """`thidua ARGS` in a child process; a hang fails the test after `timeout` seconds."""
     full = {**os.environ, "PYTHONPATH": str(ROOT), "COLUMNS": "200", "NO_COLOR": "1", **(env or {})}
     full.pop("THIDUA_LANG", None)
@@ -306,9 +308,7 @@ def test_a_huge_integer_is_a_finding_at_its_line_and_the_other_files_are_checked
 
 
 @pytest.mark.parametrize("field", ["value", "of", "amount"])
-def test_huge_numbers_in_a_results_file_for_check_track_report_record(
-    invoke, tmp_path: Path, field: str
-) -> None:
+def test_huge_numbers_in_a_results_file_for_check_track_report_record(invoke, tmp_path: Path, field: str) -> None:
     root = repo(tmp_path)
     plan = root / "campaigns" / "qt" / "2021" / "thi-dua-2021.yaml"
     results = plan.with_name("thi-dua-2021.results.yaml")

@@ -234,7 +234,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "new-year-range": {
         "vi": "năm {year} đưa ngày của kế hoạch ra ngoài khoảng {first}–{last} thidua nhận; hãy cho --year khác",
-        "en": "the year {year} takes the plan's dates out of the range {first}–{last} thidua accepts; give another --year",
+        "en": "--year {year} takes the plan's dates out of the years {first}–{last} thidua accepts; choose another",
     },
     "template-recursion": {
         "vi": "mẫu {name} gọi lại chính nó quá sâu (include hay macro đệ quy)",

@@ -253,7 +253,8 @@ def main() -> int:
         for kind, n in tally.kinds.items():
             kinds[kind] = kinds.get(kind, 0) + n
     print(
-        f"fuzz seed {args.seed}: {inputs} inputs in {elapsed:.0f} s ({inputs / elapsed:.0f}/s, {args.workers} workers), "
+        f"fuzz seed {args.seed}: {inputs} inputs in {elapsed:.0f} s "
+        f"({inputs / elapsed:.0f}/s, {args.workers} workers), "
         f"{sum(t.accepted for t in tallies)} accepted by check (new and diff ran), {errors} internal errors, "
         f"slowest command {slowest.slowest:.3f} s ({slowest.slowest_command}), {over} commands over {args.slow:g} s; "
         f"slowest input (check, new and 3 diffs) {max(t.slowest_total for t in tallies):.3f} s"

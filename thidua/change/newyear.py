@@ -340,9 +340,7 @@ def make_next_year(old: Path, new: Path, *, year: int | None = None, lang: str =
         raise ThiduaError("new-same-year", year=chosen)
     raw = read_input(old, MAX_BYTES)
     folders = f"{os.path.abspath(old.parent)}\0{os.path.abspath(new.parent)}"
-    result = next_year_text(
-        raw, loaded, plan, year=chosen, old_name=display_path(old), schema_from=folders, lang=lang
-    )
+    result = next_year_text(raw, loaded, plan, year=chosen, old_name=display_path(old), schema_from=folders, lang=lang)
     try:
         new.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

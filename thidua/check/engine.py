@@ -163,9 +163,7 @@ def check_loaded(
     return plan, place(problems, loaded, options)
 
 
-def check_results(
-    path: Path, plan: Plan | None, options: CheckOptions, *, within: Path | None = None
-) -> list[Finding]:
+def check_results(path: Path, plan: Plan | None, options: CheckOptions, *, within: Path | None = None) -> list[Finding]:
     """The findings of a results file: its YAML and schema, then (with a valid plan) its meaning."""
     return checked_results(path, plan, options, within=within)[0]
 

@@ -28,9 +28,7 @@ DOCX_RATIO_FROM = 1024 * 1024
 _BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
 
 
-def read_document(
-    path: Path, *, named: bool = True, within: Path | None = None
-) -> tuple[list[str], list[Problem]]:
+def read_document(path: Path, *, named: bool = True, within: Path | None = None) -> tuple[list[str], list[Problem]]:
     """The document's lines (or paragraphs), or the problem that stops reading it.
 
     At most MAX_BYTES are read (a `.txt` that is /dev/zero ends there); one found in a folder

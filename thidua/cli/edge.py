@@ -5,6 +5,7 @@ Also what several commands share at the edge: the --lang option, a progress bar,
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import sys
 from collections.abc import Callable
@@ -29,10 +30,8 @@ def safe_streams() -> None:
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None and (stream.encoding or "").lower().replace("-", "") not in ("utf8", "utf_8"):
-            try:
+            with contextlib.suppress(ValueError, OSError):  # a closed or detached stream: leave it
                 reconfigure(errors="backslashreplace")
-            except (ValueError, OSError):  # a closed or detached stream: nothing to configure
-                pass
 
 
 def handle_errors(command: F) -> F:

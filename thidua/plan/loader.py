@@ -258,7 +258,7 @@ def compose(text: str) -> yaml.Node | None:
 
     Raises yaml.YAMLError (and RecursionError) as yaml.compose does.
     """
-    return yaml.compose(text, Loader=_YamlLoader)  # type: ignore[arg-type, no-any-return]
+    return yaml.compose(text, Loader=_YamlLoader)  # type: ignore[arg-type]
 
 
 def _line(node: yaml.Node) -> int:

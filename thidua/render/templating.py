@@ -164,7 +164,9 @@ def render_markup(context: Mapping[str, Any], search_path: tuple[Path, ...], nam
             template = env.get_template(name)
             return _bounded(template.generate(context), name, time.monotonic() + TEMPLATE_SECONDS)
     except _Timeout:
-        raise TemplateProblem("template-limit", name=name, what=word("template-seconds", limit=TEMPLATE_SECONDS)) from None
+        raise TemplateProblem(
+            "template-limit", name=name, what=word("template-seconds", limit=TEMPLATE_SECONDS)
+        ) from None
     except RecursionError:
         raise TemplateProblem("template-recursion", name=name) from None
     except TemplateSyntaxError as exc:
