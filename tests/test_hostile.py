@@ -387,6 +387,16 @@ def test_a_tab_before_a_comment_in_a_results_file(invoke, tmp_path: Path) -> Non
     assert "\t# a tab before this comment" in results.read_text(encoding="utf-8")
 
 
+def test_a_key_starting_with_a_tilde_is_an_unknown_key(invoke, tmp_path: Path) -> None:
+    # Found by tools/fuzz.py: pydantic's union tags start with "~" too, and a top-level key
+    # "~x" lost its whole location (IndexError, "lỗi nội bộ").
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(QUANG_TRI.read_text(encoding="utf-8") + "~x: 1\n", encoding="utf-8")
+    result = invoke("check", str(plan))
+    no_internal_error(result.output)
+    assert re.search(r"plan\.yaml:\d+:1: SC03", result.output), result.output
+
+
 def test_stdout_that_cannot_hold_vietnamese_does_not_crash(tmp_path: Path) -> None:
     plan = edited(QUANG_TRI, "của của", "của", tmp_path / "plan.yaml") if "của của" in QUANG_TRI.read_text(
         encoding="utf-8") else edited(QUANG_TRI, "Kế hoạch", "Kế hoạch kế hoạch", tmp_path / "plan.yaml")  # fmt: skip

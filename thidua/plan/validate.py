@@ -60,7 +60,7 @@ def errors_to_problems(exc: ValidationError, root: type[BaseModel] = Plan) -> li
     seen: set[tuple[str, tuple[Any, ...]]] = set()
     for error in exc.errors():
         raw_loc = tuple(error["loc"])
-        loc = tuple(p for p in raw_loc if not (isinstance(p, str) and p.startswith("~")))
+        loc = tuple(p for p in raw_loc if p not in _TAGGED)  # union tags; a user's key "~x" stays
         problem = _problem(error, raw_loc, loc, root)
         key = (problem.code, problem.loc)
         if key not in seen:
@@ -153,8 +153,8 @@ def _allowed_keys(raw_loc: tuple[Any, ...], root: type[BaseModel]) -> list[str]:
     """The keys the model accepts at a location (the location keeps union tags)."""
     current: Any = root
     for part in raw_loc:
-        if isinstance(part, str) and part.startswith("~"):
-            current = _TAGGED.get(part, current)
+        if part in _TAGGED:
+            current = _TAGGED[part]
             continue
         model = _model_of(current)
         if model is None:
