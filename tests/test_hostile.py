@@ -174,6 +174,15 @@ def test_repository_templates_still_override(tmp_path: Path) -> None:
     assert "OURS" in output(thidua("textconv", str(plan), cwd=root))
 
 
+@needs_fifo
+def test_a_words_file_that_is_a_fifo_is_a_config_error(tmp_path: Path) -> None:
+    root = repo(tmp_path)
+    (root / "pyproject.toml").write_text('[tool.thidua]\nwords = "words.yaml"\n', encoding="utf-8")
+    os.mkfifo(root / "words.yaml")
+    done = thidua("check", "campaigns", cwd=root, timeout=20)
+    assert done.returncode == 2 and "words.yaml" in output(done) and "FIFO" in output(done), output(done)
+
+
 # ----------------------------------------------------------------------------- 4. bounds
 
 
