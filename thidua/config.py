@@ -81,9 +81,11 @@ def load_words(path: Path) -> tuple[frozenset[str], tuple[tuple[str, str], ...]]
       công đòan: công đoàn
     ```
     """
+    # Named by the configuration, not by the user: a regular file of the repository only.
+    from thidua.files import repository_root
     from thidua.plan.loader import load_yaml_file
 
-    loaded = load_yaml_file(path)
+    loaded = load_yaml_file(path, named=False, within=repository_root(path.parent))
     if loaded.problems or not isinstance(loaded.data, dict):
         problem = loaded.problems[0] if loaded.problems else None
         if problem is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import stat
 import sys
@@ -379,6 +380,113 @@ def display_path(path: Path) -> str:
     if absolute == cwd or absolute.startswith(cwd.rstrip(os.sep) + os.sep):
         return Path(os.path.relpath(absolute, cwd)).as_posix()
     return path.as_posix()
+
+
+# ----------------------------------------------------------------------------- reading inputs
+
+# The system's own folders: what is there is the machine's (the environment, devices), never a plan.
+SYSTEM_FOLDERS = ("/proc", "/sys", "/dev")
+_CHUNK = 1 << 20
+
+
+class InputRefused(Exception):
+    """An input found (not named by the user) that is not read; `reason` is a key of i18n.WORDS."""
+
+    def __init__(self, reason: str, **params: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.params = params
+
+
+class InputTooLarge(Exception):
+    """An input longer than its limit (read no further than that)."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(limit)
+        self.limit = limit
+
+
+def repository_root(path: Path) -> Path:
+    """The repository `path` belongs to (`repository_of`), else the folder itself (`path` when it
+    is a folder, its folder when a file)."""
+    start = Path(os.path.abspath(path))
+    folder = start if start.is_dir() else start.parent
+    return _repository_of(folder) or folder
+
+
+def repository_of(path: Path) -> Path | None:
+    """The git root above `path`, else the folder of the nearest pyproject.toml; None outside both."""
+    start = Path(os.path.abspath(path))
+    return _repository_of(start if start.is_dir() else start.parent)
+
+
+@functools.lru_cache(maxsize=256)
+def _repository_of(folder: Path) -> Path | None:
+    config = None
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():
+            return candidate
+        if config is None and (candidate / "pyproject.toml").is_file():
+            config = candidate
+    return config
+
+
+def refusal(path: Path, within: Path | None = None) -> InputRefused | None:
+    """Why an input found on the way (not named by the user) must not be read, or None.
+
+    Refused: anything but a regular file (a FIFO would block, /dev/zero never ends), anything
+    whose real path is in /proc, /sys or /dev (a link to /proc/self/environ would print the
+    environment), and with `within`, a link whose target is outside that folder. Only stat()
+    is used: nothing is opened.
+    """
+    real = os.path.realpath(path)
+    for folder in SYSTEM_FOLDERS:
+        if real == folder or real.startswith(folder + os.sep):
+            return InputRefused("special-folder", folder=folder)
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None  # missing or unreadable: opening it says why
+    if not stat.S_ISREG(mode):
+        return InputRefused("not-regular")
+    if within is not None:
+        root = os.path.realpath(within)
+        if real != root and not real.startswith(root.rstrip(os.sep) + os.sep):
+            return InputRefused("outside-repository", root=display_path(Path(within)), target=real)
+    return None
+
+
+def read_input(path: Path, limit: int, *, named: bool = True, within: Path | None = None) -> bytes:
+    """At most `limit` bytes of an input (InputTooLarge beyond), whatever it is.
+
+    `named`: the user gave this path on the command line, so it is read as it is (a FIFO too),
+    only bounded. Otherwise `refusal` applies first (InputRefused), and the file is opened
+    without blocking and checked again, so a FIFO put in its place meanwhile is not waited for.
+    Raises OSError when it cannot be opened or read.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_BINARY", 0)
+    if not named:
+        refused = refusal(path, within)
+        if refused is not None:
+            raise refused
+        flags |= getattr(os, "O_NONBLOCK", 0)
+    fd = os.open(path, flags)
+    try:
+        if not named and not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise InputRefused("not-regular")
+        chunks: list[bytes] = []
+        size = 0
+        while size <= limit:
+            chunk = os.read(fd, min(_CHUNK, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    finally:
+        os.close(fd)
+    if size > limit:
+        raise InputTooLarge(limit)
+    return b"".join(chunks)
 
 
 # Where the shipped data lives: inside the wheel, or at the top of a source checkout.

@@ -310,6 +310,30 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "{path} không có thời gian thi đua hay ngày nào để biết năm; hãy cho --year",
         "en": "{path} has no period or date to tell its year; give --year",
     },
+    "new-year-range": {
+        "vi": "năm {year} đưa ngày của kế hoạch ra ngoài khoảng {first}–{last} thidua nhận; hãy cho --year khác",
+        "en": "--year {year} takes the plan's dates out of the years {first}–{last} thidua accepts; choose another",
+    },
+    "template-recursion": {
+        "vi": "mẫu {name} gọi lại chính nó quá sâu (include hay macro đệ quy)",
+        "en": "the template {name} calls itself too deeply (a recursive include or macro)",
+    },
+    "template-limit": {
+        "vi": "mẫu {name} chạy quá {what}; mẫu có vòng lặp vô tận hoặc quá lớn?",
+        "en": "the template {name} ran past {what}; does it loop for ever or produce too much?",
+    },
+    "template-link": {
+        "vi": "mẫu {name} là liên kết ra ngoài thư mục mẫu {folder} (tới {target}); không đọc",
+        "en": "the template {name} is a link out of its folder {folder} (to {target}); not read",
+    },
+    "input-refused": {
+        "vi": "không đọc {path}: {reason}",
+        "en": "not reading {path}: {reason}",
+    },
+    "input-too-large": {
+        "vi": "{path} lớn hơn {limit} byte; không đọc",
+        "en": "{path} is larger than {limit} bytes; not read",
+    },
     "new-same-year": {
         "vi": "kế hoạch cũ đã là của năm {year}; hãy cho --year một năm khác",
         "en": "the old plan is already for {year}; give --year another year",
@@ -595,6 +619,37 @@ WORDS: dict[str, dict[str, str]] = {
     "no-such-day": {"vi": "không có ngày này", "en": "no such day"},
     "form": {"vi": "không đúng dạng", "en": "not in that form"},
     "size": {"vi": "tệp lớn hơn {limit} byte", "en": "the file is larger than {limit} bytes"},
+    "template-seconds": {"vi": "{limit} giây", "en": "{limit} seconds"},
+    "template-bytes": {"vi": "{limit} byte kết quả", "en": "{limit} bytes of output"},
+    "date-range": {"vi": "ngoài khoảng năm {first}–{last}", "en": "outside the years {first}–{last}"},
+    "digits": {
+        "vi": "số {value} có hơn {limit} chữ số",
+        "en": "the number {value} has more than {limit} digits",
+    },
+    "not-regular": {
+        "vi": "không phải tệp thường (FIFO, thiết bị hay thư mục), không đọc",
+        "en": "not a regular file (a FIFO, a device or a folder); not read",
+    },
+    "special-folder": {
+        "vi": "trỏ vào {folder} của hệ thống, không đọc",
+        "en": "points into the system's {folder}; not read",
+    },
+    "outside-repository": {
+        "vi": "là liên kết ra ngoài kho {root} (tới {target}), không đọc",
+        "en": "is a link out of the repository {root} (to {target}); not read",
+    },
+    "docx-member": {
+        "vi": "phần {member} giải nén ra {size} byte (giới hạn {limit})",
+        "en": "its part {member} unpacks to {size} bytes (the limit is {limit})",
+    },
+    "docx-ratio": {
+        "vi": "phần {member} nén {ratio}:1, quá mức của một tệp Word thật (giới hạn {limit}:1)",
+        "en": "its part {member} is compressed {ratio}:1, more than a real Word file (the limit is {limit}:1)",
+    },
+    "docx-total": {
+        "vi": "các phần giải nén ra hơn {limit} byte, hoặc hơn {parts} phần",
+        "en": "its parts unpack to more than {limit} bytes, or number more than {parts}",
+    },
     "aliases": {
         "vi": "alias mở rộng thành hơn {limit} phần tử (alias lồng nhau kiểu billion laughs)",
         "en": "aliases expand to more than {limit} values (nested aliases, a billion laughs)",

@@ -19,9 +19,9 @@ from thidua.check.engine import PLAN_SUFFIXES, CheckOptions, CheckReport, check_
 from thidua.check.engine import checked_results as _checked_results
 from thidua.config import Config, load_config
 from thidua.errors import EXIT_ERROR, FindingsError, InputError
-from thidua.files import display_path, examples_dir
+from thidua.files import InputTooLarge, display_path, examples_dir, read_input, repository_root
 from thidua.findings import Finding, Severity
-from thidua.plan.loader import LoadedYaml, load_yaml_bytes, load_yaml_file
+from thidua.plan.loader import MAX_BYTES, LoadedYaml, load_yaml_bytes, load_yaml_file
 from thidua.plan.model import Plan
 from thidua.plan.results import Results, is_results_file, plan_path, results_path
 
@@ -63,39 +63,63 @@ def default_paths(paths: Sequence[Path] | None) -> Targets:
     return Targets([examples_dir()], examples=True)
 
 
+@dataclass(frozen=True)
+class Found:
+    """The files a command works on, and for each one found inside a folder (not named), the
+    repository it was found in: such a file is read only when it is a regular file inside it."""
+
+    files: list[Path]
+    within: dict[Path, Path]
+
+
 def discover(paths: Sequence[Path], *, orphans: bool = False) -> list[Path]:
+    """Plan files named, or found recursively under named folders, in a stable order."""
+    return find(paths, orphans=orphans).files
+
+
+def find(paths: Sequence[Path], *, orphans: bool = False) -> Found:
     """Plan files named, or found recursively under named folders, in a stable order.
 
     A results file in a folder is checked with its plan; with `orphans`, one whose plan is
-    missing is listed too, so that `check` can say so.
+    missing is listed too, so that `check` can say so. A file found in a folder belongs to the
+    folder's repository (the git root, the folder of the nearest pyproject.toml, or the folder).
     """
     found: list[Path] = []
+    within: dict[Path, Path] = {}
     for path in paths:
         if path.is_dir():
-            for root, dirs, files in os.walk(path):
+            root = repository_root(path)
+            for folder, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
-                    file = Path(root) / name
+                    file = Path(folder) / name
                     if not name.endswith(PLAN_SUFFIXES):
                         continue
                     if not is_results_file(file) or (orphans and not plan_path(file).exists()):
                         found.append(file)
-        elif path.exists():  # a results file named on its own is checked with its plan
-            found.append(plan_path(path) if is_results_file(path) and plan_path(path).exists() else path)
+                        within.setdefault(file, root)
+        elif path.exists() or path.is_symlink():  # a results file named on its own is checked with its plan
+            file = plan_path(path) if is_results_file(path) and plan_path(path).exists() else path
+            found.append(file)
+            within.pop(file, None)  # named: read as the user asked
         else:
             raise InputError("path-missing", path=str(path))
     unique: dict[Path, None] = dict.fromkeys(found)
-    return list(unique)
+    return Found(list(unique), within)
 
 
 def check_paths(paths: Sequence[Path], options: CheckOptions, *, jobs: int | None = None) -> CheckReport:
     """`thidua check`: every plan, results file and document under `paths`."""
-    return check_files(discover(paths, orphans=True), options, jobs=jobs)
+    found = find(paths, orphans=True)
+    return check_files(found.files, options, jobs=jobs, found=found.within)
 
 
-def load_plan(path: Path) -> tuple[Plan | None, list[Finding]]:
-    """Read and validate one plan (no rules): the model, or the findings that stop it."""
-    loaded, plan, problems = read_plan(path)
+def load_plan(path: Path, *, within: Path | None = None) -> tuple[Plan | None, list[Finding]]:
+    """Read and validate one plan (no rules): the model, or the findings that stop it.
+
+    `within`: the plan was found in that repository, not named (see `find`).
+    """
+    loaded, plan, problems = read_plan(path, within=within)
     return plan, place(problems, loaded, CheckOptions())
 
 
@@ -119,19 +143,22 @@ class Checked:
     findings: list[Finding]
 
 
-def check_plan(path: Path, check: CheckOptions, *, name: str | None = None, raw: bytes | None = None) -> Checked:
+def check_plan(
+    path: Path, check: CheckOptions, *, name: str | None = None, raw: bytes | None = None, within: Path | None = None
+) -> Checked:
     """The one policy for "this plan has findings" (render, report, diff, new): only a plan that does
     not read (YA, SC) stops, with exit 2; every other finding of `thidua check` with the repository's
     options comes with it, for the command to show. `raw` is the plan's bytes when they do not come
-    from `path` (a git revision); `path` is where it stands, for linked plans."""
+    from `path` (a git revision); `path` is where it stands, for linked plans. `within`: the plan was
+    found in that repository, not named (see `find`), so it must be a regular file of it."""
     shown = name or display_path(path)
     if raw is None:
-        if not path.is_file():
+        if within is None and not path.is_file():
             raise InputError("path-missing", path=str(path))
-        loaded = load_yaml_file(path, shown)
+        loaded = load_yaml_file(path, shown, named=within is None, within=within)
     else:
         loaded = load_yaml_bytes(raw, shown)
-    plan, findings = check_loaded(loaded, path, check)
+    plan, findings = check_loaded(loaded, path, check, within=within)
     if plan is None:
         raise FindingsError("plan-invalid", findings, EXIT_ERROR, path=shown)
     return Checked(plan, findings)
@@ -196,7 +223,9 @@ def read_source(spec: str) -> PlanSource:
     path = Path(spec)
     if path.is_file():
         try:
-            return PlanSource(display_path(path), path, path.read_bytes())
+            return PlanSource(display_path(path), path, read_input(path, MAX_BYTES))
+        except InputTooLarge:
+            raise InputError("input-too-large", path=spec, limit=MAX_BYTES) from None
         except OSError as exc:
             raise InputError("path-missing", path=f"{spec} ({exc.strerror})") from None
     if ":" not in spec or _DRIVE.match(spec):

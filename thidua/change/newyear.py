@@ -63,12 +63,20 @@ def next_year(
     old_name: str,
     schema_from: str | None = None,
     lang: str = "vi",
+    newline: str | None = None,
 ) -> NextYear:
-    """Last year's plan text -> next year's; `schema_from` rewrites the $schema path (old dir, new dir)."""
+    """Last year's plan text -> next year's; `schema_from` rewrites the $schema path (old dir, new dir).
+
+    `text` has its lines joined by "\n"; the new text ends its lines with `newline` (default:
+    CRLF when `text` has it).
+    """
     old_year = plan.year or year
     period = plan.campaign.period
     shift = YearShift.of(period.start if period else None, period.end if period else None, old_year, year - old_year)
+    _check_range(plan, shift, year)
     builder = _Builder(text, loaded, plan, shift, year, lang)
+    if newline is not None:
+        builder.newline = newline
     builder.walk(loaded.data, ())
     new_text, new_line = builder.assemble(old_name, schema_from)
     expected = builder.expected(loaded.data, ())
@@ -205,7 +213,9 @@ class _Builder:
 
     def decide(self, kind: str, path: Loc, key: str, **params: Any) -> None:
         where = self.values.get(path) or Position(1, 1)
-        self.decisions.append(_Pending(kind, path, where.line, tr(key, self.lang, **params)))
+        # On one line: it becomes a YAML comment, and a quoted text may span lines ("ngày\n31/7/2020").
+        message = " ".join(tr(key, self.lang, **params).split())
+        self.decisions.append(_Pending(kind, path, where.line, message))
 
     # ------------------------------------------------------------------ writing the new text
 
@@ -250,6 +260,48 @@ class _Builder:
         return value
 
 
+def _check_range(plan: Plan, shift: YearShift, year: int) -> None:
+    """Every date that moves stays in the years a plan may have (model.FIRST_YEAR–LAST_YEAR)."""
+    from thidua.errors import ThiduaError
+    from thidua.plan.model import FIRST_YEAR, LAST_YEAR
+
+    years = [d.year + shift.delta for d in _dates(plan.model_dump()) if shift.moves(d)]
+    if not FIRST_YEAR <= year <= LAST_YEAR or any(not FIRST_YEAR <= y <= LAST_YEAR for y in years):
+        raise ThiduaError("new-year-range", year=year, first=FIRST_YEAR, last=LAST_YEAR)
+
+
+def _dates(value: Any) -> list[date]:
+    if isinstance(value, date):
+        return [value]
+    if isinstance(value, dict):
+        return [d for child in value.values() for d in _dates(child)]
+    if isinstance(value, list):
+        return [d for child in value for d in _dates(child)]
+    return []
+
+
+def newline_of(raw: bytes) -> str:
+    """The line ending the new file keeps: CRLF or a lone CR when the old file has them."""
+    return "\r\n" if b"\r\n" in raw else "\r" if b"\r" in raw else "\n"
+
+
+def next_year_text(
+    raw: bytes,
+    loaded: LoadedYaml,
+    plan: Plan,
+    *,
+    year: int,
+    old_name: str,
+    schema_from: str | None = None,
+    lang: str = "vi",
+) -> NextYear:
+    """Next year's plan from last year's file as read (`raw`, loaded as `loaded`), any line ending."""
+    text = "\n".join(loaded.source.lines)  # the file as read: BOM dropped, lines as YAML counts them
+    return next_year(
+        text, loaded, plan, year=year, old_name=old_name, schema_from=schema_from, lang=lang, newline=newline_of(raw)
+    )
+
+
 def _relocated(schema: str, folders: str) -> str:
     """A relative $schema path as seen from the new file's folder (`folders` is "old\\0new")."""
     if "://" in schema or os.path.isabs(schema):
@@ -262,7 +314,8 @@ def _relocated(schema: str, folders: str) -> str:
 def make_next_year(old: Path, new: Path, *, year: int | None = None, lang: str = "vi") -> NextYear:
     """`thidua new NEW --from OLD`: read, move, check it reads back, create NEW (never replacing)."""
     from thidua.errors import InputError, ThiduaError
-    from thidua.files import NewFolders, OutputError, display_path, write_new
+    from thidua.files import NewFolders, OutputError, display_path, read_input, write_new
+    from thidua.plan.loader import MAX_BYTES
     from thidua.workspace import open_loaded
 
     if not old.is_file():
@@ -277,11 +330,9 @@ def make_next_year(old: Path, new: Path, *, year: int | None = None, lang: str =
         raise ThiduaError("new-no-year", path=display_path(old))
     if plan.year is not None and chosen == plan.year:
         raise ThiduaError("new-same-year", year=chosen)
-    text = "\n".join(loaded.source.lines)  # the file as read (BOM dropped, CRLF kept below)
-    if b"\r\n" in old.read_bytes()[:65536]:
-        text = text.replace("\n", "\r\n")
+    raw = read_input(old, MAX_BYTES)
     folders = f"{os.path.abspath(old.parent)}\0{os.path.abspath(new.parent)}"
-    result = next_year(text, loaded, plan, year=chosen, old_name=display_path(old), schema_from=folders, lang=lang)
+    result = next_year_text(raw, loaded, plan, year=chosen, old_name=display_path(old), schema_from=folders, lang=lang)
     with NewFolders() as made:  # removed again when the file could not be written
         made.make(new.parent)
         write_new(new, result.text.encode("utf-8"))

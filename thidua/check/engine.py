@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -13,7 +13,7 @@ from thidua.check.rule import PlanContext, ResultsContext, Rule, TextContext
 from thidua.check.rules import CHECKS, RESULTS_CHECKS, RULES, TEXT_CHECKS, message
 from thidua.check.text_input import DOCUMENT_SUFFIXES, read_document
 from thidua.errors import EXIT_FINDINGS, EXIT_OK, ThiduaError
-from thidua.files import display_path
+from thidua.files import display_path, repository_of, repository_root
 from thidua.findings import Finding, Problem, Severity, format_loc
 from thidua.plan.loader import LoadedYaml, SourceMap, load_yaml_file
 from thidua.plan.model import Plan
@@ -71,17 +71,34 @@ class CheckReport:
         return sum(1 for f in self.findings if f.severity is severity)
 
 
-def check_files(files: Sequence[Path], options: CheckOptions, *, jobs: int | None = None) -> CheckReport:
-    """Every finding of every file, spread over worker processes when there are many."""
+def workers_for(jobs: int | None) -> int:
+    """Worker processes: --jobs, but never more than the cores (`--jobs 5000` would start 5,000)."""
+    cores = os.cpu_count() or 1
+    return cores if jobs is None else max(1, min(jobs, cores))
+
+
+def check_files(
+    files: Sequence[Path],
+    options: CheckOptions,
+    *,
+    jobs: int | None = None,
+    found: Mapping[Path, Path] | None = None,
+) -> CheckReport:
+    """Every finding of every file, spread over worker processes when there are many.
+
+    `found` maps each file found inside a folder (not named by the user) to its repository:
+    such a file is read only when it is a regular file inside it (files.refusal).
+    """
     options.validate_codes()
-    workers = jobs if jobs is not None else (os.cpu_count() or 1)
+    workers = workers_for(jobs)
+    within = [(found or {}).get(path) for path in files]
     if workers > 1 and len(files) >= PARALLEL_THRESHOLD:
         chunk = max(1, len(files) // (workers * 8))
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            batches = list(pool.map(_check_for_pool, files, [options] * len(files), chunksize=chunk))
+            batches = list(pool.map(_check_for_pool, files, [options] * len(files), within, chunksize=chunk))
     else:
         linked: dict[Path, Plan | None] = {}
-        batches = [check_file(path, options, linked) for path in files]
+        batches = [check_file(path, options, linked, within=root) for path, root in zip(files, within, strict=True)]
     findings = [finding for batch in batches for finding in batch]
     return CheckReport(findings=findings, files=len(files))
 
@@ -89,41 +106,58 @@ def check_files(files: Sequence[Path], options: CheckOptions, *, jobs: int | Non
 _POOL_LINKED: dict[Path, Plan | None] = {}
 
 
-def _check_for_pool(path: Path, options: CheckOptions) -> list[Finding]:
-    return check_file(path, options, _POOL_LINKED)
+def _check_for_pool(path: Path, options: CheckOptions, within: Path | None) -> list[Finding]:
+    return check_file(path, options, _POOL_LINKED, within=within)
 
 
-def check_file(path: Path, options: CheckOptions, linked: dict[Path, Plan | None] | None = None) -> list[Finding]:
-    """All findings for one plan file and its results file (or a .txt/.docx document), sorted."""
+def check_file(
+    path: Path, options: CheckOptions, linked: dict[Path, Plan | None] | None = None, *, within: Path | None = None
+) -> list[Finding]:
+    """All findings for one plan file and its results file (or a .txt/.docx document), sorted.
+
+    `within`: the repository the file was found in (None: the user named it, so it is read
+    whatever it is). The results file beside a plan is never named: it must be a regular file.
+    """
+    named = within is None
     if path.suffix.lower() in DOCUMENT_SUFFIXES:
-        return check_document(path, options)
+        return check_document(path, options, named=named, within=within)
     if is_results_file(path):  # on its own: discover() gives the plan instead when there is one
         if not plan_path(path).exists():
-            loaded = load_yaml_file(path, display_path(path))
+            loaded = load_yaml_file(path, display_path(path), named=named, within=within)
+            if loaded.problems:
+                return place(loaded.problems, loaded, options)
             return place([Problem.of("KQ08", {"plan": plan_path(path).name}, line=1, column=1)], loaded, options)
-        _, plan, _ = read_plan(plan_path(path))
-        return check_results(path, plan, options)
-    plan, findings = check_loaded(load_yaml_file(path, display_path(path)), path, options, linked)
-    if results_path(path).exists():
-        findings.extend(check_results(results_path(path), plan, options))
+        _, plan, _ = read_plan(plan_path(path), within=within or repository_root(path))
+        return check_results(path, plan, options, within=within)
+    loaded = load_yaml_file(path, display_path(path), named=named, within=within)
+    plan, findings = check_loaded(loaded, path, options, linked, within=within)
+    if results_path(path).exists() or results_path(path).is_symlink():
+        findings.extend(check_results(results_path(path), plan, options, within=within))
     return findings
 
 
 def check_loaded(
-    loaded: LoadedYaml, path: Path, options: CheckOptions, linked: dict[Path, Plan | None] | None = None
+    loaded: LoadedYaml,
+    path: Path,
+    options: CheckOptions,
+    linked: dict[Path, Plan | None] | None = None,
+    *,
+    within: Path | None = None,
 ) -> tuple[Plan | None, list[Finding]]:
     """A loaded plan's findings (schema, rules, text) and the plan when it validates.
 
-    `path` is where the plan stands (or stood: a git revision), for the plans it links to.
+    `path` is where the plan stands (or stood: a git revision), for the plans it links to; a
+    linked plan is read only inside `within` (default: the plan's repository, when it has one).
     """
     plan, problems = validate_loaded(loaded)
     problems.extend(loaded.notes)  # warnings from reading (a sentence cut at ' #'…)
     if plan is not None:
         cache = linked if linked is not None else {}
+        root = within or repository_of(path)
         context = PlanContext(
             plan=plan,
             file=Path(os.path.abspath(path)),
-            open_plan=lambda p: _open_linked(p, cache),
+            open_plan=lambda p: _open_linked(p, cache, root),
             lines=loaded.source.lines,
         )
         problems.extend(run_rules(context, options))
@@ -133,14 +167,20 @@ def check_loaded(
     return plan, place(problems, loaded, options)
 
 
-def check_results(path: Path, plan: Plan | None, options: CheckOptions) -> list[Finding]:
+def check_results(path: Path, plan: Plan | None, options: CheckOptions, *, within: Path | None = None) -> list[Finding]:
     """The findings of a results file: its YAML and schema, then (with a valid plan) its meaning."""
-    return checked_results(path, plan, options)[0]
+    return checked_results(path, plan, options, within=within)[0]
 
 
-def checked_results(path: Path, plan: Plan | None, options: CheckOptions) -> tuple[list[Finding], Results | None]:
-    """A results file's findings, and its records when it reads and validates."""
-    loaded, results, problems = read_results(path)
+def checked_results(
+    path: Path, plan: Plan | None, options: CheckOptions, *, within: Path | None = None
+) -> tuple[list[Finding], Results | None]:
+    """A results file's findings, and its records when it reads and validates.
+
+    A results file is found beside its plan, never named: only a regular file is read (inside
+    `within` when given).
+    """
+    loaded, results, problems = read_results(path, within=within)
     if results is not None and plan is not None:
         problems.extend(run_results_rules(ResultsContext(plan=plan, results=results), options))
     if results is not None and any(options.keeps(rule.code) for rule in TEXT_CHECKS):
@@ -149,9 +189,9 @@ def checked_results(path: Path, plan: Plan | None, options: CheckOptions) -> tup
     return place(problems, loaded, options), results
 
 
-def read_results(path: Path) -> tuple[LoadedYaml, Results | None, list[Problem]]:
-    """Load a results file and validate it against the results schema (no rules)."""
-    loaded = load_yaml_file(path, display_path(path))
+def read_results(path: Path, *, within: Path | None = None) -> tuple[LoadedYaml, Results | None, list[Problem]]:
+    """Load a results file (a regular file: it is found beside its plan) and validate it (no rules)."""
+    loaded = load_yaml_file(path, display_path(path), named=False, within=within)
     problems = list(loaded.problems)
     results = None
     if loaded.data is not None and not problems:
@@ -166,18 +206,23 @@ def run_results_rules(context: ResultsContext, options: CheckOptions) -> Iterabl
             yield from _stamped(rule, rule.results_check(context))
 
 
-def check_document(path: Path, options: CheckOptions) -> list[Finding]:
+def check_document(
+    path: Path, options: CheckOptions, *, named: bool = True, within: Path | None = None
+) -> list[Finding]:
     """The text rules over an existing document: lines of a .txt, paragraphs of a .docx."""
-    lines, problems = read_document(path)
+    lines, problems = read_document(path, named=named, within=within)
     loaded = LoadedYaml(display_path(path), source=SourceMap(lines=lines))
     if not problems:
         problems.extend(run_text_rules(line_segments(lines), options, None))
     return place(problems, loaded, options)
 
 
-def read_plan(path: Path) -> tuple[LoadedYaml, Plan | None, list[Problem]]:
-    """Load the YAML and, when it reads cleanly, validate it against the schema (no rules)."""
-    loaded = load_yaml_file(path, display_path(path))
+def read_plan(path: Path, *, within: Path | None = None) -> tuple[LoadedYaml, Plan | None, list[Problem]]:
+    """Load the YAML and, when it reads cleanly, validate it against the schema (no rules).
+
+    With `within` the plan was found, not named: only a regular file inside that folder is read.
+    """
+    loaded = load_yaml_file(path, display_path(path), named=within is None, within=within)
     return (loaded, *validate_loaded(loaded))
 
 
@@ -257,9 +302,11 @@ def _ignored(line: str, code: str) -> bool:
     return code in codes
 
 
-def _open_linked(path: Path, cache: dict[Path, Plan | None]) -> Plan | None:
+def _open_linked(path: Path, cache: dict[Path, Plan | None], within: Path | None) -> Plan | None:
+    """A plan named by `references[].plan`: only a regular file of the repository (a link to
+    /dev/stdin or a FIFO would block, one to /proc/self/environ would show the environment)."""
     if path not in cache:
-        loaded = load_yaml_file(path)
+        loaded = load_yaml_file(path, named=False, within=within)
         plan = None
         if loaded.data is not None and not loaded.problems:
             plan, _ = validate_plan(loaded.data)

@@ -236,7 +236,7 @@ def record(
 ) -> None:
     from thidua.cli.show import shown_path as display_path
     from thidua.i18n import resolve_lang, tr
-    from thidua.track.record import Origin, row_from_arguments, rows_from_csv, write_records
+    from thidua.track.record import Origin, read_csv, row_from_arguments, write_records
     from thidua.workspace import open_tracked, repository_options
 
     language = resolve_lang(lang)
@@ -244,12 +244,7 @@ def record(
         raise ThiduaError("record-args")
     tracked = open_tracked(plan, repository_options()[0])
     if from_csv is not None:
-        try:
-            raw = from_csv.read_bytes()
-        except OSError as exc:
-            raise ThiduaError("path-missing", path=f"{from_csv} ({exc.strerror})") from None
-        rows, problems, lines = rows_from_csv(raw)
-        origin = Origin(display_path(from_csv), lines)
+        rows, problems, origin = read_csv(from_csv)
     else:
         assert target is not None and value is not None
         row, problems = row_from_arguments(
@@ -518,6 +513,9 @@ def init(
 
 
 def main() -> None:
+    from thidua.cli.edge import safe_streams
+
+    safe_streams()
     run(app)
 
 

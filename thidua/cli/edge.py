@@ -73,6 +73,16 @@ def ending_on_signals() -> Iterator[None]:
             signal.signal(number, old)
 
 
+def safe_streams() -> None:
+    """Output that cannot be encoded (Vietnamese into a latin-1 or cp1252 redirect on Windows)
+    is written as \\u escapes instead of stopping the command with UnicodeEncodeError."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and (stream.encoding or "").lower().replace("-", "") not in ("utf8", "utf_8"):
+            with contextlib.suppress(ValueError, OSError):  # a closed or detached stream: leave it
+                reconfigure(errors="backslashreplace")
+
+
 def handle_errors(command: F) -> F:
     """The one place where "cannot go on" becomes a message and exit code 2, never a traceback."""
 

@@ -19,6 +19,7 @@ from typing import Any
 
 import yaml
 
+from thidua.files import InputRefused, InputTooLarge, read_input
 from thidua.findings import Loc, Problem
 from thidua.i18n import word
 from thidua.plan.traps import parse_trap
@@ -57,6 +58,7 @@ else:  # pragma: no cover
     _YamlLoader = yaml.SafeLoader  # type: ignore[assignment,misc]
 
 MAX_BYTES = 5 * 1024 * 1024
+MAX_DIGITS = 15  # a figure, a goal, an amount in đồng: 15 digits is a million billion (and exact as a float)
 MAX_NODES = 200_000  # after alias expansion; a large plan has a few thousand
 MAX_DEPTH = 64
 
@@ -77,6 +79,13 @@ _EXPONENT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)[eE][-+]?[0-9]+")
 # A float needs a point or an exponent, and no leading zero ("06" stays text).
 _FLOAT = re.compile(r"[-+]?(?:(?:0|[1-9][0-9]*)(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
 _DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+# Every line break YAML knows (after the hidden ones are refused): libyaml counts a lone CR too.
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def split_lines(text: str) -> list[str]:
+    """The lines of a text as the YAML parser counts them: CRLF, CR and LF each end a line."""
+    return LINE_BREAK.split(text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,12 +144,22 @@ def _reject(node: yaml.Node, code: str, params: dict[str, Any]) -> _Reject:
     return _Reject(Problem.of(code, params, line=_line(node), column=_col(node)))
 
 
-def load_yaml_file(path: Path, display: str | None = None) -> LoadedYaml:
-    """Read `path` and load it; I/O failures are problems too (never raised)."""
+def load_yaml_file(
+    path: Path, display: str | None = None, *, named: bool = True, within: Path | None = None
+) -> LoadedYaml:
+    """Read `path` and load it; I/O failures and refused inputs are problems too (never raised).
+
+    `named`: the user gave this path (anything is read, within MAX_BYTES); otherwise only a
+    regular file outside /proc, /sys and /dev, and with `within` only one whose real path is
+    inside that folder (files.read_input).
+    """
     shown = display or str(path)
     try:
-        with open(path, "rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
+        raw = read_input(path, MAX_BYTES, named=named, within=within)
+    except InputRefused as refused:
+        return LoadedYaml(shown, problems=[Problem.of("YA08", {"reason": word(refused.reason, **refused.params)})])
+    except InputTooLarge:
+        return LoadedYaml(shown, problems=[Problem.of("YA07", {"what": word("size", limit=MAX_BYTES)})])
     except OSError as exc:
         return LoadedYaml(shown, problems=[Problem.of("YA08", {"reason": exc.strerror or str(exc)})])
     return load_yaml_bytes(raw, shown)
@@ -168,7 +187,7 @@ def encoding_problem(raw: bytes, exc: UnicodeDecodeError) -> Problem:
 
 def load_yaml_text(text: str, file: str) -> LoadedYaml:
     # Lines as an editor counts them: str.splitlines() would also break at U+2028, U+000B…
-    result = LoadedYaml(file, source=SourceMap(lines=[line.rstrip("\r") for line in text.split("\n")]))
+    result = LoadedYaml(file, source=SourceMap(lines=split_lines(text)))
     if not text.strip():
         result.problems.append(Problem.of("YA05", line=1, column=1))
         return result
@@ -183,7 +202,7 @@ def load_yaml_text(text: str, file: str) -> LoadedYaml:
         result.problems.append(Problem.of("YA01", {"problem": problem, "context": ""}, line=line, column=column))
         return result
     try:
-        node = yaml.compose(text, Loader=_YamlLoader)  # type: ignore[arg-type]
+        node = compose(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -267,6 +286,14 @@ def _inline_comment_lines(text: str) -> frozenset[int]:
     return frozenset(found)
 
 
+def compose(text: str) -> yaml.Node | None:
+    """The node graph of a YAML text, with the parser every command reads with (libyaml's).
+
+    Raises yaml.YAMLError (and RecursionError) as yaml.compose does.
+    """
+    return yaml.compose(text, Loader=_YamlLoader)  # type: ignore[arg-type]
+
+
 def _line(node: yaml.Node) -> int:
     return int(node.start_mark.line) + 1
 
@@ -276,8 +303,8 @@ def _col(node: yaml.Node) -> int:
 
 
 def _offset_position(text: str, offset: int) -> tuple[int, int]:
-    before = text[:offset]
-    return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
+    lines = split_lines(text[:offset])
+    return len(lines), len(lines[-1]) + 1
 
 
 def _children(node: yaml.Node) -> list[yaml.Node]:
@@ -344,7 +371,10 @@ class _Builder:
             self._allow(node, _SEQ)
             return [self.build(child, (*loc, i), depth + 1) for i, child in enumerate(node.value)]
         assert isinstance(node, yaml.ScalarNode)
-        return self._scalar(node)
+        value = self._scalar(node)
+        if isinstance(value, TooLarge) or (isinstance(value, float) and abs(value) >= 10**MAX_DIGITS):
+            raise _reject(node, "YA07", {"what": word("digits", limit=MAX_DIGITS, value=_shortened(node.value))})
+        return value
 
     def _allow(self, node: yaml.Node, expected: str) -> None:
         if node.tag != expected:
@@ -428,8 +458,20 @@ class _Builder:
                 return
 
 
+class TooLarge(str):
+    """A plain integer of more than MAX_DIGITS digits, kept as its text."""
+
+
+def _shortened(text: str) -> str:
+    return text if len(text) <= 24 else text[:20] + "…"
+
+
 def resolve_plain(value: str) -> Any:
-    """YAML 1.2 core-schema resolution of an untagged plain scalar, plus ISO dates."""
+    """YAML 1.2 core-schema resolution of an untagged plain scalar, plus ISO dates.
+
+    An integer of more than MAX_DIGITS digits is `TooLarge` (the loader refuses it): never int()
+    of thousands of digits, which Python refuses beyond 4,300 and is slow before.
+    """
     if value in _NULL:
         return None
     if value in _TRUE:
@@ -437,7 +479,7 @@ def resolve_plain(value: str) -> Any:
     if value in _FALSE:
         return False
     if _INT.fullmatch(value):
-        return int(value)
+        return int(value) if len(value.lstrip("+-")) <= MAX_DIGITS else TooLarge(value)
     if _FLOAT.fullmatch(value) and any(c in value for c in ".eE"):
         number = float(value)
         return number if math.isfinite(number) else value  # 1e400 is no goal anyone can reach

@@ -26,18 +26,27 @@ from thidua.text.kyhieu import split_cited
 # A path into the plan data, e.g. ("sections", 1, "items", 0, "target", "goal").
 
 
+# The years a plan's dates may have: every campaign there is, with room for date arithmetic
+# (a year before the period, a day after a phase) that years 1 and 9999 would overflow.
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+
+
 def _iso_date(value: Any) -> date:
-    """A calendar date: YYYY-MM-DD (the loader already made valid ones `date`s).
+    """A calendar date: YYYY-MM-DD (the loader already made valid ones `date`s), in FIRST_YEAR–LAST_YEAR.
 
     Numbers (pydantic would read Unix timestamps) and times of day are refused.
     """
-    if isinstance(value, date) and not isinstance(value, datetime):
-        return value
     if isinstance(value, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
         try:
-            return date.fromisoformat(value)
+            value = date.fromisoformat(value)
         except ValueError:
             raise PydanticCustomError("date_invalid", "no such day", {"reason": "no-such-day"}) from None
+    if isinstance(value, date) and not isinstance(value, datetime):
+        if not FIRST_YEAR <= value.year <= LAST_YEAR:
+            raise PydanticCustomError(
+                "date_invalid", "year out of range", {"reason": "date-range", "first": FIRST_YEAR, "last": LAST_YEAR}
+            )
+        return value
     raise PydanticCustomError("date_invalid", "expected YYYY-MM-DD", {"reason": "form"})
 
 

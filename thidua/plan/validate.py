@@ -66,7 +66,7 @@ def errors_to_problems(
     seen: set[tuple[str, tuple[Any, ...]]] = set()
     for error in exc.errors():
         raw_loc = tuple(error["loc"])
-        loc = tuple(p for p in raw_loc if not (isinstance(p, str) and p.startswith("~")))
+        loc = tuple(p for p in raw_loc if p not in _TAGGED)  # union tags; a user's key "~x" stays
         problem = _colon_trap(error, raw_loc, loc, data, source) or _problem(error, raw_loc, loc, root)
         key = (problem.code, problem.loc)
         if key not in seen:
@@ -124,8 +124,10 @@ def _problem(error: Any, raw_loc: tuple[Any, ...], loc: tuple[Any, ...], root: t
             at_key=True,
         )
     if kind in _DATE_ERRORS:
-        reason = (error.get("ctx") or {}).get("reason", "form")
-        return Problem.of("SC04", {"value": _show(value), "reason": word(reason), "where": where}, loc=loc)
+        ctx = error.get("ctx") or {}
+        reason = ctx.get("reason", "form")
+        fill = {k: v for k, v in ctx.items() if k != "reason"}
+        return Problem.of("SC04", {"value": _show(value), "reason": word(reason, **fill), "where": where}, loc=loc)
     if kind == "item_kind":  # neither text nor a mapping
         return Problem.of(
             "SC02",
@@ -185,8 +187,8 @@ def _allowed_keys(raw_loc: tuple[Any, ...], root: type[BaseModel]) -> list[str]:
     """The keys the model accepts at a location (the location keeps union tags)."""
     current: Any = root
     for part in raw_loc:
-        if isinstance(part, str) and part.startswith("~"):
-            current = _TAGGED.get(part, current)
+        if part in _TAGGED:
+            current = _TAGGED[part]
             continue
         model = _model_of(current)
         if model is None:

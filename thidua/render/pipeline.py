@@ -16,7 +16,7 @@ from thidua.render.context import plan_context
 from thidua.render.layout import Document, MarkupError, parse_markup
 from thidua.render.pdf import convert_to_pdf, pdf_program
 from thidua.render.templating import DEFAULT_TEMPLATE, TemplateProblem, render_markup, resolve_template
-from thidua.workspace import check_plan, discover
+from thidua.workspace import check_plan, find
 
 DOCX = ".docx"
 
@@ -95,6 +95,7 @@ class DocxOutput:
 class Job:
     plan: Path
     docx: Path
+    within: Path | None = None  # the repository the plan was found in (None: named)
 
 
 @dataclass
@@ -115,7 +116,8 @@ def plan_jobs(paths: Sequence[Path], output: Path | None) -> list[Job]:
     """
     jobs: list[Job] = []
     for path in paths:
-        for plan in discover([path]):
+        found = find([path])
+        for plan in found.files:
             if output is None:
                 target = plan.with_suffix(DOCX)
             elif output.suffix.lower() == DOCX and not output.is_dir():
@@ -125,7 +127,7 @@ def plan_jobs(paths: Sequence[Path], output: Path | None) -> list[Job]:
             else:
                 inner = plan.relative_to(path) if path.is_dir() else Path(plan.name)
                 target = output / inner.with_suffix(DOCX)
-            jobs.append(Job(plan=plan, docx=target))
+            jobs.append(Job(plan=plan, docx=target, within=found.within.get(plan)))
     if not jobs:
         raise ThiduaError("render-nothing", paths=", ".join(str(p) for p in paths))
     if output is not None and output.suffix.lower() == DOCX and len(jobs) > 1:
@@ -170,7 +172,7 @@ def render_files(
         done: list[Job] = []
         for number, job in enumerate(jobs, start=1):
             try:
-                checked = check_plan(job.plan, options)
+                checked = check_plan(job.plan, options, within=job.within)
             except FindingsError as unreadable:
                 report.findings.extend(unreadable.findings)
                 report.failed += 1

@@ -6,6 +6,8 @@ from pathlib import Path
 
 from thidua.check.text_input import read_document
 from thidua.errors import InputError, ThiduaError
+from thidua.files import InputTooLarge, read_input
+from thidua.plan.loader import MAX_BYTES
 from thidua.workspace import load_plan
 
 
@@ -32,6 +34,8 @@ def readable_text(path: Path) -> str:
         except ThiduaError:
             pass  # a broken template override: show the plan as written instead
     try:
-        return path.read_bytes().decode("utf-8", "replace")
+        return read_input(path, MAX_BYTES).decode("utf-8", "replace")
+    except InputTooLarge:
+        raise InputError("input-too-large", path=str(path), limit=MAX_BYTES) from None
     except OSError as exc:
         raise InputError("path-missing", path=f"{path} ({exc.strerror})") from None

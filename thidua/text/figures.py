@@ -40,10 +40,17 @@ class Figure:
     percent: bool = False
 
 
+# The largest figure thidua reads: 15 digits (a million billion đồng), exact as a float. Beyond,
+# int() of thousands of digits is refused by Python (4,300) and float() overflows.
+MAX_FIGURE = 10**15
+
+
 def parse_number(text: str) -> int | float:
     """'34.000' -> 34000, '1,5' -> 1.5, '87.5' -> 87.5, '1.234,5' -> 1234.5."""
     text = text.strip()
     if not re.fullmatch(r"[0-9][0-9.,]*", text) or text.endswith((".", ",")):
+        raise FigureError(text)
+    if len(text) > 40:  # never int() or float() of thousands of digits
         raise FigureError(text)
     if "," in text:  # the decimal comma; dots before it group thousands
         whole, _, decimals = text.rpartition(",")
@@ -58,6 +65,8 @@ def parse_number(text: str) -> int | float:
         raise FigureError(text)
     else:
         number = int(text)
+    if abs(number) >= MAX_FIGURE:
+        raise FigureError(text)
     if isinstance(number, float) and number.is_integer():
         return int(number)
     return number
@@ -77,6 +86,8 @@ def parse_figure(text: str) -> Figure:
     value = parse_number(match["number"])
     if match["scale"]:
         value = _exact(value * SCALES[match["scale"].lower()])
+    if value >= MAX_FIGURE:
+        raise FigureError(text)
     qualifier = match["qualifier"].lower() if match["qualifier"] else None
     return Figure(value, qualifier, percent=bool(match["percent"]))
 

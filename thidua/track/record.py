@@ -26,7 +26,15 @@ from thidua.errors import FindingsError, ThiduaError
 from thidua.files import display_path
 from thidua.findings import Finding, Problem, Severity
 from thidua.i18n import word
-from thidua.plan.loader import LoadedYaml, Position, SourceMap, encoding_problem, load_yaml_text
+from thidua.plan.loader import (
+    LoadedYaml,
+    Position,
+    SourceMap,
+    compose,
+    encoding_problem,
+    load_yaml_text,
+    split_lines,
+)
 from thidua.plan.results import Results
 from thidua.plan.validate import validate_results
 from thidua.text.figures import FigureError, parse_figure
@@ -90,6 +98,23 @@ def row_from_arguments(
     return parse_fields(raw, line=1, columns={"target": 1, "value": len(target) + 2})
 
 
+MAX_CSV_BYTES = 5 * 1024 * 1024  # some 50,000 rows
+
+
+def read_csv(path: Path) -> tuple[list[Row], list[Problem], Origin]:
+    """`record --from FILE.csv`: its rows, at most MAX_CSV_BYTES of it (a CSV that is /dev/zero ends)."""
+    from thidua.files import InputTooLarge, read_input
+
+    try:
+        raw = read_input(path, MAX_CSV_BYTES)
+    except InputTooLarge:
+        raise ThiduaError("input-too-large", path=str(path), limit=MAX_CSV_BYTES) from None
+    except OSError as exc:
+        raise ThiduaError("path-missing", path=f"{path} ({exc.strerror})") from None
+    rows, problems, lines = rows_from_csv(raw)
+    return rows, problems, Origin(display_path(path), lines)
+
+
 def rows_from_csv(raw: bytes) -> tuple[list[Row], list[Problem], list[str]]:
     """The rows of a spreadsheet export; problems name the CSV line and column."""
     if raw.startswith(b"\xef\xbb\xbf"):  # Excel's "CSV UTF-8"
@@ -98,7 +123,7 @@ def rows_from_csv(raw: bytes) -> tuple[list[Row], list[Problem], list[str]]:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         return [], [encoding_problem(raw, exc)], []
-    lines = text.splitlines()
+    lines = split_lines(text)
     if not text.strip():
         return [], [Problem.of("KQ09", {"problem": word("csv-empty")}, line=1, column=1)], lines
     dialect = _dialect(lines[0])
@@ -299,7 +324,7 @@ def appended(text: str, rows: Sequence[Row]) -> str:
     newline = "\r\n" if "\r\n" in text else "\n"
     if not text.strip():
         return text + "results:\n" + "".join(record_text(r.values, 4, 2) for r in rows)
-    node = yaml.compose(text, Loader=yaml.SafeLoader)
+    node = compose(text)  # the parser check reads with: a tab before a comment is fine there too
     items = None
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
