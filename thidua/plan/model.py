@@ -168,6 +168,26 @@ Goal = Annotated[
 ]
 
 
+def _baseline_value(value: Any) -> int | float:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return value
+    raise PydanticCustomError("number_type", "expected a number")
+
+
+BaselineValue = Annotated[int | float, PlainValidator(_baseline_value), WithJsonSchema({"type": "number"})]
+
+
+class Baseline(_Model):
+    """Where a count or percent target starts: the figure the union already has (mốc xuất phát)."""
+
+    value: BaselineValue = Field(
+        description="The figure at the start, in the target's measure: a count, or a percent (0–100)."
+    )
+    date: IsoDate | None = Field(
+        None, description="The date the figure stands at, YYYY-MM-DD; the start of the period when empty."
+    )
+
+
 class Target(_Model):
     """A chỉ tiêu: a promise that `track` can later hold against results."""
 
@@ -181,6 +201,11 @@ class Target(_Model):
     due: IsoDate | None = Field(None, description="Due date; the end of the period when empty.")
     per_unit: bool = Field(False, description="The goal applies to each unit separately.")
     units: list[str] | None = Field(None, description="Ids of the units it applies to (default: all).")
+    baseline: Baseline | None = Field(
+        None,
+        description="Count and percent targets: the figure it starts from; progress is measured from it "
+        "(a growth target's baseline is the results' figure for the year before).",
+    )
 
 
 class Phase(_Model):

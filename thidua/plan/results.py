@@ -119,6 +119,15 @@ def goal_phrase(target: Target) -> str:
     return f"{format_number(goal)}{noun}"
 
 
+def baseline_phrase(target: Target) -> str:
+    """The starting figure in words, as `goal_phrase` writes the goal: '1.070.000 đoàn viên', '60%'."""
+    if target.baseline is None:
+        return ""
+    value = format_number(target.baseline.value)
+    noun = f" {target.population}" if target.population else ""
+    return f"{value}%{noun}" if target.measure == "percent" else f"{value}{noun}"
+
+
 def record_key(record: Record) -> tuple[str, str | None, date]:
     """Two records with the same key say two different things about the same figure."""
     return (record.target, record.unit, record.date)
