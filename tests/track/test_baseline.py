@@ -208,3 +208,25 @@ def test_track_shows_the_baseline_in_json_text_and_markdown(tmp_path: Path, runn
     row = next(line for line in md.stdout.splitlines() if "`doan-vien`" in line)
     assert "1.200.000 đoàn viên (từ 1.070.000 đoàn viên ngày 31/12/2020)" in row
     assert "61,5%" in row
+
+
+def test_the_report_prints_the_baseline_after_the_goal(tmp_path: Path) -> None:
+    from thidua.track.report import report_context
+
+    tracked = open_tracked(write(tmp_path, ISSUE_RESULTS))
+    context = report_context(tracked.plan, track(tracked.plan, tracked.results, AS_OF), AS_OF)
+    row = context["rows"][0]
+    assert row["goal"] == "1.200.000 đoàn viên (từ 1.070.000 đoàn viên ngày 31/12/2020)"
+    assert row["percent"] == "61,5%"  # 80.000 / 130.000
+    assert row["status"] == "Chậm tiến độ"
+    assert context["rows"][1]["goal"] == "100% doanh nghiệp (từ 60% doanh nghiệp)"
+    # The campaign's time, from 1/1/2021: 854 / 1094 = 78%.
+    assert "(đã qua 78% thời gian thực hiện)" in context["intro"]
+
+
+def test_a_report_with_a_figure_below_its_baseline_is_written(tmp_path: Path, runner) -> None:  # type: ignore[no-untyped-def]
+    plan_file = write(tmp_path, "results:\n  - {target: doan-vien, date: 2021-06-30, value: 1050000}\n")
+    out = tmp_path / "bao-cao.docx"
+    result = runner.invoke(app, ["report", str(plan_file), "-o", str(out), "--as-of", "2021-06-30"])
+    assert result.exit_code == 0, result.output
+    assert out.stat().st_size > 0
