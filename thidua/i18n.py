@@ -509,6 +509,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "diff.what.due": {"vi": "hạn của chỉ tiêu", "en": "target due date"},
     "diff.what.per_unit": {"vi": "giao từng đơn vị", "en": "per unit"},
     "diff.what.units": {"vi": "đơn vị áp dụng", "en": "units it applies to"},
+    "diff.what.baseline": {"vi": "mốc xuất phát của chỉ tiêu", "en": "target baseline"},
+    "diff.what.also": {"vi": "chỉ tiêu khác trong cùng câu", "en": "further targets in the sentence"},
     "diff.what.phase": {"vi": "đợt", "en": "phase"},
     "diff.what.phase-name": {"vi": "tên đợt", "en": "phase name"},
     "diff.what.phase-start": {"vi": "đợt: từ ngày", "en": "phase start"},
