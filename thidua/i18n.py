@@ -151,6 +151,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "This plan has no targets to track.",
     },
     "track.each-unit": {"vi": "(mỗi đơn vị)", "en": "(each unit)"},
+    "track.baseline": {"vi": "(từ {value})", "en": "(from {value})"},
+    "track.baseline-dated": {"vi": "(từ {value} ngày {date})", "en": "(from {value} on {date})"},
     "track.matrix": {"vi": "Chỉ tiêu giao từng đơn vị", "en": "Per-unit targets"},
     "track.units-met": {"vi": "Số đơn vị đạt", "en": "Units that met it"},
     "track.legend": {
@@ -507,6 +509,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "diff.what.due": {"vi": "hạn của chỉ tiêu", "en": "target due date"},
     "diff.what.per_unit": {"vi": "giao từng đơn vị", "en": "per unit"},
     "diff.what.units": {"vi": "đơn vị áp dụng", "en": "units it applies to"},
+    "diff.what.baseline": {"vi": "mốc xuất phát của chỉ tiêu", "en": "target baseline"},
+    "diff.what.also": {"vi": "chỉ tiêu khác trong cùng câu", "en": "further targets in the sentence"},
     "diff.what.phase": {"vi": "đợt", "en": "phase"},
     "diff.what.phase-name": {"vi": "tên đợt", "en": "phase name"},
     "diff.what.phase-start": {"vi": "đợt: từ ngày", "en": "phase start"},
@@ -673,6 +677,20 @@ WORDS: dict[str, dict[str, str]] = {
         "vi": "chỉ tiêu giao cho từng đơn vị, kết quả cần ghi unit",
         "en": "a per-unit target: the result needs its unit",
     },
+    "baseline-measure": {
+        "vi": "chỉ tiêu đo bằng '{measure}' không có mốc xuất phát (baseline chỉ dùng cho count, percent)",
+        "en": "a '{measure}' target has no starting figure (baseline is for count and percent only)",
+    },
+    "baseline-per-unit": {
+        "vi": "chỉ tiêu giao cho từng đơn vị: mỗi đơn vị có mốc riêng, một baseline chung không dùng được",
+        "en": "a per-unit target: each unit starts from its own figure, one baseline cannot serve them all",
+    },
+    "baseline-value": {
+        "vi": "mốc xuất phát {value} không hợp với cách đo '{measure}' (count cần số nguyên không âm; "
+        "percent cần số trong khoảng 0–100)",
+        "en": "starting figure {value} does not suit measure '{measure}' (count takes a whole number ≥ 0; "
+        "percent a number within 0–100)",
+    },
     "unit-unneeded": {
         "vi": "chỉ tiêu chung, kết quả không ghi unit",
         "en": "a plan-wide target: the result names no unit",
@@ -722,9 +740,10 @@ def localize(value: Any, lang: str) -> Any:
 # The status rules of `thidua track`, written once: `track --help` and the README show them.
 STATUS_RULES = {
     "en": """\
-Each target's window runs from the start of the campaign period (or the issue date) to its
-due date (or the end of the period); the elapsed share is the part of that window gone by on
-the --as-of date (default: today). The latest figure on or before that date counts.
+Each target's window runs from the start of the campaign period (or the issue date; a target
+with a dated baseline: the baseline's date) to its due date (or the end of the period); the
+elapsed share is the part of that window gone by on the --as-of date (default: today). The
+latest figure on or before that date counts.
   met       the figure reaches the goal ("trên 90%" reaches 90%, "gần 90%" does not); a yes/no
             target is done; a growth target's average yearly growth reaches the goal and its
             due date has come.
@@ -735,13 +754,15 @@ the --as-of date (default: today). The latest figure on or before that date coun
   behind    the share achieved is below the elapsed share (growth: the average is below the goal).
   no-data   no figure recorded yet (growth: fewer than two years).
 Achieved: percent = figure / goal (a percent with `of` is value / of first); count = value /
-goal; growth = average yearly growth, (last / first) ^ (1 / years) - 1, over the goal; yes/no =
-100% when done. A per-unit target shows each unit, counts the units that met it, and takes the
-status of its furthest-behind unit (overdue, behind, no-data, on-track, met).""",
+goal; a count or percent with a baseline = (figure - baseline) / (goal - baseline); growth =
+average yearly growth, (last / first) ^ (1 / years) - 1, over the goal; yes/no = 100% when done.
+A per-unit target shows each unit, counts the units that met it, and takes the status of its
+furthest-behind unit (overdue, behind, no-data, on-track, met).""",
     "vi": """\
-Thời gian của mỗi chỉ tiêu tính từ ngày bắt đầu kỳ thi đua (hoặc ngày ban hành) đến hạn của
-chỉ tiêu (hoặc ngày kết thúc kỳ); tỷ lệ thời gian đã qua là phần thời gian đó đã trôi qua tính
-đến ngày --as-of (mặc định: hôm nay). Số liệu mới nhất đến ngày đó được tính.
+Thời gian của mỗi chỉ tiêu tính từ ngày bắt đầu kỳ thi đua (hoặc ngày ban hành; chỉ tiêu có
+mốc xuất phát ghi ngày: từ ngày của mốc) đến hạn của chỉ tiêu (hoặc ngày kết thúc kỳ); tỷ lệ
+thời gian đã qua là phần thời gian đó đã trôi qua tính đến ngày --as-of (mặc định: hôm nay).
+Số liệu mới nhất đến ngày đó được tính.
   met       (đạt) số liệu đạt mục tiêu ("trên 90%" là đạt 90%, "gần 90%" là chưa); chỉ tiêu
             có/không đã thực hiện; chỉ tiêu tăng trưởng có mức tăng bình quân đạt mục tiêu và
             đã đến hạn.
@@ -753,7 +774,8 @@ chỉ tiêu (hoặc ngày kết thúc kỳ); tỷ lệ thời gian đã qua là 
             thấp hơn mục tiêu).
   no-data   (chưa có số liệu) chưa ghi số liệu nào (tăng trưởng: chưa đủ hai năm).
 Tỷ lệ hoàn thành: percent = số liệu / mục tiêu (có `of` thì lấy value / of trước); count =
-value / mục tiêu; growth = mức tăng bình quân năm, (cuối / đầu) ^ (1 / số năm) - 1, so với mục
-tiêu; có/không = 100% khi đã thực hiện. Chỉ tiêu giao từng đơn vị thì hiện từng đơn vị, đếm số
-đơn vị đạt, và lấy trạng thái của đơn vị chậm nhất (overdue, behind, no-data, on-track, met).""",
+value / mục tiêu; count, percent có mốc xuất phát = (số liệu - mốc) / (mục tiêu - mốc); growth
+= mức tăng bình quân năm, (cuối / đầu) ^ (1 / số năm) - 1, so với mục tiêu; có/không = 100%
+khi đã thực hiện. Chỉ tiêu giao từng đơn vị thì hiện từng đơn vị, đếm số đơn vị đạt, và lấy
+trạng thái của đơn vị chậm nhất (overdue, behind, no-data, on-track, met).""",
 }

@@ -25,7 +25,7 @@ from thidua.plan.model import (
     TargetItem,
     ThemeItem,
 )
-from thidua.plan.results import goal_phrase
+from thidua.plan.results import baseline_words, goal_phrase
 from thidua.render.context import item_labels, reference_sentence
 from thidua.text.words import SIMILAR, similarity, stretches, tokens
 
@@ -542,6 +542,15 @@ def _phase_summary(phase: Phase) -> str:
     return " ".join(x for x in (phase.name, f"({phase.when})" if phase.when else "", phase.theme or "") if x)
 
 
+def _baseline(target: Target) -> str:
+    return baseline_words(target)
+
+
+def _also(target: Target) -> str:
+    """A sentence's further targets as words: 'cd-doanh-nghiep: 100% doanh nghiệp'."""
+    return "; ".join(f"{t.id}: {goal_phrase(t)}" for t in target.also_targets())
+
+
 def _compare(before: _Entry, after: _Entry, out: _Collector) -> None:
     """The differences inside two matched items."""
     where = after.where
@@ -558,6 +567,8 @@ def _compare(before: _Entry, after: _Entry, out: _Collector) -> None:
             out.value((*base, "text"), "target", where, old.text, new.text, (*old_base, "text"))
         for name in ("due", "per_unit", "units"):
             out.value((*base, name), name, where, getattr(old, name), getattr(new, name), (*old_base, name))
+        out.value((*base, "baseline"), "baseline", where, _baseline(old), _baseline(new), (*old_base, "baseline"))
+        out.value((*base, "also"), "also", where, _also(old), _also(new), (*old_base, "also"))
         return
     if before.kind == "phase" and after.kind == "phase":
         old_phase, new_phase = before.node.phase, after.node.phase

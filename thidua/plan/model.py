@@ -168,6 +168,44 @@ Goal = Annotated[
 ]
 
 
+def _baseline_value(value: Any) -> int | float:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return value
+    raise PydanticCustomError("number_type", "expected a number")
+
+
+BaselineValue = Annotated[int | float, PlainValidator(_baseline_value), WithJsonSchema({"type": "number"})]
+
+
+class Baseline(_Model):
+    """Where a count or percent target starts: the figure the union already has (mốc xuất phát)."""
+
+    value: BaselineValue = Field(
+        description="The figure at the start, in the target's measure: a count, or a percent (0–100)."
+    )
+    date: IsoDate | None = Field(
+        None, description="The date the figure stands at, YYYY-MM-DD; the start of the period when empty."
+    )
+
+
+class AlsoTarget(_Model):
+    """A further chỉ tiêu written in the same sentence as its target: the text is printed once."""
+
+    id: str = Field(pattern=ID_PATTERN, description="Stable id, lowercase with hyphens.")
+    text: str | None = Field(
+        None, description="The part of the sentence it is (for track and reports); the whole sentence when empty."
+    )
+    measure: Measure
+    goal: Goal = Field(description="The goal: a percent (0–100), a count, %/year, or true.")
+    population: str | None = Field(
+        None, description="Who or what is measured: the population of a percent, the thing counted."
+    )
+    due: IsoDate | None = Field(None, description="Due date; the end of the period when empty.")
+    per_unit: bool = Field(False, description="The goal applies to each unit separately.")
+    units: list[str] | None = Field(None, description="Ids of the units it applies to (default: all).")
+    baseline: Baseline | None = Field(None, description="Count and percent targets: the figure it starts from.")
+
+
 class Target(_Model):
     """A chỉ tiêu: a promise that `track` can later hold against results."""
 
@@ -181,6 +219,25 @@ class Target(_Model):
     due: IsoDate | None = Field(None, description="Due date; the end of the period when empty.")
     per_unit: bool = Field(False, description="The goal applies to each unit separately.")
     units: list[str] | None = Field(None, description="Ids of the units it applies to (default: all).")
+    baseline: Baseline | None = Field(
+        None,
+        description="Count and percent targets: the figure it starts from; progress is measured from it "
+        "(a growth target's baseline is the results' figure for the year before).",
+    )
+    also: list[AlsoTarget] = Field(
+        default_factory=list,
+        description="Further targets written in the same sentence ('… đạt X đoàn viên; 100% doanh nghiệp "
+        "…'): the sentence is printed once, each target is tracked under its own id.",
+    )
+
+    def also_targets(self) -> list[Target]:
+        """The further targets of the sentence, each a whole Target (its text: its part, or the sentence)."""
+        out = []
+        for also in self.also:
+            fields = {name: getattr(also, name) for name in AlsoTarget.model_fields}
+            fields["text"] = also.text or self.text
+            out.append(Target.model_construct(**fields, also=[]))
+        return out
 
 
 class Phase(_Model):
@@ -345,7 +402,15 @@ class Plan(_Model):
         return iter(self._items)
 
     def targets(self) -> list[tuple[Loc, Target]]:
-        return [((*p, "target"), i.target) for p, i in self._items if isinstance(i, TargetItem)]
+        """Every target in document order, a sentence's further targets (`also`) after its first."""
+        out: list[tuple[Loc, Target]] = []
+        for p, i in self._items:
+            if isinstance(i, TargetItem):
+                loc = (*p, "target")
+                out.append((loc, i.target))
+                if i.target.also:
+                    out += [((*loc, "also", n), t) for n, t in enumerate(i.target.also_targets())]
+        return out
 
     def phases(self) -> list[tuple[Loc, Phase]]:
         return [((*p, "phase"), i.phase) for p, i in self._items if isinstance(i, PhaseItem)]

@@ -16,6 +16,7 @@ from pydantic_core import PydanticCustomError
 
 from thidua.plan.model import ID_PATTERN, IsoDate, Target, _Model
 from thidua.text.figures import Qualifier, format_money, format_number, with_qualifier
+from thidua.text.formatting import short_date
 
 RESULTS_SUFFIX = ".results"  # x.yaml -> x.results.yaml
 
@@ -117,6 +118,23 @@ def goal_phrase(target: Target) -> str:
     if target.measure == "growth":
         return f"tăng {format_number(goal)}%/năm"
     return f"{format_number(goal)}{noun}"
+
+
+def baseline_phrase(target: Target) -> str:
+    """The starting figure in words, as `goal_phrase` writes the goal: '1.070.000 đoàn viên', '60%'."""
+    if target.baseline is None:
+        return ""
+    value = format_number(target.baseline.value)
+    noun = f" {target.population}" if target.population else ""
+    return f"{value}%{noun}" if target.measure == "percent" else f"{value}{noun}"
+
+
+def baseline_words(target: Target) -> str:
+    """The starting figure as a report writes it after the goal: 'từ 1.070.000 đoàn viên ngày 31/12/2020'."""
+    if target.baseline is None:
+        return ""
+    when = f" ngày {short_date(target.baseline.date)}" if target.baseline.date else ""
+    return f"từ {baseline_phrase(target)}{when}"
 
 
 def record_key(record: Record) -> tuple[str, str | None, date]:

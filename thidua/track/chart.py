@@ -55,7 +55,7 @@ def achievement_chart(statuses: Sequence[TargetStatus], status_words: dict[Statu
         for y, item in zip(positions, rows, strict=True):
             percent = item.overall.percent
             colour = COLOURS[item.overall.status]
-            shown = min(percent, CAP) if percent is not None else 0.0
+            shown = max(0.0, min(percent, CAP)) if percent is not None else 0.0  # below a baseline: no bar
             axes.barh(y, shown, color=colour, height=0.62)
             text = f"{format_number(round(percent, 1))}%" if percent is not None else status_words[Status.no_data]
             axes.text(

@@ -13,7 +13,7 @@ from typing import Any
 
 from thidua.i18n import tr
 from thidua.plan.model import Plan, Target
-from thidua.plan.results import Results, goal_phrase, phrase
+from thidua.plan.results import Results, baseline_words, goal_phrase, phrase
 from thidua.render.context import lowercase_first, plan_citation, plan_context
 from thidua.render.pipeline import lay_out
 from thidua.text.figures import format_number, with_qualifier
@@ -70,7 +70,9 @@ def report_context(plan: Plan, statuses: Sequence[TargetStatus], as_of: date) ->
             {
                 "number": item.number,
                 "text": item.target.text,
-                "goal": goal_phrase(item.target) + (" (mỗi đơn vị)" if item.target.per_unit else ""),
+                "goal": goal_phrase(item.target)
+                + (f" ({baseline_words(item.target)})" if item.target.baseline else "")
+                + (" (mỗi đơn vị)" if item.target.per_unit else ""),
                 "result": item.phrase or "—",
                 "cites": " ".join(f"[{sources[s]}]" for s in item.sources),
                 "percent": f"{format_number(round(item.overall.percent, 1))}%"

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from thidua.plan.model import Plan, Target
+from thidua.plan.model import Baseline, Plan, Target
 from thidua.plan.results import Record, Results, percent_of, phrase
 from thidua.text.figures import format_number, meets
 
@@ -86,7 +86,9 @@ def track(plan: Plan, results: Results, as_of: date) -> list[TargetStatus]:
     statuses = []
     for number, (_, target) in enumerate(plan.targets(), 1):
         due = target.due or (period.end if period else None)
-        elapsed = _elapsed(start, due, as_of)
+        since = _baseline(target)
+        window = since.date if since is not None and since.date is not None else start
+        elapsed = _elapsed(window, due, as_of)
         mine = [r for r in results.results if r.target == target.id and r.date <= as_of]
         if target.per_unit:
             declared = target.units or [unit.id for unit in plan.units]
@@ -99,8 +101,22 @@ def track(plan: Plan, results: Results, as_of: date) -> list[TargetStatus]:
             overall = _progress(target, mine, as_of, due, elapsed, None)
         counted = [p.record for p in (*units, overall) if p.record is not None]
         sources = tuple(dict.fromkeys(r.source for r in counted if r.source))
-        statuses.append(TargetStatus(target, number, start, due, elapsed, overall, units, sources))
+        statuses.append(TargetStatus(target, number, window, due, elapsed, overall, units, sources))
     return statuses
+
+
+def _baseline(target: Target) -> Baseline | None:
+    """The figure a count or percent target starts from, when it has one that leaves progress to measure.
+
+    Others (a baseline on another measure or below a per-unit target, or one not below the goal)
+    are reported by check (TG05, TG06) and measured from zero here.
+    """
+    baseline, goal = target.baseline, target.goal
+    if baseline is None or target.measure not in ("count", "percent") or target.per_unit:
+        return None
+    if isinstance(goal, bool) or baseline.value >= goal:
+        return None
+    return baseline
 
 
 def _elapsed(start: date | None, due: date | None, as_of: date) -> float | None:
@@ -126,7 +142,11 @@ def _progress(
     value = percent_of(latest) if target.measure == "percent" else float(latest.value)
     if value is None or isinstance(goal, bool):  # a wrong kind, reported by check (KQ06, TG03)
         return Progress(Status.no_data, unit=unit)
-    achieved = value / goal * 100 if goal else 100.0
+    since = _baseline(target)
+    if since is not None:  # progress from the starting figure: (current − baseline)/(goal − baseline)
+        achieved = (value - since.value) / (goal - since.value) * 100
+    else:
+        achieved = value / goal * 100 if goal else 100.0
     if meets(value, latest.qualifier, goal):
         status = Status.met
     elif past_due:
@@ -190,8 +210,14 @@ def _aggregate(units: Sequence[Progress]) -> Progress:
 
 
 def campaign_elapsed(statuses: Sequence[TargetStatus]) -> float | None:
-    """The share of the campaign gone by, as its targets see it (the first that knows)."""
-    return next((s.elapsed for s in statuses if s.elapsed is not None), None)
+    """The share of the campaign gone by, as its targets see it (the first that knows).
+
+    A target whose window starts at its baseline's date sees its own window, not the campaign's;
+    it is asked only when no other target knows.
+    """
+    known = [s for s in statuses if s.elapsed is not None]
+    plain = [s for s in known if s.target.baseline is None or s.target.baseline.date is None]
+    return next((s.elapsed for s in (*plain, *known)), None)
 
 
 def summary(statuses: Sequence[TargetStatus]) -> dict[Status, int]:

@@ -60,6 +60,9 @@ def check_date_in_period(ctx: ResultsContext) -> Iterator[Problem]:
         start, end = period.start, period.end
         if start and target is not None and target.measure == "growth":
             start = date(start.year - 1, 1, 1)  # a growth target's baseline: the year before
+        baseline = target.baseline.date if target is not None and target.baseline else None
+        if start and baseline and baseline < start:
+            start = baseline  # a count or percent target's baseline figure may be recorded on its date
         if (start and record.date < start) or (end and record.date > end):
             params = {
                 "date": record.date.isoformat(),
@@ -67,6 +70,18 @@ def check_date_in_period(ctx: ResultsContext) -> Iterator[Problem]:
                 "end": end.isoformat() if end else "…",
             }
             yield Problem(params, loc=("results", index, "date"))
+
+
+def check_before_baseline(ctx: ResultsContext) -> Iterator[Problem]:
+    period = ctx.plan.campaign.period
+    for index, record, target in _records(ctx):
+        baseline = target.baseline.date if target is not None and target.baseline else None
+        if baseline is None or record.date >= baseline:
+            continue
+        if period and period.start and record.date < period.start:
+            continue  # before the period as well: KQ04 says so
+        params = {"id": record.target, "date": record.date.isoformat(), "baseline": baseline.isoformat()}
+        yield Problem(params, loc=("results", index, "date"))
 
 
 def check_percent_range(ctx: ResultsContext) -> Iterator[Problem]:
@@ -191,9 +206,11 @@ RULES = (
         },
         why={
             "vi": "Kết quả là số liệu trong thời gian thi đua; ngày ngoài khoảng đó thường là gõ nhầm năm. "
-            "Chỉ tiêu tăng trưởng được phép có số liệu của năm trước kỳ làm gốc so sánh.",
+            "Chỉ tiêu tăng trưởng được phép có số liệu của năm trước kỳ làm gốc so sánh; chỉ tiêu có mốc "
+            "xuất phát (baseline) trước kỳ được phép có số liệu từ ngày của mốc.",
             "en": "Results are figures within the campaign; a date outside it is usually a mistyped year. "
-            "A growth target may have a figure for the year before as its baseline.",
+            "A growth target may have a figure for the year before as its baseline; a target whose "
+            "baseline is dated before the period may have figures from that date.",
         },
         bad=_RECORD.format(target="ke-hoach-cdcs", date="2012-06-30", value=80),
         good=_RECORD.format(target="ke-hoach-cdcs", date="2021-06-30", value=80),
@@ -293,5 +310,31 @@ RULES = (
         },
         bad="target,date,value\nke-hoach-cdcs,31/02/2021,96\n",
         good="target,date,value\nke-hoach-cdcs,28/02/2021,96\n",
+    ),
+    Rule(
+        "KQ10",
+        "results.before-baseline",
+        E,
+        results_check=check_before_baseline,
+        summary={
+            "vi": "Kết quả ghi ngày trước mốc xuất phát của chỉ tiêu",
+            "en": "A result dated before its target's baseline",
+        },
+        message={
+            "vi": "chỉ tiêu '{id}': kết quả ngày {date} trước ngày {baseline} của mốc xuất phát",
+            "en": "target '{id}': result dated {date}, before the baseline's date {baseline}",
+        },
+        why={
+            "vi": "Chỉ tiêu có mốc xuất phát (baseline) được tính tiến độ từ số liệu và ngày của mốc; một "
+            "kết quả trước ngày đó là số liệu cũ hơn chính mốc, thường là gõ nhầm ngày. Kết quả ghi đúng "
+            "ngày của mốc thì được phép (kể cả khi mốc trước kỳ thi đua).",
+            "en": "A target with a baseline is measured from the baseline's figure and date; a result "
+            "before that date is older than the baseline itself, usually a mistyped date. A result on "
+            "the baseline's date is allowed (even before the period).",
+        },
+        bad=_PLAN + "    baseline: {value: 60, date: 2021-03-01}\n"
+        + _RECORD.format(target="ke-hoach-cdcs", date="2021-02-15", value=62),
+        good=_PLAN + "    baseline: {value: 60, date: 2021-03-01}\n"
+        + _RECORD.format(target="ke-hoach-cdcs", date="2021-06-30", value=80),
     ),
 )

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from thidua.check.rule import PlanContext, Rule
 from thidua.findings import Problem, Severity
+from thidua.i18n import word
 
 E = Severity.error
 
@@ -59,6 +60,48 @@ def check_due_in_period(ctx: PlanContext) -> Iterator[Problem]:
             )
 
 
+def check_baseline_kind(ctx: PlanContext) -> Iterator[Problem]:
+    for loc, target in ctx.plan.targets():
+        baseline = target.baseline
+        if baseline is None:
+            continue
+        value, measure = baseline.value, target.measure
+        if measure not in ("count", "percent"):
+            yield Problem({"id": target.id, "reason": word("baseline-measure", measure=measure)}, loc=(*loc, "baseline"))
+        elif target.per_unit:
+            yield Problem({"id": target.id, "reason": word("baseline-per-unit")}, loc=(*loc, "baseline"))
+        elif (measure == "count" and (value < 0 or not float(value).is_integer())) or (
+            measure == "percent" and not 0 <= value <= 100
+        ):
+            reason = word("baseline-value", value=value, measure=measure)
+            yield Problem({"id": target.id, "reason": reason}, loc=(*loc, "baseline", "value"))
+
+
+def check_baseline_goal(ctx: PlanContext) -> Iterator[Problem]:
+    for loc, target in ctx.plan.targets():
+        baseline, goal = target.baseline, target.goal
+        if baseline is None or target.measure not in ("count", "percent") or isinstance(goal, bool):
+            continue
+        if baseline.value >= goal:
+            yield Problem({"id": target.id, "value": baseline.value, "goal": goal}, loc=(*loc, "baseline", "value"))
+
+
+def check_baseline_date(ctx: PlanContext) -> Iterator[Problem]:
+    period = ctx.plan.campaign.period
+    for loc, target in ctx.plan.targets():
+        baseline = target.baseline
+        if baseline is None or baseline.date is None:
+            continue
+        due = target.due or (period.end if period else None)
+        if due is not None and baseline.date >= due:
+            params = {"id": target.id, "date": baseline.date.isoformat(), "due": due.isoformat()}
+            yield Problem(params, loc=(*loc, "baseline", "date"))
+
+
+_MEMBERS = (
+    "- target:\n    id: doan-vien\n    text: Đến năm 2023 đạt 1,2 triệu đoàn viên.\n"
+    "    measure: count\n    goal: 1200000\n    population: đoàn viên\n"
+)
 _TARGET = (
     "- target:\n    id: ke-hoach-cdcs\n    text: 100% công đoàn cơ sở xây dựng kế hoạch.\n"
     "    measure: {measure}\n    goal: {goal}\n"
@@ -144,5 +187,78 @@ RULES = (
         good="campaign:\n  period: {start: 2021-01-01, end: 2021-12-31}\n# …\n"
         + _TARGET.format(measure="percent", goal=100)
         + "    due: 2021-06-30\n",
+    ),
+    Rule(
+        "TG05",
+        "target.baseline-kind",
+        E,
+        check=check_baseline_kind,
+        summary={
+            "vi": "Mốc xuất phát đặt cho chỉ tiêu không thể có mốc, hoặc sai kiểu",
+            "en": "A baseline on a target that cannot have one, or of the wrong kind",
+        },
+        message={"vi": "chỉ tiêu '{id}': {reason}", "en": "target '{id}': {reason}"},
+        why={
+            "vi": "Mốc xuất phát (baseline) là số đã có khi bắt đầu kỳ, để tính tiến độ từ đó thay vì từ 0. "
+            "Nó chỉ có nghĩa với chỉ tiêu đếm số lượng (count) hoặc tỷ lệ (percent) chung của kế hoạch; "
+            "chỉ tiêu có/không (yes_no) không có mốc, chỉ tiêu tăng trưởng (growth) lấy số liệu năm trước "
+            "kỳ trong tệp kết quả làm gốc.",
+            "en": "A baseline is the figure already there at the start, so that progress is measured from "
+            "it rather than from zero. It means something for a plan-wide count or percent target only; a "
+            "yes_no target has none, and a growth target's baseline is the results' figure for the year "
+            "before the period.",
+        },
+        bad=_TARGET.format(measure="yes_no", goal="true") + "    baseline: {value: 0}\n",
+        good=_TARGET.format(measure="percent", goal=100) + "    baseline: {value: 60, date: 2020-12-31}\n",
+    ),
+    Rule(
+        "TG06",
+        "target.baseline-beyond-goal",
+        E,
+        check=check_baseline_goal,
+        summary={
+            "vi": "Mốc xuất phát đã bằng hoặc vượt mục tiêu",
+            "en": "A baseline at or beyond the goal",
+        },
+        message={
+            "vi": "chỉ tiêu '{id}': mốc xuất phát {value} không nhỏ hơn mục tiêu {goal}",
+            "en": "target '{id}': baseline {value} is not below the goal {goal}",
+        },
+        why={
+            "vi": "Tiến độ được tính là (hiện tại − mốc)/(mục tiêu − mốc); mốc bằng hoặc vượt mục tiêu thì "
+            "chỉ tiêu đã đạt trước khi bắt đầu, không tính được tiến độ. Thường là gõ nhầm mốc hoặc mục tiêu.",
+            "en": "Progress is (current − baseline)/(goal − baseline); a baseline at or beyond the goal was "
+            "met before the start and leaves no progress to measure. Usually a mistyped baseline or goal.",
+        },
+        bad=_MEMBERS + "    baseline: {value: 1250000}\n",
+        good=_MEMBERS + "    baseline: {value: 1070000}\n",
+    ),
+    Rule(
+        "TG07",
+        "target.baseline-date",
+        E,
+        check=check_baseline_date,
+        summary={
+            "vi": "Ngày của mốc xuất phát không trước hạn của chỉ tiêu",
+            "en": "A baseline dated on or after the target is due",
+        },
+        message={
+            "vi": "chỉ tiêu '{id}': mốc xuất phát ngày {date} không trước hạn {due} của chỉ tiêu",
+            "en": "target '{id}': baseline dated {date}, not before the target's due date {due}",
+        },
+        why={
+            "vi": "Mốc xuất phát là số liệu lúc bắt đầu; tiến độ kỳ vọng được tính từ ngày của mốc (hoặc ngày "
+            "bắt đầu kỳ) đến hạn. Mốc ghi ngày từ hạn trở đi (hạn của chỉ tiêu, hoặc ngày kết thúc kỳ) thì "
+            "không còn thời gian để thực hiện; thường là gõ nhầm năm.",
+            "en": "A baseline is the figure at the start; the expected progress runs from its date (or the "
+            "period's start) to the due date. A baseline dated on or after the due date (the target's, or "
+            "the period's end) leaves no time to do the work; usually a mistyped year.",
+        },
+        bad="campaign:\n  period: {start: 2021-01-01, end: 2023-12-31}\n# …\n"
+        + _MEMBERS
+        + "    baseline: {value: 1070000, date: 2024-12-31}\n",
+        good="campaign:\n  period: {start: 2021-01-01, end: 2023-12-31}\n# …\n"
+        + _MEMBERS
+        + "    baseline: {value: 1070000, date: 2020-12-31}\n",
     ),
 )

@@ -11,7 +11,7 @@ from typing import Any, TextIO
 from thidua.cli.show import PipeConsole, Writer, visible
 from thidua.i18n import tr
 from thidua.plan.model import Plan
-from thidua.plan.results import goal_phrase, phrase
+from thidua.plan.results import baseline_phrase, goal_phrase, phrase
 from thidua.render.context import plan_citation
 from thidua.text.figures import format_number
 from thidua.text.formatting import short_date
@@ -70,6 +70,21 @@ def bar(percent: float | None, width: int = BAR_WIDTH) -> str:
     return "█" * filled + "░" * (width - filled)
 
 
+def goal_text(item: TargetStatus, lang: str) -> str:
+    """The goal column: the goal, where it starts from, and for whom."""
+    target = item.target
+    text = goal_phrase(target)
+    if target.baseline is not None:
+        value = baseline_phrase(target)
+        if target.baseline.date is not None:
+            text += " " + tr("track.baseline-dated", lang, value=value, date=short_date(target.baseline.date))
+        else:
+            text += " " + tr("track.baseline", lang, value=value)
+    if target.per_unit:
+        text += f" {tr('track.each-unit', lang)}"
+    return text
+
+
 def unit_cell(progress: Progress, item: TargetStatus) -> str:
     record = progress.record
     if record is None:
@@ -98,6 +113,14 @@ def to_json(view: TrackView) -> list[dict[str, Any]]:
             "measure": target.measure,
             "goal": target.goal,
             "goal_text": goal_phrase(target),
+            "baseline": None
+            if target.baseline is None
+            else {
+                "value": target.baseline.value,
+                "date": target.baseline.date.isoformat() if target.baseline.date else None,
+                "text": baseline_phrase(target),
+            },
+            "start": item.start.isoformat() if item.start else None,
             "value": overall.value,
             "qualifier": record.qualifier if record else None,
             "percent": None if overall.percent is None else round(overall.percent, 2),
@@ -169,7 +192,7 @@ def write_text(view: TrackView, lang: str, stream: TextIO) -> None:
         table.add_row(
             str(item.number),
             _shown(item.target.id),
-            _shown(goal_phrase(item.target) + (f" {tr('track.each-unit', lang)}" if item.target.per_unit else "")),
+            _shown(goal_text(item, lang)),
             _shown(item.phrase or "—"),
             f"[{style}]{bar(overall.percent)}[/] {percent_text(overall.percent)}",
             f"[{style}]{escape(status_word(overall.status, lang))}[/]",
@@ -249,7 +272,7 @@ def write_markdown(view: TrackView, lang: str, stream: TextIO) -> None:
                 (
                     str(item.number),
                     f"`{visible(item.target.id)}`",
-                    _md(goal_phrase(item.target)),
+                    _md(goal_text(item, lang)),
                     _md(item.phrase or "—"),
                     percent_text(overall.percent),
                     f"{_MARK[overall.status]} {status_word(overall.status, lang)}",
