@@ -45,11 +45,18 @@ def test_version_and_help_import_no_heavy_module_nor_the_rules(args: list[str]) 
     assert not {name for name in thidua if name.startswith(("thidua.track", "thidua.change", "thidua.cli.show"))}
 
 
+def test_version_is_answered_before_typer_is_imported() -> None:
+    modules, result = imported("--version")
+    assert result.stdout.startswith("thidua ")
+    assert "typer" not in tops(modules), sorted(name for name in modules if name.startswith("thidua"))
+
+
 def test_check_one_plan_imports_no_render_nor_office_module() -> None:
     modules, result = imported("check", str(QUANG_TRI))
     assert result.returncode in (0, 1), result.stderr
     assert "thidua.check.engine" in modules  # it did check the plan
     assert tops(modules).isdisjoint({"matplotlib", "docx", "jinja2", "lxml"}), sorted(tops(modules))
+    assert "concurrent" not in tops(modules)  # one file: no worker pool
     render = {name for name in modules if name.startswith(("thidua.render", "thidua.track", "thidua.change"))}
     assert not render, sorted(render)
 
