@@ -34,7 +34,7 @@ def test_wheel_ships_templates_examples_and_schema(wheel: Path) -> None:
     assert "thidua/_data/campaigns/ldld-quang-tri/2021/thi-dua-2021.results.yaml" in names
     assert {"thidua/text/syllables.txt", "thidua/text/SYLLABLES-NOTICE.md"} <= names  # the list and its licences
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
-    assert "thidua = thidua.cli.app:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
+    assert "thidua = thidua.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
 
 
 def test_installed_wheel_runs_anywhere(wheel: Path, tmp_path: Path) -> None:

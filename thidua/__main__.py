@@ -1,5 +1,5 @@
 """`python -m thidua` runs the command line."""
 
-from thidua.cli.app import main
+from thidua.cli import main
 
 main()

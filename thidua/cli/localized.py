@@ -5,7 +5,8 @@ from __future__ import annotations
 import importlib
 import re
 from collections.abc import Sequence
-from typing import Any
+from pathlib import Path
+from typing import Any, get_args
 
 import typer
 from typer.core import TyperCommand, TyperGroup
@@ -75,12 +76,79 @@ def translated(error: Any) -> Any:
     return TranslatedUsageError(click_message(error.format_message()), ctx=error.ctx)
 
 
+_DIGITS = re.compile(r"[0-9]+")
+
+
+class _NotPlain(Exception):
+    """A value the plain conversions below do not take as it is: Typer's own coercion decides."""
+
+
+class PlainParam:
+    """Typer's value coercion for thidua's plain parameters (str, int, Path and lists of them) without pydantic.
+
+    Newer Typer coerces every parameter through a pydantic TypeAdapter, built when the parameter is
+    first processed: that imports pydantic (tens of milliseconds) before `thidua check --help` can
+    answer. The values thidua's options take are converted here exactly as Typer's adapters convert
+    them; anything else (bytes, a malformed number, a number out of range) goes to Typer's own
+    coercion, so its errors and messages stay Typer's.
+    """
+
+    def __init__(self, param: Any) -> None:
+        self.param = param
+        self.info = param.type_descriptor.parameter_info
+        self.heavy: Any = None
+
+    def coerce(self, value: Any, param: Any, ctx: Any) -> Any:
+        multiple = param.multiple or param.nargs == -1
+        if value is None:
+            return () if multiple else None
+        annotation = param.type_descriptor.annotation
+        try:
+            if self.info.parser is not None or param.type_descriptor.file_annotation is not None:
+                raise _NotPlain
+            if multiple:
+                if not isinstance(value, (list, tuple)) or getattr(annotation, "__origin__", None) is not list:
+                    raise _NotPlain
+                (item_type,) = get_args(annotation)
+                return [self._leaf(item, item_type, param, ctx) for item in value]
+            return self._leaf(value, annotation, param, ctx)
+        except _NotPlain:
+            if self.heavy is None:
+                from typer._coercion import build_runtime_param
+
+                self.heavy = build_runtime_param(param.type_descriptor)
+            return self.heavy.coerce(value, param=param, ctx=ctx)
+
+    def _leaf(self, value: Any, annotation: Any, param: Any, ctx: Any) -> Any:
+        info = self.info
+        if annotation is str and type(value) is str:
+            return value
+        if annotation is int and type(value) in (str, int) and _DIGITS.fullmatch(str(value)):
+            number = int(value)
+            if (info.min is not None and number < info.min) or (info.max is not None and number > info.max):
+                raise _NotPlain  # Typer's message (or clamping) for a number out of range
+            return number
+        if annotation is Path and info.path_type in (None, Path) and isinstance(value, (str, Path)):
+            from typer._param_types import coerce_cli_path
+
+            return coerce_cli_path(Path(value), info, path_type=Path, param=param, ctx=ctx)
+        raise _NotPlain
+
+
+def plain_params(params: Sequence[Any]) -> None:
+    """Give Typer's parameters that would build a pydantic adapter the PlainParam coercion (other Typers: no-op)."""
+    for param in params:
+        if getattr(param, "_runtime_param", False) is None and hasattr(param, "type_descriptor"):
+            param._runtime_param = PlainParam(param)
+
+
 class _Help:
     """What thidua's group and commands add to Typer's: HelpContext, usage errors in HELP_LANG, a closed pipe."""
 
     context_class: Any = HelpContext
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        plain_params(self.get_params(ctx))  # type: ignore[attr-defined]
         try:
             return super().parse_args(ctx, args)  # type: ignore[misc]
         except BrokenPipeError:  # --help | head: end as every command does, not Click's quiet exit 1

@@ -56,7 +56,9 @@ ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    # defer_build: a model's validator is built when it first validates, not at import; `thidua --help`,
+    # the rule list and a YAML error pay nothing, and a check builds Plan's once (with the models inside).
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
 
 
 # --------------------------------------------------------------------------- identity
@@ -363,7 +365,7 @@ class Unit(_Model):
 class Plan(_Model):
     """A Kế hoạch phát động / tổ chức phong trào thi đua."""
 
-    model_config = ConfigDict(title="thidua plan", extra="forbid", strict=True, frozen=True)
+    model_config = ConfigDict(title="thidua plan", extra="forbid", strict=True, frozen=True, defer_build=True)
 
     issuer: Issuer
     document: Identity
@@ -442,6 +444,4 @@ class Plan(_Model):
         return max(dated).year if dated else None
 
 
-BlockItem.model_rebuild()
-Section.model_rebuild()
-Plan.model_rebuild()
+# The forward references (BlockItem, Section) are resolved when a model is first built (defer_build).

@@ -58,7 +58,7 @@ class Record(_Model):
 class Results(_Model):
     """The results recorded against one plan."""
 
-    model_config = ConfigDict(title="thidua results", extra="forbid", strict=True, frozen=True)
+    model_config = ConfigDict(title="thidua results", extra="forbid", strict=True, frozen=True, defer_build=True)
 
     results: list[Record] = Field(default_factory=list)
 

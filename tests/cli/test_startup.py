@@ -1,0 +1,98 @@
+"""Start-up: which heavy modules a command imports, read from sys.modules in a fresh interpreter."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import QUANG_TRI
+
+# Runs `thidua ARGS…` as `python -m thidua` does and, at exit, prints the top-level modules it imported.
+WRAPPER = """
+import atexit, json, runpy, sys
+atexit.register(lambda: sys.__stderr__.write("\\nMODULES " + json.dumps(sorted(sys.modules)) + "\\n"))
+sys.argv = ["thidua", *sys.argv[1:]]
+runpy.run_module("thidua", run_name="__main__")
+"""
+
+HEAVY = ("pydantic", "pydantic_core", "matplotlib", "docx", "jinja2", "lxml")
+
+
+def imported(*args: str) -> tuple[set[str], subprocess.CompletedProcess[str]]:
+    env = {key: value for key, value in os.environ.items() if key != "THIDUA_LANG"}
+    result = subprocess.run(
+        [sys.executable, "-c", WRAPPER, *args], capture_output=True, text=True, env=env, timeout=120
+    )
+    line = next(line for line in result.stderr.splitlines() if line.startswith("MODULES "))
+    return set(json.loads(line.removeprefix("MODULES "))), result
+
+
+def tops(modules: set[str]) -> set[str]:
+    return {name.partition(".")[0] for name in modules}
+
+
+@pytest.mark.parametrize("args", [["--version"], ["--help"], ["check", "--help"]])
+def test_version_and_help_import_no_heavy_module_nor_the_rules(args: list[str]) -> None:
+    modules, result = imported(*args)
+    assert result.returncode == 0, result.stderr
+    assert tops(modules).isdisjoint(HEAVY), sorted(tops(modules) & set(HEAVY))
+    thidua = {name for name in modules if name.startswith("thidua.")}
+    assert not {name for name in thidua if name.startswith(("thidua.check", "thidua.plan", "thidua.render"))}, thidua
+    assert not {name for name in thidua if name.startswith(("thidua.track", "thidua.change", "thidua.cli.show"))}
+
+
+def test_version_is_answered_before_typer_is_imported() -> None:
+    modules, result = imported("--version")
+    assert result.stdout.startswith("thidua ")
+    assert "typer" not in tops(modules), sorted(name for name in modules if name.startswith("thidua"))
+
+
+def test_check_one_plan_imports_no_render_nor_office_module() -> None:
+    modules, result = imported("check", str(QUANG_TRI))
+    assert result.returncode in (0, 1), result.stderr
+    assert "thidua.check.engine" in modules  # it did check the plan
+    assert tops(modules).isdisjoint({"matplotlib", "docx", "jinja2", "lxml"}), sorted(tops(modules))
+    assert "concurrent" not in tops(modules)  # one file: no worker pool
+    render = {name for name in modules if name.startswith(("thidua.render", "thidua.track", "thidua.change"))}
+    assert not render, sorted(render)
+
+
+def _params() -> list[object]:
+    import typer.main
+
+    from thidua.cli.app import app
+
+    group = typer.main.get_command(app)
+    commands = [group, *group.commands.values()]  # type: ignore[attr-defined]
+    return [param for command in commands for param in command.params if hasattr(param, "type_descriptor")]
+
+
+SAMPLES = ["plan.yaml", "", "2", "0", "-1", " 3", "x", "campaigns", "/dev/null", "a b/c.yaml", "10000000000"]
+
+
+@pytest.mark.parametrize("value", SAMPLES)
+def test_plain_coercion_gives_typers_values_and_errors(value: str) -> None:
+    """PlainParam (no pydantic) converts every thidua parameter as Typer's own coercion does, or defers to it."""
+    pytest.importorskip("typer._coercion")
+    from typer._coercion import build_runtime_param
+
+    from thidua.cli.localized import PlainParam
+
+    for param in _params():
+        multiple = param.multiple or param.nargs == -1  # type: ignore[attr-defined]
+        given = [value, value] if multiple else value
+        outcomes = []
+        for coercion in (PlainParam(param), build_runtime_param(param.type_descriptor)):  # type: ignore[attr-defined]
+            try:
+                got = coercion.coerce(given, param=param, ctx=None)
+                outcomes.append(("value", type(got), got))
+            except Exception as error:  # the same error either way
+                outcomes.append(("error", type(error), str(error)))
+        assert outcomes[0] == outcomes[1], (param.name, value)  # type: ignore[attr-defined]
+        assert PlainParam(param).coerce(None, param=param, ctx=None) == build_runtime_param(
+            param.type_descriptor  # type: ignore[attr-defined]
+        ).coerce(None, param=param, ctx=None)
