@@ -79,29 +79,68 @@ def check_nfc(ctx: TextContext) -> Iterator[Problem]:
                 break  # one finding a field: the fix (save as NFC) mends them all
 
 
+# The Quốc hiệu is a fixed text (Nghị định 30, Phụ lục I): its 'HÒA' is in the old style whatever the
+# document's majority or `tone-marks` setting; it neither counts towards the majority nor follows it.
+# (The Tiêu ngữ "Độc lập - Tự do - Hạnh phúc" has no syllable with two placements.)
+_QUOC_HIEU = ("cộng", None, "xã", "hội", "chủ", "nghĩa", "việt", "nam")
+_QUOC_HIEU_HOA = "hòa"
+
+
+def _quoc_hieu_hoa(lowers: list[str]) -> list[int]:
+    """The indexes (in the segment's words) of the 'hòa'/'hoà' of each Quốc hiệu written in it."""
+    found = []
+    size = len(_QUOC_HIEU)
+    for i in range(len(lowers) - size + 1):
+        if lowers[i] == "cộng" and all(want is None or lowers[i + k] == want for k, want in enumerate(_QUOC_HIEU)):
+            found.append(i + 1)
+    return found
+
+
 def check_tone_style(ctx: TextContext) -> Iterator[Problem]:
     styles = {lower: analyse(lower).style for lower in ctx.vocabulary if not lower.isascii()}
     styled = {lower: style for lower, style in styles.items() if style}
     preferred = ctx.settings.tone_marks
-    if not styled or (preferred == "any" and len(set(styled.values())) < 2):
+    if not styled:
+        return
+    fixed = {
+        id(segment): _quoc_hieu_hoa(segment.lowers)
+        for segment in ctx.segments
+        if "cộng" in segment.vocabulary and "nam" in segment.vocabulary
+    }
+    fixed = {key: found for key, found in fixed.items() if found}
+    if not fixed and preferred == "any" and len(set(styled.values())) < 2:
         return
     counts = Counter(styled[lower] for segment in ctx.segments for lower in segment.lowers if lower in styled)
+    for segment in ctx.segments:
+        for index in fixed.get(id(segment), ()):
+            if segment.lowers[index] in styled:
+                counts[styled[segment.lowers[index]]] -= 1
     old, new = counts["old"], counts["new"]
-    if preferred == "any":
+    if preferred == "any" and (old == 0 or new == 0):
+        preferred = "new" if new else "old"
+    elif preferred == "any":
         # The majority wins; a tie goes to the old style, the one Nghị định 30 writes (CỘNG HÒA).
         preferred = "new" if new > old else "old"
     flagged = {lower for lower, style in styled.items() if style != preferred}
     for segment in ctx.segments:
+        in_quoc_hieu = fixed.get(id(segment), ())
         here = segment.vocabulary & flagged
-        for word in segment.occurrences(here) if here else ():
-            syllable = analyse(word.lower)
+        if not here and not in_quoc_hieu:
+            continue
+        for index, word in enumerate(segment.words):
+            if index in in_quoc_hieu:
+                if word.lower == _QUOC_HIEU_HOA or word.lower not in styled:
+                    continue
+                style = {"vi": "Quốc hiệu (Nghị định 30)", "en": "the Quốc hiệu (Nghị định 30)"}
+                suggestion = match_case(word.text, _QUOC_HIEU_HOA)
+            elif word.lower in here:
+                syllable = analyse(word.lower)
+                style = {"vi": "kiểu cũ" if preferred == "old" else "kiểu mới", "en": f"the {preferred} style"}
+                suggestion = match_case(word.text, spell(syllable.base, syllable.tone, preferred))
+            else:
+                continue
             yield text_problem(
-                segment,
-                word.start,
-                word=word.text,
-                suggestion=match_case(word.text, spell(syllable.base, syllable.tone, preferred)),
-                style={"vi": "kiểu cũ" if preferred == "old" else "kiểu mới", "en": f"the {preferred} style"},
-                counts=f"{old}/{new}",
+                segment, word.start, word=word.text, suggestion=suggestion, style=style, counts=f"{old}/{new}"
             )
 
 
@@ -161,11 +200,12 @@ RULES = (
             "vi": "Với oa, oe, uy không có phụ âm cuối, có hai kiểu đặt dấu: kiểu cũ 'hòa', 'thủy' (Quốc hiệu "
             "trong Nghị định 30 viết CỘNG HÒA) và kiểu mới 'hoà', 'thuỷ'. Cả hai đều đúng, nhưng một văn "
             'bản chỉ nên dùng một kiểu. Chọn kiểu bằng `tone-marks = "old"` hoặc `"new"` trong '
-            "[tool.thidua]; mặc định theo kiểu chiếm đa số.",
+            "[tool.thidua]; mặc định theo kiểu chiếm đa số. Riêng Quốc hiệu là văn bản cố định, luôn viết "
+            "CỘNG HÒA, không theo đa số.",
             "en": "For oa, oe and uy with no final consonant two placements are in use: the old 'hòa', 'thủy' "
             "(the Quốc hiệu in Nghị định 30 writes CỘNG HÒA) and the new 'hoà', 'thuỷ'. Both are right, but a "
             'document should use one. Choose with `tone-marks = "old"` or `"new"` in [tool.thidua]; by '
-            "default the majority wins.",
+            "default the majority wins. The Quốc hiệu is a fixed text, always CỘNG HÒA, whatever the majority.",
         },
         bad="opening:\n  - Xây dựng văn hóa công sở, lan toả phong trào.\n",
         good="opening:\n  - Xây dựng văn hóa công sở, lan tỏa phong trào.\n",

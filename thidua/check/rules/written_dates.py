@@ -31,6 +31,25 @@ _LONG_YEAR = re.compile(
     re.IGNORECASE,
 )
 _FIVE_DIGITS = re.compile(r"\d{5}")
+# A token of web-copied text, not prose: an address, a domain, a page name, a slug (bai-viet-2019-12345).
+_WEB_TOKEN = re.compile(
+    r"://|^www\.|\.(?:vn|com|net|org|gov|edu|info|html?|php|aspx?|ldo|pdf|docx?)\b|[^\W\d_]-\d|\d-[^\W\d_]",
+    re.IGNORECASE,
+)
+# Words that introduce an id (ID: 2021-20210, mã tin 12345-2021), right before the number.
+_ID_BEFORE = re.compile(r"(?:\bid|\bmã(?:\s+(?:số|tin|bài|hồ\s+sơ))?|\bsố\s+hiệu)\s*[:#.]?\s*$", re.IGNORECASE)
+
+
+def _not_prose(text: str, at: int) -> bool:
+    """Whether the number at `at` sits in a URL, a page name or an id rather than in a sentence."""
+    start = max(text.rfind(" ", 0, at), text.rfind("\t", 0, at), text.rfind("\n", 0, at)) + 1
+    end = len(text)
+    for space in (" ", "\t", "\n"):
+        found = text.find(space, at)
+        if found != -1:
+            end = min(end, found)
+    token = text[start:end].strip("()[]<>\"'“”,;")
+    return _WEB_TOKEN.search(token) is not None or _ID_BEFORE.search(text, max(0, start - 24), start) is not None
 _DASHED = re.compile(r"\d\s*[-–—]\s*\d")
 _YEAR_RANGE = re.compile(rf"(?<![\d/.,])((?:1[0-9]|20)\d{{2}}){_DASH}((?:1[0-9]|20)\d{{2}})(?![\d/])")
 _DATE = r"\d{1,2}/\d{1,2}/\d{4}"
@@ -110,6 +129,8 @@ def check_implausible_year(ctx: TextContext) -> Iterator[Problem]:
             else:
                 digits, start = match["alone"], match.start("alone")
                 candidates = _shorter_years(digits, plan_year)
+            if _not_prose(segment.text, start):
+                continue
             yield text_problem(segment, start, year=digits, suggestion=str(candidates[0]) if candidates else "")
 
 
@@ -223,8 +244,10 @@ RULES = (
         message={"vi": "năm '{year}' không hợp lý", "en": "the year '{year}' is implausible"},
         hint={"vi": " — có phải {suggestion}?", "en": " — did you mean {suggestion}?"},
         why={
-            "vi": "'giai đoạn 2016 - 20120' đã được ký và ban hành: một chữ số thừa mà không ai đọc lại.",
-            "en": "'giai đoạn 2016 - 20120' was signed and issued: one extra digit nobody reread.",
+            "vi": "'giai đoạn 2016 - 20120' đã được ký và ban hành: một chữ số thừa mà không ai đọc lại. Số trong "
+            "địa chỉ web, tên trang (bai-viet-2019-12345.html) và mã số (ID: 2021-20210) không phải là năm.",
+            "en": "'giai đoạn 2016 - 20120' was signed and issued: one extra digit nobody reread. Numbers in web "
+            "addresses, page names (bai-viet-2019-12345.html) and ids (ID: 2021-20210) are not years.",
         },
         bad="opening:\n  - Phong trào thi đua giai đoạn 2016 - 20120.\n",
         good="opening:\n  - Phong trào thi đua giai đoạn 2016 - 2020.\n",
