@@ -66,7 +66,15 @@ def main() -> None:
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         subprocess.run(
-            ["thidua", "import", *sorted(map(str, inputs.iterdir())), "--into", str(folder / "out")],
+            [
+                sys.executable,
+                "-m",
+                "thidua",
+                "import",
+                *sorted(map(str, inputs.iterdir())),
+                "--into",
+                str(folder / "out"),
+            ],
             check=False,
             capture_output=True,
         )
