@@ -8,6 +8,7 @@ all by one author at one fixed moment (`Revision`), numbered in document order.
 from __future__ import annotations
 
 import copy
+import functools
 import hashlib
 import io
 import re
@@ -17,6 +18,7 @@ import zipfile
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from typing import Any
 
 from docx import Document as new_docx
 from docx.enum.section import WD_ORIENT
@@ -234,12 +236,8 @@ def write_docx(
     change marks become tracked changes by `revision` (default: `Revision()`).
     """
     document = laid_out(document)
-    docx = new_docx()
-    _setup_page(docx)
-    _setup_styles(docx)
+    docx = copy.deepcopy(_prepared())  # a copy of the page and styles set up once per process
     body = docx.element.body
-    for paragraph in list(docx.paragraphs):  # the default template's empty paragraph
-        body.remove(paragraph._p)
     previous: DocxParagraph | None = None
     for block in document.blocks:
         if isinstance(block, Table):
@@ -264,6 +262,23 @@ def write_docx(
 
 
 # ----------------------------------------------------------------------------- page and styles
+
+
+@functools.cache
+def _prepared() -> Any:
+    """python-docx's default template with the page and styles set up and its empty paragraph gone:
+    the same for every document, so built once per process and deep-copied (a quarter of the cost
+    of opening the template and setting up the styles again). Never modified itself."""
+    docx = new_docx()
+    _setup_page(docx)
+    _setup_styles(docx)
+    body = docx.element.body
+    for paragraph in list(docx.paragraphs):  # the default template's empty paragraph
+        body.remove(paragraph._p)
+    # python-docx caches the body's proxy on the document; a deep copy would copy that body on its
+    # own, detached from the copied tree, and the paragraphs added to it would be lost.
+    docx._Document__body = None  # type: ignore[attr-defined]
+    return docx
 
 
 def _setup_page(docx: object) -> None:
