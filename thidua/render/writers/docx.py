@@ -26,6 +26,8 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
+from docx.opc.pkgwriter import _ContentTypesItem
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
@@ -256,9 +258,7 @@ def write_docx(
     _set_properties(docx, document)
     _set_settings(docx)
     _drop_template_parts(docx)
-    buffer = io.BytesIO()
-    docx.save(buffer)
-    return _normalise_zip(buffer.getvalue())
+    return _save(docx)
 
 
 # ----------------------------------------------------------------------------- page and styles
@@ -854,14 +854,28 @@ def _drop_template_parts(docx: object) -> None:
             del package[rid]
 
 
-def _normalise_zip(data: bytes) -> bytes:
-    """Rewrite the package with fixed timestamps and attributes, in the same member order."""
+def _save(docx: object) -> bytes:
+    """The package as python-docx's PackageWriter lays it out (content types, package rels, each
+    part and its rels, in that order), written once with fixed timestamps and attributes: the
+    bytes docx.save() followed by such a rewrite would give, compressing each member once."""
+    package = docx.part.package  # type: ignore[attr-defined]
+    parts = list(package.parts)
+    for part in parts:
+        part.before_marshal()
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
-        for info in source.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=_ZIP_TIME)
+    with zipfile.ZipFile(out, "w") as target:
+
+        def put(name: str, blob: bytes) -> None:
+            fixed = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = 0o644 << 16
             fixed.create_system = 3
-            target.writestr(fixed, source.read(info.filename), compresslevel=6)
+            target.writestr(fixed, blob, compresslevel=6)
+
+        put(CONTENT_TYPES_URI.membername, _ContentTypesItem.from_parts(parts).blob)
+        put(PACKAGE_URI.rels_uri.membername, package.rels.xml)
+        for part in parts:
+            put(part.partname.membername, part.blob)
+            if len(part.rels):
+                put(part.partname.rels_uri.membername, part.rels.xml)
     return out.getvalue()
