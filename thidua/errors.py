@@ -35,3 +35,10 @@ class FindingsError(ThiduaError):
         super().__init__(key, **params)
         self.findings = findings
         self.exit_code = exit_code
+
+    def __reduce__(self) -> tuple[Any, ...]:  # back from a worker process (render, check)
+        return (_findings_error, (self.key, self.findings, self.exit_code, self.params))
+
+
+def _findings_error(key: str, findings: list[Any], exit_code: int, params: dict[str, Any]) -> FindingsError:
+    return FindingsError(key, findings, exit_code, **params)

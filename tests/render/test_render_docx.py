@@ -355,3 +355,25 @@ def test_a_plan_without_recipients_prints_none_it_did_not_say() -> None:
     assert by_role(document, "recipient") == []
     assert "Lưu" not in "\n".join(p.text for p in all_paragraphs(document))
     assert len(document.tables[-1].rows[0].cells) == 2
+
+
+def test_a_document_owes_nothing_to_those_written_before_it_in_the_process() -> None:
+    """The page and styles are prepared once per process and copied: a copy must start clean."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys; from pathlib import Path; from thidua.render.pipeline import render_docx; "
+        "from thidua.workspace import load_plan; p = Path(sys.argv[1]); "
+        "sys.stdout.buffer.write(render_docx(load_plan(p)[0], plan_file=p))"
+    )
+    fresh = subprocess.run([sys.executable, "-c", script, str(QUANG_TRI)], capture_output=True, check=True).stdout
+    others = [path for path in EXAMPLES if path != QUANG_TRI]
+    assert others
+    for path in others:  # every other example first, in this process
+        plan, _ = load_plan(path)
+        assert plan is not None
+        render_docx(plan, plan_file=path)
+    plan, _ = load_plan(QUANG_TRI)
+    assert plan is not None
+    assert render_docx(plan, plan_file=QUANG_TRI) == fresh

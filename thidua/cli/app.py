@@ -144,6 +144,9 @@ def render(
     pdf: Annotated[bool, typer.Option("--pdf", help=help_text("render.pdf"))] = False,
     strict: Annotated[bool, typer.Option("--strict", help=help_text("render.strict"))] = False,
     force: ForceOption = False,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", min=1, help=help_text("check.jobs"), metavar=metavar("number"))
+    ] = None,
     lang: LangOption = None,
 ) -> None:
     from thidua.check.engine import CheckReport
@@ -172,6 +175,7 @@ def render(
             check=options,
             strict=strict or settings.strict,
             force=force,
+            jobs=jobs,
         )
     for path in report.written:
         typer.echo(tr("render.wrote", language, path=display_path(path)))

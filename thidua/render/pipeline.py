@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from thidua.check.engine import CheckOptions
+from thidua.check.engine import CheckOptions, workers_for
 from thidua.errors import FindingsError, ThiduaError
 from thidua.files import NewFolders, OutputError, check_output, write_atomic
 from thidua.findings import Finding, Severity
@@ -151,8 +151,12 @@ def render_files(
     check: CheckOptions | None = None,
     strict: bool = False,
     force: bool = False,
+    jobs: int | None = None,
 ) -> RenderReport:
     """Render every plan under `paths`; a plan that cannot be read is reported, the others go on.
+
+    Many plans are checked and rendered in worker processes (`jobs`, at most the cores); every
+    file is still written here, in the order of the plans, so output and messages do not change.
 
     Each plan is checked with `check` (the repository's options): a plan that does not read is not
     written; other findings are noted and the plan is written, unless `strict` (then any error or
@@ -161,33 +165,73 @@ def render_files(
     output thidua did not write, unless `force`: every output is checked before any is written.
     """
     options = check or CheckOptions()
-    jobs = plan_jobs(paths, output)
+    planned = plan_jobs(paths, output)
     with NewFolders() as folders:  # those left empty (a plan that failed, a signal) are removed
         outputs = {}
-        for job in jobs:
+        for job in planned:
             if output is not None:
                 folders.make(job.docx.parent)
             outputs[job] = DocxOutput.prepare(job.docx, program=pdf_program or "", force=force)
         report = RenderReport()
         done: list[Job] = []
-        for number, job in enumerate(jobs, start=1):
-            try:
-                checked = check_plan(job.plan, options, within=job.within)
-            except FindingsError as unreadable:
-                report.findings.extend(unreadable.findings)
-                report.failed += 1
-            else:
-                if strict and any(f.severity in (Severity.error, Severity.warning) for f in checked.findings):
-                    report.findings.extend(checked.findings)
-                    report.refused += 1
-                else:
-                    outputs[job].write_docx(render_docx(checked.plan, plan_file=job.plan, template=template))
-                    report.written.append(job.docx)
-                    report.notes.extend(checked.findings)
-                    done.append(job)
-            if progress is not None:
-                progress(number, len(jobs))
+        workers = workers_for(jobs)
+        count = len(planned)
+        if workers > 1 and count >= PARALLEL_THRESHOLD:  # rendered in workers, written here in order
+            from concurrent.futures import ProcessPoolExecutor
+
+            chunk = max(1, count // (workers * 8))
+            with ProcessPoolExecutor(max_workers=min(workers, count)) as pool:
+                args = ([options] * count, [template] * count, [strict] * count)
+                for number, (job, result) in enumerate(
+                    zip(planned, pool.map(_render_job, planned, *args, chunksize=chunk), strict=True), start=1
+                ):
+                    _take(report, done, outputs[job], job, result)
+                    if progress is not None:
+                        progress(number, count)
+        else:
+            for number, job in enumerate(planned, start=1):
+                _take(report, done, outputs[job], job, _render_job(job, options, template, strict))
+                if progress is not None:
+                    progress(number, count)
         if pdf_program and done:  # one LibreOffice run for every plan
             convert_to_pdf([(job.docx, job.docx.with_suffix(".pdf")) for job in done], pdf_program)
             report.written.extend(job.docx.with_suffix(".pdf") for job in done)
     return report
+
+
+PARALLEL_THRESHOLD = 4  # plans; below this, starting worker processes costs more than it saves
+
+
+@dataclass(frozen=True)
+class _Rendered:
+    """What became of one plan (picklable: it comes back from a worker process)."""
+
+    data: bytes | None  # the .docx; None: not written
+    findings: list[Finding]
+    unreadable: bool = False
+
+
+def _render_job(job: Job, options: CheckOptions, template: Path | None, strict: bool) -> _Rendered:
+    """Check one plan and render it, writing nothing. A broken template (TemplateProblem) raises."""
+    try:
+        checked = check_plan(job.plan, options, within=job.within)
+    except FindingsError as unreadable:
+        return _Rendered(None, unreadable.findings, unreadable=True)
+    if strict and any(f.severity in (Severity.error, Severity.warning) for f in checked.findings):
+        return _Rendered(None, checked.findings)
+    return _Rendered(render_docx(checked.plan, plan_file=job.plan, template=template), checked.findings)
+
+
+def _take(report: RenderReport, done: list[Job], output: DocxOutput, job: Job, result: _Rendered) -> None:
+    """Write a rendered plan (or count it as failed or refused) into the report."""
+    if result.data is not None:
+        output.write_docx(result.data)
+        report.written.append(job.docx)
+        report.notes.extend(result.findings)
+        done.append(job)
+        return
+    report.findings.extend(result.findings)
+    if result.unreadable:
+        report.failed += 1
+    else:
+        report.refused += 1

@@ -8,6 +8,7 @@ all by one author at one fixed moment (`Revision`), numbered in document order.
 from __future__ import annotations
 
 import copy
+import functools
 import hashlib
 import io
 import re
@@ -17,6 +18,7 @@ import zipfile
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from typing import Any
 
 from docx import Document as new_docx
 from docx.enum.section import WD_ORIENT
@@ -24,6 +26,8 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
+from docx.opc.pkgwriter import _ContentTypesItem
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
@@ -234,12 +238,8 @@ def write_docx(
     change marks become tracked changes by `revision` (default: `Revision()`).
     """
     document = laid_out(document)
-    docx = new_docx()
-    _setup_page(docx)
-    _setup_styles(docx)
+    docx = copy.deepcopy(_prepared())  # a copy of the page and styles set up once per process
     body = docx.element.body
-    for paragraph in list(docx.paragraphs):  # the default template's empty paragraph
-        body.remove(paragraph._p)
     previous: DocxParagraph | None = None
     for block in document.blocks:
         if isinstance(block, Table):
@@ -258,12 +258,27 @@ def write_docx(
     _set_properties(docx, document)
     _set_settings(docx)
     _drop_template_parts(docx)
-    buffer = io.BytesIO()
-    docx.save(buffer)
-    return _normalise_zip(buffer.getvalue())
+    return _save(docx)
 
 
 # ----------------------------------------------------------------------------- page and styles
+
+
+@functools.cache
+def _prepared() -> Any:
+    """python-docx's default template with the page and styles set up and its empty paragraph gone:
+    the same for every document, so built once per process and deep-copied (a quarter of the cost
+    of opening the template and setting up the styles again). Never modified itself."""
+    docx = new_docx()
+    _setup_page(docx)
+    _setup_styles(docx)
+    body = docx.element.body
+    for paragraph in list(docx.paragraphs):  # the default template's empty paragraph
+        body.remove(paragraph._p)
+    # python-docx caches the body's proxy on the document; a deep copy would copy that body on its
+    # own, detached from the copied tree, and the paragraphs added to it would be lost.
+    docx._Document__body = None  # type: ignore[attr-defined]
+    return docx
 
 
 def _setup_page(docx: object) -> None:
@@ -839,14 +854,28 @@ def _drop_template_parts(docx: object) -> None:
             del package[rid]
 
 
-def _normalise_zip(data: bytes) -> bytes:
-    """Rewrite the package with fixed timestamps and attributes, in the same member order."""
+def _save(docx: object) -> bytes:
+    """The package as python-docx's PackageWriter lays it out (content types, package rels, each
+    part and its rels, in that order), written once with fixed timestamps and attributes: the
+    bytes docx.save() followed by such a rewrite would give, compressing each member once."""
+    package = docx.part.package  # type: ignore[attr-defined]
+    parts = list(package.parts)
+    for part in parts:
+        part.before_marshal()
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
-        for info in source.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=_ZIP_TIME)
+    with zipfile.ZipFile(out, "w") as target:
+
+        def put(name: str, blob: bytes) -> None:
+            fixed = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = 0o644 << 16
             fixed.create_system = 3
-            target.writestr(fixed, source.read(info.filename), compresslevel=6)
+            target.writestr(fixed, blob, compresslevel=6)
+
+        put(CONTENT_TYPES_URI.membername, _ContentTypesItem.from_parts(parts).blob)
+        put(PACKAGE_URI.rels_uri.membername, package.rels.xml)
+        for part in parts:
+            put(part.partname.membername, part.blob)
+            if len(part.rels):
+                put(part.partname.rels_uri.membername, part.rels.xml)
     return out.getvalue()
