@@ -9,6 +9,7 @@ unchanged and is reported as a `year-shift` only on request.
 
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -27,7 +28,7 @@ from thidua.plan.model import (
 )
 from thidua.plan.results import baseline_words, goal_phrase
 from thidua.render.context import item_labels, reference_sentence
-from thidua.text.words import SIMILAR, similarity, stretches, tokens
+from thidua.text.words import SIMILAR, likely_pairs, similarity, stretches, tokens
 
 ADDED, REMOVED, CHANGED, MOVED, SHIFTED = "added", "removed", "changed", "moved", "year-shift"
 KINDS = (ADDED, REMOVED, CHANGED, MOVED, SHIFTED)
@@ -202,34 +203,38 @@ def _where(labels: dict[Loc, str], path: Loc) -> str:
 
 
 def _pair(old: list[_Entry], new: list[_Entry], shift: YearShift) -> None:
-    """Give each entry its partner: targets by id, then equal text, then the most similar wording."""
+    """Give each entry its partner: targets by id, then equal text, then the most similar wording.
+
+    Similar wording is scored only for the likely pairs (`likely_pairs`: shared rare words), so
+    pairing grows with the plans rather than with the product of their lengths.
+    """
     targets = {e.node.target.id: i for i, e in enumerate(new) if e.kind == "target"}
     for i, entry in enumerate(old):
         if entry.kind == "target" and entry.node.target.id in targets:
             _link(old, new, i, targets[entry.node.target.id])
-    by_text: dict[tuple[str, str], list[int]] = {}
+    by_text: dict[tuple[str, str], deque[int]] = {}
     for j, entry in enumerate(new):
         if entry.partner is None:
-            by_text.setdefault((entry.group, entry.text), []).append(j)
+            by_text.setdefault((entry.group, entry.text), deque()).append(j)
     for i, entry in enumerate(old):
         if entry.partner is not None:
             continue
         for text in dict.fromkeys((entry.text, shift.apply(entry.text))):
-            waiting = [j for j in by_text.get((entry.group, text), []) if new[j].partner is None]
+            waiting = by_text.get((entry.group, text))
+            while waiting and new[waiting[0]].partner is not None:
+                waiting.popleft()
             if waiting:
-                _link(old, new, i, waiting[0])
+                _link(old, new, i, waiting.popleft())
                 break
-    candidates: list[tuple[float, int, int, int]] = []
     left = [i for i, e in enumerate(old) if e.partner is None]
     right = [j for j, e in enumerate(new) if e.partner is None]
     shifted = {i: shift.apply(old[i].text) for i in left}
-    for i in left:
-        for j in right:
-            if old[i].group != new[j].group:
-                continue
-            score = similarity(shifted[i], new[j].text)
-            if score >= SIMILAR:
-                candidates.append((-score, abs(old[i].order - new[j].order), i, j))
+    candidates: list[tuple[float, int, int, int]] = []
+    likely = likely_pairs([(old[i].group, shifted[i]) for i in left], [(new[j].group, new[j].text) for j in right])
+    for i, j in ((left[a], right[b]) for a, b in likely):
+        score = similarity(shifted[i], new[j].text)
+        if score >= SIMILAR:
+            candidates.append((-score, abs(old[i].order - new[j].order), i, j))
     for _, _, i, j in sorted(candidates):
         if old[i].partner is None and new[j].partner is None:
             _link(old, new, i, j)
@@ -462,10 +467,14 @@ def _items(old: Plan, new: Plan, sections: dict[int, int], out: _Collector) -> N
     covered_new = _covered(b, new, back_sections, out, ADDED)
     # A removed item is told where it stood: before the next old item that is still there.
     removed: dict[int, list[_Entry]] = {}
+    later = len(b)  # the partner of the next old item still there (walking backwards)
     for gone in reversed(a):
-        if gone.partner is None and gone.order not in covered_old:
-            later = next((e.partner for e in a[gone.order + 1 :] if e.partner is not None), len(b))
-            removed.setdefault(later, []).insert(0, gone)
+        if gone.partner is not None:
+            later = gone.partner
+        elif gone.order not in covered_old:
+            removed.setdefault(later, []).append(gone)
+    for gones in removed.values():
+        gones.reverse()
     pairs = [(e.order, e.partner) for e in a if e.partner is not None]
     in_order = _increasing(pairs)
     ahead: list[_Entry | None] = [*b, None]  # None: after the last item

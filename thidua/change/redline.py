@@ -22,13 +22,13 @@ to NEW's lines. Pure: no python-docx here.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
 from thidua.plan.model import Plan
 from thidua.render.layout import Block, Cell, Document, Image, Paragraph, Run, Table
-from thidua.text.words import SIMILAR, similarity, stretches, tokens
+from thidua.text.words import SIMILAR, likely_pairs, similarity, stretches, tokens
 
 Row = tuple[Cell, ...]
 
@@ -91,9 +91,14 @@ def _merge_region(old: Sequence[Block], new: Sequence[Block]) -> list[Block]:
     return merged
 
 
+_WHOLE_TABLE = 4096  # the regions (old × new blocks) aligned over every pair; larger ones over likely pairs
+
+
 def _pairs(old: Sequence[Block], new: Sequence[Block]) -> list[tuple[int, int]]:
     """The pairs, in order, of greatest total similarity (each at least SIMILAR)."""
     m, n = len(old), len(new)
+    if m * n > _WHOLE_TABLE:
+        return _likely_chain(old, new)
     similarity = {(i, j): _similarity(old[i], new[j]) for i in range(m) for j in range(n)}
     best = [[0.0] * (n + 1) for _ in range(m + 1)]
     for i in range(m - 1, -1, -1):
@@ -113,6 +118,47 @@ def _pairs(old: Sequence[Block], new: Sequence[Block]) -> list[tuple[int, int]]:
         else:
             j += 1
     return pairs
+
+
+def _likely_chain(old: Sequence[Block], new: Sequence[Block]) -> list[tuple[int, int]]:
+    """`_pairs` for a large region: the heaviest in-order chain of the likely pairs only.
+
+    The likely pairs (shared rare words, `likely_pairs`) scoring at least SIMILAR are taken by
+    OLD index, and within one by NEW index from the last; a Fenwick tree over NEW's indexes holds
+    the heaviest chain ending before each, so the chain costs n log n instead of a full table.
+    """
+    groups = [_group(block) for block in old], [_group(block) for block in new]
+    scored = [(i, j, score) for i, j in likely_pairs(*groups) if (score := _similarity(old[i], new[j])) >= SIMILAR]
+    scored.sort(key=lambda p: (p[0], -p[1]))
+    tree: list[tuple[float, int]] = [(0.0, -1)] * (len(new) + 1)  # (chain weight, its last pair)
+    chain: list[tuple[float, int]] = []  # per scored pair: its chain's weight and the pair before
+    for index, (_, j, score) in enumerate(scored):
+        best, position = (0.0, -1), j  # the heaviest chain over NEW indexes < j
+        while position > 0:
+            best = max(best, tree[position])
+            position -= position & -position
+        chain.append((best[0] + score, best[1]))
+        position = j + 1
+        while position <= len(new):
+            tree[position] = max(tree[position], (best[0] + score, index))
+            position += position & -position
+    if not chain:
+        return []
+    last = max(range(len(chain)), key=lambda k: chain[k][0])
+    pairs: list[tuple[int, int]] = []
+    while last >= 0:
+        pairs.append(scored[last][:2])
+        last = chain[last][1]
+    return pairs[::-1]
+
+
+def _group(block: Block) -> tuple[Hashable, str]:
+    """What `likely_pairs` compares: paragraphs of one role and line by their text, tables by role."""
+    if isinstance(block, Paragraph):
+        return (block.role, block.line), block.text
+    if isinstance(block, Table):
+        return ("table", block.role), "table"
+    return None, ""  # a picture: never paired
 
 
 def _similarity(old: Block, new: Block) -> float:

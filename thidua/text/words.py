@@ -7,12 +7,15 @@ formatting) both compare through `stretches`, so the two show the same changed w
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from bisect import bisect_left
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Generic, TypeVar
 
 SIMILAR = 0.5  # word-level similarity from which two texts are the same text reworded
+CANDIDATES = 16  # the texts scored against one text: those sharing its rarest words
+WINDOW = 32  # from a word that many texts share, only the nearest in order
 
 # Words (with their inner hyphens: "58/KH-LĐLĐ" keeps "KH-LĐLĐ", and year ranges "2016 - 2020"),
 # whitespace, and single punctuation marks. The .docx writer keeps hyphenated words and year
@@ -86,3 +89,43 @@ def similarity(old: str, new: str) -> float:
     if matcher.real_quick_ratio() < SIMILAR or matcher.quick_ratio() < SIMILAR:
         return matcher.quick_ratio()
     return matcher.ratio()
+
+
+def words(text: str) -> set[str]:
+    """The words of TEXT, in lower case (no spaces or marks)."""
+    return {token.lower() for token in tokens(text) if token[:1].isalnum()}
+
+
+def likely_pairs(old: Sequence[tuple[Hashable, str]], new: Sequence[tuple[Hashable, str]]) -> list[tuple[int, int]]:
+    """For each (group, text) of OLD, the indexes in NEW of the same group worth a `similarity`.
+
+    An index of NEW's words gives the texts that share a word with an old one; each shared word
+    weighs by its rarity (1 / the texts that have it) and the CANDIDATES heaviest are kept. A word
+    in more than WINDOW texts gives only the WINDOW nearest to where the old text stands (its
+    place scaled to NEW's length). So each old text is scored at most CANDIDATES times however
+    long the lists: comparing two lists grows with them, not with their product. Two texts that
+    share no word are never a reworded pair.
+    """
+    index: dict[tuple[Hashable, str], list[int]] = {}
+    for j, (group, text) in enumerate(new):
+        for word in words(text):
+            index.setdefault((group, word), []).append(j)
+    scale = len(new) / max(1, len(old))
+    pairs: list[tuple[int, int]] = []
+    for i, (group, text) in enumerate(old):
+        near = round(i * scale)
+        weight: dict[int, float] = {}
+        for word in words(text):
+            posting = index.get((group, word))
+            if not posting:
+                continue
+            share = 1 / len(posting)
+            if len(posting) > WINDOW:
+                at = bisect_left(posting, near)
+                start = min(max(0, at - WINDOW // 2), len(posting) - WINDOW)
+                posting = posting[start : start + WINDOW]
+            for j in posting:
+                weight[j] = weight.get(j, 0.0) + share
+        best = sorted(weight, key=lambda j: (-weight[j], abs(j - near), j))[:CANDIDATES]
+        pairs.extend((i, j) for j in best)
+    return pairs

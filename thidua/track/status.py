@@ -83,17 +83,24 @@ def track(plan: Plan, results: Results, as_of: date) -> list[TargetStatus]:
     """Every target of the plan, in plan order, as it stands on `as_of`."""
     period = plan.campaign.period
     start = (period.start if period else None) or plan.document.date
+    # Records grouped once by target and by unit, in file order: each target reads its own.
+    by_target: dict[str, list[Record]] = {}
+    by_unit: dict[tuple[str, str | None], list[Record]] = {}
+    for record in results.results:
+        if record.date <= as_of:
+            by_target.setdefault(record.target, []).append(record)
+            by_unit.setdefault((record.target, record.unit), []).append(record)
     statuses = []
     for number, (_, target) in enumerate(plan.targets(), 1):
         due = target.due or (period.end if period else None)
         since = _baseline(target)
         window = since.date if since is not None and since.date is not None else start
         elapsed = _elapsed(window, due, as_of)
-        mine = [r for r in results.results if r.target == target.id and r.date <= as_of]
+        mine = by_target.get(target.id, [])
         if target.per_unit:
             declared = target.units or [unit.id for unit in plan.units]
             units = tuple(
-                _progress(target, [r for r in mine if r.unit == unit], as_of, due, elapsed, unit) for unit in declared
+                _progress(target, by_unit.get((target.id, unit), []), as_of, due, elapsed, unit) for unit in declared
             )
             overall = _aggregate(units)
         else:

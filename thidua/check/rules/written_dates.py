@@ -152,10 +152,12 @@ def check_contradiction(ctx: TextContext) -> Iterator[Problem]:
     plan = ctx.plan
     if plan is None:
         return
-    phases = plan.phases()
+    phases = dict(plan.phases())  # by where each stands: a segment looks up its own prefixes
+    lengths = sorted({len(loc) for loc in phases})
     for segment in ctx.segments:
-        for loc, phase in phases:
-            if segment.loc[: len(loc)] == loc:
+        for length in lengths:
+            phase = phases.get(segment.loc[:length])
+            if phase is not None:
                 yield from _phase_dates(segment, phase.start, phase.end, plan.document.date)
     period = plan.campaign.period
     if period and period.start and period.end:

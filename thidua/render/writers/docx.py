@@ -31,7 +31,7 @@ from docx.opc.pkgwriter import _ContentTypesItem
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
-from docx.shared import Cm, Mm, Pt, Twips
+from docx.shared import Cm, Emu, Mm, Pt, Twips
 from docx.styles.style import ParagraphStyle
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
@@ -561,16 +561,18 @@ def _add_table(docx: object, table: Table) -> None:
     _table_properties(word._tbl, sum(widths), ruled=table.role == "data")
     for column, grid in zip(widths, word._tbl.tblGrid.gridCol_lst, strict=True):
         grid.w = column
-    for r, row in enumerate(table.rows):
-        trpr = word.rows[r]._tr.get_or_add_trPr()
+    # Rows and cells straight from the XML: python-docx's word.rows[r] and word.cell(r, c) rebuild
+    # the table's whole row or cell list on every call, quadratic in a long report's table.
+    for r, (row, tr) in enumerate(zip(table.rows, word._tbl.tr_lst, strict=True)):
+        trpr = tr.get_or_add_trPr()
         _insert(trpr, OxmlElement("w:cantSplit"))  # a row (the signature block) stays on one page
         if r < table.head_rows:
             _insert(trpr, OxmlElement("w:tblHeader"))  # repeated at the top of each page
         if r < len(table.row_marks) and table.row_marks[r]:
             _insert(trpr, OxmlElement(f"w:{table.row_marks[r]}"))  # a row added or removed
-        for c, width in enumerate(widths):
-            cell = word.cell(r, c)
-            cell.width = width
+        for c, (width, tc) in enumerate(zip(widths, tr.tc_lst, strict=True)):
+            cell = _Cell(tc, word)
+            cell.width = Emu(width)
             _fill_cell(cell, row[c] if c < len(row) else Cell(()), width - 2 * CELL_MARGIN)
 
 
