@@ -311,8 +311,9 @@ def _through_temporary(path: Path, data: bytes, mode: int, put: Callable[[str], 
     """`data` in a temporary file beside `path`, on disk, with `mode`; `put` moves it into place."""
     folder = path.parent if str(path.parent) else Path(".")
     tmp_name = None
+    _sweep(folder, path.name)
     try:
-        fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+        fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.thidua-{os.getpid()}-", suffix=".tmp")
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -327,6 +328,42 @@ def _through_temporary(path: Path, data: bytes, mode: int, put: Callable[[str], 
         if tmp_name is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp_name)  # after os.replace it is gone already; after os.link a second name
+
+
+STALE_AFTER = 60.0  # seconds: an older temporary of a process that is gone was left by a kill
+
+
+def _sweep(folder: Path, name: str) -> None:
+    """Remove the temporaries a killed thidua left beside NAME (SIGKILL cannot be caught).
+
+    Ours are named `.NAME.thidua-PID-XXXX.tmp`; one is removed only when its process is gone and
+    it is older than STALE_AFTER, so a write in progress (here or from another machine on a
+    shared folder) is never touched, nor any file thidua did not name.
+    """
+    if os.name != "posix":  # pragma: no cover - os.kill(pid, 0) is not a probe on Windows
+        return
+    prefix = f".{name}.thidua-"
+    try:
+        names = [entry.name for entry in os.scandir(folder) if entry.name.startswith(prefix)]
+    except OSError:
+        return
+    for leftover in names:
+        pid, _, rest = leftover[len(prefix) :].partition("-")
+        if not (pid.isdigit() and rest.endswith(".tmp")) or _alive(int(pid)):
+            continue
+        with contextlib.suppress(OSError):
+            if time.time() - os.lstat(folder / leftover).st_mtime > STALE_AFTER:
+                os.unlink(folder / leftover)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's process, or no right to ask
+        return True
+    return True
 
 
 def _default_mode() -> int:

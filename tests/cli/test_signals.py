@@ -95,6 +95,39 @@ def test_sigterm_during_a_write_leaves_no_temporary_and_the_old_file(tmp_path: P
     assert b"Traceback" not in err and b"SIGTERM" in err
 
 
+def test_sigkill_leaves_a_temporary_the_next_write_removes(tmp_path: Path) -> None:
+    """SIGKILL cannot be caught: the temporary stays, and the next write beside it removes it.
+
+    Only a temporary named as thidua names them, of a process that is gone and older than
+    STALE_AFTER, goes; a write in progress and anyone else's file stay.
+    """
+    from thidua import files
+
+    out = tmp_path / "out"
+    out.mkdir()
+    target = out / "ke-hoach.docx"
+    mark = tmp_path / "held"
+    process = _thidua(["render", str(QUANG_TRI), "-o", str(target)], {"HELD_MARK": str(mark)}, prelude=HELD_WRITE)
+    _wait_for(mark, process)
+    process.kill()
+    process.communicate(timeout=30)
+    (left,) = [p for p in out.iterdir() if p.name.endswith(".tmp")]
+    assert f".thidua-{process.pid}-" in left.name
+    running = out / f".ke-hoach.docx.thidua-{os.getpid()}-abcd.tmp"  # a write in progress (this process)
+    theirs = out / ".ke-hoach.docx.backup.tmp"  # not a name thidua gives
+    for path in (running, theirs):
+        path.write_bytes(b"x")
+    old = time.time() - files.STALE_AFTER - 5
+    for path in (left, running, theirs):
+        os.utime(path, (old, old))
+    young = out / f".ke-hoach.docx.thidua-{process.pid}-efgh.tmp"  # just made: maybe another machine's
+    young.write_bytes(b"x")
+
+    files.write_atomic(target, b"plan")
+    assert target.read_bytes() == b"plan"
+    assert sorted(p.name for p in out.iterdir()) == sorted(p.name for p in (target, running, theirs, young))
+
+
 # A LibreOffice that starts a child of its own (as soffice starts soffice.bin) and never ends.
 SLOW_SOFFICE = """#!/bin/sh
 mkdir "${TMPDIR:-/tmp}/lu$$.tmp"  # LibreOffice's own temporary folder, left when it is killed
