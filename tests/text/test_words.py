@@ -13,7 +13,7 @@ from thidua.plan.model import Plan
 from thidua.render.layout import Paragraph, Table
 from thidua.render.pipeline import render_document
 from thidua.render.writers.docx import laid_out
-from thidua.text.words import similarity, stretches, tokens
+from thidua.text.words import SIMILAR, similarity, stretches, tokens
 from thidua.workspace import load_plan
 
 LONG_BIEN = CAMPAIGNS / "ldld-long-bien/2021/thi-dua-2021.yaml"
@@ -156,3 +156,12 @@ def test_similarity_is_shared_by_matching_and_pairing() -> None:
     assert similarity("Tổ chức hội nghị", "Tổ chức hội nghị") == 1.0
     assert 0.5 <= similarity("Tổ chức hội nghị biểu dương", "Tổ chức hội nghị tuyên dương") < 1.0
     assert similarity("Động viên cán bộ", "Tổ chức hội nghị") < 0.5
+
+
+def test_one_shared_word_is_not_a_reworded_sentence() -> None:
+    # Only "thi đua" in common: spaces matching spaces once made this 0.5, a "reworded" pair.
+    old = "Tổ chức hội nghị biểu dương điển hình tiên tiến trong phong trào thi đua"
+    new = "Động viên cán bộ đoàn viên người lao động hăng hái sản xuất kinh doanh giỏi thi đua"
+    assert similarity(old, new) < SIMILAR / 2
+    reworded = "Tổ chức hội nghị biểu dương điển hình tiêu biểu trong phong trào thi đua"  # 13 of 15 words kept
+    assert similarity(old, reworded) == pytest.approx(13 / 15)

@@ -81,8 +81,13 @@ def _small(equal: list[T], before: Stretch[T], after: Stretch[T], text: Callable
 
 
 def similarity(old: str, new: str) -> float:
-    """How much of the wording two texts share, 0–1, word by word (SIMILAR and up: the same text reworded)."""
-    a, b = tokens(old), tokens(new)
+    """How much of the wording two texts share, 0–1, word by word (SIMILAR and up: the same text reworded).
+
+    Words and marks count, the spaces between them do not: with them two sentences of one length
+    that share a single word scored above SIMILAR (their spaces matched each other), and each
+    comparison did twice the work.
+    """
+    a, b = [t for t in tokens(old) if not t.isspace()], [t for t in tokens(new) if not t.isspace()]
     if not a and not b:
         return 1.0
     matcher = SequenceMatcher(None, a, b, autojunk=False)
