@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -600,7 +601,15 @@ def resolve_lang(lang: str | None) -> str:
 
 
 def tr(key: str, lang: str, /, **params: Any) -> str:
-    return MESSAGES[key][lang].format(**{name: localize(value, lang) for name, value in params.items()})
+    text = MESSAGES[key][lang].format(**{name: localize(value, lang) for name, value in params.items()})
+    return _ONE.sub(r"\1", text) if lang == "en" else text
+
+
+# English counts: "1 errors" is "1 error" (Vietnamese nouns do not change with the number).
+_ONE = re.compile(
+    r"(?<![\d.,])(1 (?:error|warning|note|file|line|target|plan|date|value|second|level|digit|column|result|"
+    r"place|figure|change|byte|record|unit|item))s\b"
+)
 
 
 # Words that findings carry as params, shown in the user's language (see `word`).

@@ -165,7 +165,24 @@ def test_english_by_option_and_by_environment(invoke, example_copy: Path, monkey
     _replace_line(example_copy, "date: 2021-02-22", "date: 2021-02-30")
     assert "invalid date '2021-02-30'" in invoke("check", "--lang", "en", str(example_copy)).output
     monkeypatch.setenv("THIDUA_LANG", "en")
-    assert "1 errors, 0 warnings" in invoke("check", str(example_copy)).output
+    assert (
+        invoke("check", str(example_copy)).output.splitlines()[-1] == "thidua: 1 error, 0 warnings, 0 notes in 1 file"
+    )
+
+
+def test_english_counts_of_one_are_singular_and_others_plural() -> None:
+    from thidua.i18n import tr
+
+    assert tr("summary", "en", errors=1, warnings=21, infos=11, files=1) == (
+        "thidua: 1 error, 21 warnings, 11 notes in 1 file"
+    )
+    assert tr("render.summary", "en", written=1, failed=0, refused=1) == (
+        "1 file written, 0 plans could not be read, 1 plan not rendered (--strict)"
+    )
+    assert (
+        tr("summary", "vi", errors=1, warnings=0, infos=0, files=1)
+        == "thidua: 1 lỗi, 0 cảnh báo, 0 ghi chú trong 1 tệp"
+    )
 
 
 def test_github_annotations_most_severe_first_then_totals(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
