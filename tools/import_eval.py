@@ -16,7 +16,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tests.importer.docx_builder import auto_numbered_plan  # noqa: E402
+from tests.importer.measure import own, share  # noqa: E402
 from thidua.check.engine import CheckOptions, check_file  # noqa: E402
 from thidua.errors import ThiduaError  # noqa: E402
 from thidua.importer import import_text  # noqa: E402
@@ -41,16 +41,6 @@ SEED_EXAMPLES = {
     "003": "ldld-long-bien/2021/thi-dua-2021.yaml",
     "004": "cdvc-binh-dinh/2021/thi-dua-covid-19.yaml",
 }
-
-
-def grams(text: str) -> set[tuple[str, ...]]:
-    words = re.findall(r"\w+", unicodedata.normalize("NFC", text).lower())
-    return {tuple(words[i : i + 3]) for i in range(len(words) - 2)}
-
-
-def share(part: str, whole: str) -> float:
-    mine = grams(part)
-    return len(mine & grams(whole)) / max(len(mine), 1)
 
 
 def imported(source: Path, folder: Path) -> tuple[Path, Plan | None, list[Any]]:
@@ -190,7 +180,8 @@ def real(folder: Path) -> None:
         number = plan.document.number if plan is not None else None
         print(
             f"| {source.stem} | {expect['level']} | {host} | {'yes' if plan else 'NO'} | {ya_sc(out) or 'none'} | "
-            f"{share(text, rendered):.3f} | {share(rendered, text):.3f} | {expect['number'] or '-'} | {number or '-'} |"
+            f"{share(text, rendered):.3f} | {share(own(rendered), text):.3f} ({share(rendered, text):.3f}) | "
+            f"{expect['number'] or '-'} | {number or '-'} |"
         )
         rows += 1
     print(f"\n{rows} real plans measured")

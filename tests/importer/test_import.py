@@ -6,7 +6,6 @@ import io
 import re
 import shutil
 import subprocess
-import unicodedata
 import zipfile
 from datetime import date
 from pathlib import Path
@@ -18,6 +17,7 @@ from hypothesis import strategies as st
 
 from tests.conftest import EXAMPLES, ROOT, example_id
 from tests.importer.docx_builder import auto_numbered_plan
+from tests.importer.measure import share
 from thidua.check.engine import CheckOptions, check_file
 from thidua.importer import import_text
 from thidua.importer.writing import MARK, dump_plan
@@ -32,17 +32,6 @@ SEEDS = ROOT / "tests" / "fixtures" / "seeds"
 FIXTURES = ROOT / "tests" / "fixtures" / "import"
 # The web page around each seed's text (menus, ratings, comments): not the document.
 CHROME = ("Thứ ba - 23/02", "Tác giả", "Tổng số điểm", "Xếp hạng", "Click để", "Ý kiến bạn đọc", "Bạn đã không")
-
-
-def grams(text: str) -> set[tuple[str, ...]]:
-    words = re.findall(r"\w+", unicodedata.normalize("NFC", text).lower())
-    return {tuple(words[i : i + 3]) for i in range(len(words) - 2)}
-
-
-def share(part: str, whole: str) -> float:
-    """The share of `part`'s word 3-grams found in `whole`."""
-    mine = grams(part)
-    return len(mine & grams(whole)) / max(len(mine), 1)
 
 
 def imported(source: Path, tmp_path: Path, name: str = "plan.yaml") -> tuple[Path, Plan]:
