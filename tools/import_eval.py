@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tests.importer.docx_builder import auto_numbered_plan  # noqa: E402
-from tests.importer.measure import own, share  # noqa: E402
+from tests.importer.measure import document_text, own, share  # noqa: E402
 from thidua.check.engine import CheckOptions, check_file  # noqa: E402
 from thidua.errors import ThiduaError  # noqa: E402
 from thidua.importer import import_text  # noqa: E402
@@ -172,15 +172,13 @@ def real(folder: Path) -> None:
         except ThiduaError as exc:
             print(f"| {source.stem} | {expect['level']} | - | NO ({exc}) | | | | | |")
             continue
-        text = "\n".join(
-            line for line in source.read_text(encoding="utf-8").splitlines() if line not in (expect.get("chrome") or [])
-        )
+        text = document_text(source.read_text(encoding="utf-8"), expect.get("chrome"))
         rendered = readable_text(out) if plan is not None else ""
         host = re.sub(r"^https?://([^/]+).*", r"\1", str(expect["source"]))
         number = plan.document.number if plan is not None else None
         print(
             f"| {source.stem} | {expect['level']} | {host} | {'yes' if plan else 'NO'} | {ya_sc(out) or 'none'} | "
-            f"{share(text, rendered):.3f} | {share(own(rendered), text):.3f} ({share(rendered, text):.3f}) | "
+            f"{share(text, rendered):.3f} | {own(rendered, text):.3f} ({share(rendered, text):.3f}) | "
             f"{expect['number'] or '-'} | {number or '-'} |"
         )
         rows += 1

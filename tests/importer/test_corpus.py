@@ -114,7 +114,7 @@ def test_annotations_occur_in_the_text(path: Path) -> None:
 
 def _measure(source: Path, tmp_path: Path) -> dict[str, Any] | None:
     """Import one real plan: None when it is refused as not a plan; else what the bars measure."""
-    from tests.importer.measure import own, share
+    from tests.importer.measure import document_text, own, share
     from thidua.check.engine import CheckOptions, check_file
     from thidua.errors import ThiduaError
     from thidua.importer import import_text
@@ -128,11 +128,12 @@ def _measure(source: Path, tmp_path: Path) -> dict[str, Any] | None:
         return None
     out.write_text(result.text, encoding="utf-8")
     plan, _ = load_plan(out)
-    text, rendered = source.read_text(encoding="utf-8"), readable_text(out)
+    expect = yaml.safe_load(source.with_suffix(".expect.yaml").read_text(encoding="utf-8"))
+    text, rendered = document_text(source.read_text(encoding="utf-8"), expect.get("chrome")), readable_text(out)
     return {
         "valid": plan is not None and not {f.code[:2] for f in check_file(out, CheckOptions())} & {"YA", "SC"},
         "kept": share(text, rendered),  # the text's 3-grams in the render
-        "own": share(own(rendered), text),  # the render's 3-grams in the text: nothing invented
+        "own": own(rendered, text),  # the render's 3-grams in the text: nothing invented
         "number": None if plan is None or plan.document.number is None else str(plan.document.number),
     }
 

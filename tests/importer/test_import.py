@@ -429,6 +429,30 @@ def test_a_web_page_names_the_plan_in_its_title(tmp_path: Path) -> None:
     assert "tiêu đề trang" in said and "Đăng ngày" in said and "cơ quan ban hành" in said
 
 
+def test_the_documents_own_header_after_a_pages_menus(tmp_path: Path) -> None:
+    # A law site: its title names the plan, then its menus, then the document as ND30 lays it out.
+    source = tmp_path / "page.txt"
+    source.write_text(
+        "Kế hoạch 28/KH-BYT của Bộ Y tế về việc tổ chức các hoạt động truyền thông\n\n"
+        " • Thuộc tính\n • Nội dung\n • VB gốc\nMục lục\nTải văn bản\n"
+        "Quý khách vui lòng Đăng nhập tài khoản và đăng ký sử dụng Phần mềm tra cứu văn bản.\n"
+        "Tình trạng hiệu lực: Đã biết\n\n"
+        "BỘ Y TẾ\n-------\nSố: 28/KH-BYT\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\n---------------\nHà Nội, ngày 12 tháng 01 năm 2017\n\n"
+        "Hướng tới kỷ niệm Ngày Thầy thuốc Việt Nam, Bộ Y tế tổ chức các hoạt động truyền thông.\n",
+        encoding="utf-8",
+    )
+    result = import_text(source, out=tmp_path / "plan.yaml")
+    data = yaml.safe_load(result.text)
+    assert data["issuer"]["name"] == "BỘ Y TẾ"
+    assert (data["document"]["place"], data["document"]["date"]) == ("Hà Nội", date(2017, 1, 12))
+    kept = yaml.safe_dump(data, allow_unicode=True)
+    assert "Thuộc tính" not in kept and "Đăng nhập" not in kept  # the page's, dropped
+    body = data["sections"][0]["items"]
+    assert body == ["Hướng tới kỷ niệm Ngày Thầy thuốc Việt Nam, Bộ Y tế tổ chức các hoạt động truyền thông."]
+    assert "Thuộc tính" in " ".join(d.message for d in result.decisions)  # and said so
+
+
 def test_every_note_has_its_message_in_both_languages() -> None:
     from thidua.i18n import MESSAGES
 

@@ -262,6 +262,8 @@ class _Builder:
             # A plan without parts I., II. (a short one, or a text cut short): its body is one part.
             sections_at = "none"
             first_section = self._body_start(lines, type_at if type_at is not None else hint)
+            if type_at is None:  # a page's title, then maybe the document's own header further down
+                first_section = max(first_section, _header_end(lines, hint or 0, min(len(lines), 80)))
             if first_section >= len(lines):
                 raise InputError("import-not-plan")
 
@@ -272,6 +274,7 @@ class _Builder:
         else:
             # A web page's title names the plan; the document's header may follow it.
             end_title = self._title(lines, None, first_section, data)
+            end_title = self._furniture(lines, end_title, first_section)
             header_end = end_title
             while header_end < first_section and _headerish(lines[header_end]):
                 header_end += 1
@@ -310,6 +313,24 @@ class _Builder:
             return labelled
         unreferenced = next((i for i in range(start, len(lines)) if not _REFERENCE_VERB.match(lines[i].key)), None)
         return unreferenced if unreferenced is not None else len(lines)
+
+    def _furniture(self, lines: list[_Line], start: int, first_section: int) -> int:
+        """Where the document's own header begins after a page's title: the page's menus before it dropped.
+
+        ND30 opens every document with its header (the bodies and the Quốc hiệu side by side); a
+        page that titles the plan may put menus, buttons and notices between its title and that
+        header. When the Quốc hiệu comes later, the header block is the run of header lines
+        around it, and what stands between the page's title and that run is the page's.
+        """
+        quoc_hieu = _quoc_hieu_at(lines, start, first_section)
+        if quoc_hieu is None:
+            return start
+        header = quoc_hieu
+        while header > start and (_headerish(lines[header - 1]) or _RULE.match(lines[header - 1].key)):
+            header -= 1
+        for skipped in lines[start:header]:
+            self.dropped.append(skipped.text)
+        return header
 
     def _type_line(self, lines: list[_Line], first_section: int | None) -> int | None:
         """The KẾ HOẠCH line; after the header when there is one (a web page may title itself so too)."""
@@ -965,6 +986,21 @@ def _bodies(text: str) -> list[str]:
         if len(before.split()) >= 4:
             return [text[: match.start()].strip(), *_bodies(text[match.end() :])]
     return [text]
+
+
+def _quoc_hieu_at(lines: list[_Line], start: int, stop: int) -> int | None:
+    """The first line of lines[start:stop] holding the Quốc hiệu (in a header line, not a paragraph)."""
+    return next((i for i in range(start, stop) if len(lines[i].key) < 200 and _QUOC_HIEU.search(lines[i].key)), None)
+
+
+def _header_end(lines: list[_Line], start: int, stop: int) -> int:
+    """After the header block whose Quốc hiệu is the first in lines[start:stop] (start when none)."""
+    at = _quoc_hieu_at(lines, start, stop)
+    if at is None:
+        return start
+    while at + 1 < len(lines) and (_headerish(lines[at + 1]) or _RULE.match(lines[at + 1].key)):
+        at += 1
+    return at + 1
 
 
 def _headerish(line: _Line) -> bool:
