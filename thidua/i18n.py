@@ -444,6 +444,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "no KẾ HOẠCH line: the title is taken from the page's title; review it",
     },
     "import-note-no-title": {"vi": "không thấy trích yếu: điền vào", "en": "no title (trích yếu) found: fill it in"},
+    "import-note-no-type-line": {
+        "vi": "không có dòng KẾ HOẠCH: văn bản “{text}” sau phần đầu được nhập như một kế hoạch (KH), xem lại",
+        "en": "no KẾ HOẠCH line: the document “{text}” after the header is imported as a plan (KH); review",
+    },
     "import-note-period": {
         "vi": "thời gian của phong trào suy từ trích yếu (“{text}”): xem lại",
         "en": "the campaign's period is inferred from the title (“{text}”): review",

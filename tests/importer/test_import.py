@@ -19,6 +19,7 @@ from tests.conftest import EXAMPLES, ROOT, example_id
 from tests.importer.docx_builder import auto_numbered_plan
 from tests.importer.measure import share
 from thidua.check.engine import CheckOptions, check_file
+from thidua.errors import InputError
 from thidua.importer import import_text
 from thidua.importer.writing import MARK, dump_plan
 from thidua.plan.loader import load_yaml_text
@@ -108,6 +109,35 @@ def test_a_news_report_is_not_a_plan(invoke, tmp_path: Path) -> None:  # type: i
     assert result.exit_code == 2, result.output
     assert "không giống một kế hoạch" in result.output and "002_c97cc4d321e13c43.txt" in result.output
     assert not out.exists() and list(tmp_path.iterdir()) == []
+
+
+CALL = (
+    "LĐLĐ HUYỆN TRÀ BỒNG   CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    "CĐCS TRƯỜNG MẦM NON TÂY TRÀ   Độc lập – Tự do – Hạnh phúc\n"
+    "Trà Phong, ngày 23 tháng 9 năm 2021\n\n"
+    "PHÁT ĐỘNG PHONG TRÀO THI ĐUA\nNăm học: 2021 – 2022\n\n"
+    "Công đoàn nhà trường phát động phong trào thi đua năm học 2021 – 2022 với các nội dung sau.\n"
+)
+
+
+def test_a_call_to_emulation_under_an_official_header_is_a_plan(tmp_path: Path) -> None:
+    # No KẾ HOẠCH line: the capitalised call after the header opens the title, and that is said.
+    source = tmp_path / "call.txt"
+    source.write_text(CALL, encoding="utf-8")
+    result = import_text(source, out=tmp_path / "plan.yaml")
+    data = yaml.safe_load(result.text)
+    assert data["document"]["title"] == "PHÁT ĐỘNG PHONG TRÀO THI ĐUA Năm học: 2021 – 2022"
+    assert (data["document"]["place"], data["document"]["date"]) == ("Trà Phong", date(2021, 9, 23))
+    assert data["issuer"]["name"] == "CĐCS TRƯỜNG MẦM NON TÂY TRÀ"
+    assert "KẾ HOẠCH" in " ".join(d.message for d in result.decisions)
+
+
+def test_the_same_call_without_the_header_is_not_a_plan(tmp_path: Path) -> None:
+    # A news story quoting the call has no Quốc hiệu, place and date: nothing to say it was issued.
+    source = tmp_path / "news.txt"
+    source.write_text(CALL.split("\n\n", 1)[1], encoding="utf-8")
+    with pytest.raises(InputError, match="import-not-plan"):
+        import_text(source, out=tmp_path / "plan.yaml")
 
 
 # ----------------------------------------------------------------------------- round trip through Word

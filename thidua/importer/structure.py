@@ -62,12 +62,13 @@ _QUOC_HIEU = re.compile(r"C[ỘO]NG\s+H(?:ÒA|OÀ|OA)\s+X[ÃA]\s+H[ỘO]I\s+CH[�
 _TIEU_NGU = re.compile(r"Độc\s*lập\s*[-–—]\s*Tự\s*do\s*[-–—]\s*Hạnh\s*phúc", re.I)
 _SO = re.compile(rf"\bSố{_SPACE}*:?{_SPACE}*(?P<num>[0-9]*){_SPACE}*/{_SPACE}*(?P<kh>[^\s,;]+)")
 _BLANK = r"[ \t\u00a0._…]"  # the room left for the day and month: spaces, dots, underscores
+# The place is the words before ", ngày" on its own line (U+2029 ends a line of the joined header).
 _PLACE_DATE = re.compile(
-    rf"(?:(?P<place>[^\W\d_][^,\d]{{1,40}}?),{_SPACE}*)?ngày{_BLANK}*(?P<d>[0-9]{{1,2}})?{_BLANK}*tháng"
+    rf"(?:(?P<place>[^\W\d_][^,\d\u2029]{{1,40}}?),{_SPACE}*)?ngày{_BLANK}*(?P<d>[0-9]{{1,2}})?{_BLANK}*tháng"
     rf"{_BLANK}*(?P<m>[0-9]{{1,2}})?{_BLANK}*năm{_SPACE}*(?P<y>[0-9]{{4}})"
 )
 _PLACE_SHORT_DATE = re.compile(
-    r"(?P<place>[^\W\d_][^,\d]{1,40}?),\s*(?:ngày\s*)?(?P<d>[0-9]{1,2})/(?P<m>[0-9]{1,2})/(?P<y>[0-9]{4})\s*$"
+    r"(?P<place>[^\W\d_][^,\d\u2029]{1,40}?),\s*(?:ngày\s*)?(?P<d>[0-9]{1,2})/(?P<m>[0-9]{1,2})/(?P<y>[0-9]{4})\s*$"
 )
 _MARKUP = re.compile(r"(?:\\r)?\\n|\\r|<br\s*/?>|\s\|\s|^\|$", re.I)
 _RULE = re.compile(r"^[\s\-_=*·.~—–oO0]{3,}$")
@@ -253,11 +254,15 @@ class _Builder:
             sections_at = "arabic"
         type_at = self._type_line(lines, first_section)
         hint = self._title_hint(lines, first_section)
+        page = 0  # where the document starts, after what a web page put before it
         planned = first_section is not None and re.search(
             r"MỤC ĐÍCH|MỤC TIÊU|CHỈ TIÊU", nfc(lines[first_section].key).upper()
         )
         if type_at is None and hint is None and not planned:  # a plan reposted without its header still has I. MỤC ĐÍCH
-            raise InputError("import-not-plan")
+            type_at = self._call_line(lines, first_section)
+            if type_at is None:
+                raise InputError("import-not-plan")
+            page = self._furniture(lines, 0, type_at)  # a page's title and menus before the header
         if first_section is None:
             # A plan without parts I., II. (a short one, or a text cut short): its body is one part.
             sections_at = "none"
@@ -269,7 +274,7 @@ class _Builder:
 
         data: dict[str, Any] = {"issuer": {}, "document": {}}
         if type_at is not None:
-            identity = self._header(lines[:type_at], data)
+            identity = self._header(lines[page:type_at], data)
             end_title = self._title(lines, type_at, first_section, data)
         else:
             # A web page's title names the plan; the document's header may follow it.
@@ -313,6 +318,26 @@ class _Builder:
             return labelled
         unreferenced = next((i for i in range(start, len(lines)) if not _REFERENCE_VERB.match(lines[i].key)), None)
         return unreferenced if unreferenced is not None else len(lines)
+
+    def _call_line(self, lines: list[_Line], first_section: int | None) -> int | None:
+        """Without KẾ HOẠCH: the capitalised line about thi đua right after an official header, if any.
+
+        A union's call to emulation ("PHÁT ĐỘNG PHONG TRÀO THI ĐUA") is issued as a plan without
+        the word; its header (Quốc hiệu, place and date) tells it from a news article about one.
+        """
+        limit = first_section if first_section is not None else min(len(lines), 40)
+        quoc_hieu = _quoc_hieu_at(lines, 0, limit)
+        if quoc_hieu is None:
+            return None
+        after = _header_end(lines, quoc_hieu, limit)
+        if not any(_PLACE_DATE.search(line.key) for line in lines[quoc_hieu:after]):
+            return None
+        for index in range(quoc_hieu + 1, min(limit, after + 3)):
+            key = nfc(lines[index].key)
+            plain = all(kind == "text" for kind, _ in _header_tokens(key))  # not a Số, date or Tiêu ngữ line
+            if plain and key[:8].isupper() and "THI ĐUA" in key.upper() and len(key) < 200:
+                return index
+        return None
 
     def _furniture(self, lines: list[_Line], start: int, first_section: int) -> int:
         """Where the document's own header begins after a page's title: the page's menus before it dropped.
@@ -474,9 +499,13 @@ class _Builder:
             self.note(("document", "title"), "import-note-no-title")
             return 0
         match = _TYPE_LINE.match(lines[type_at].key)
-        assert match is not None
-        document["type"] = _DOC_TYPE_NAMES[match["type"]] if "type" not in document else document["type"]
-        parts = [lines[type_at].text[len(match["type"]) :].strip()] if match["rest"] else []
+        if match is None:  # a call to emulation after the header, without KẾ HOẠCH: the line opens the title
+            document.setdefault("type", "KH")
+            self.note(("document", "type"), "import-note-no-type-line", text=lines[type_at].text.strip()[:60])
+            parts = [lines[type_at].text.strip()]
+        else:
+            document["type"] = _DOC_TYPE_NAMES[match["type"]] if "type" not in document else document["type"]
+            parts = [lines[type_at].text[len(match["type"]) :].strip()] if match["rest"] else []
         index = type_at + 1
         while index < first_section and len(parts) < 4:
             line = lines[index]
