@@ -444,6 +444,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "no KẾ HOẠCH line: the title is taken from the page's title; review it",
     },
     "import-note-no-title": {"vi": "không thấy trích yếu: điền vào", "en": "no title (trích yếu) found: fill it in"},
+    "import-note-unflattened": {
+        "vi": "văn bản không có chỗ xuống dòng (chép từ PDF): đã tách thành {count} đoạn theo bố cục văn bản, xem lại",
+        "en": "the text had no line breaks (copied from a PDF): split into {count} parts by the layout; review",
+    },
     "import-note-no-type-line": {
         "vi": "không có dòng KẾ HOẠCH: văn bản “{text}” sau phần đầu được nhập như một kế hoạch (KH), xem lại",
         "en": "no KẾ HOẠCH line: the document “{text}” after the header is imported as a plan (KH); review",

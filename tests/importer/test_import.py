@@ -140,6 +140,42 @@ def test_the_same_call_without_the_header_is_not_a_plan(tmp_path: Path) -> None:
         import_text(source, out=tmp_path / "plan.yaml")
 
 
+def test_a_plan_that_lost_every_line_break(tmp_path: Path) -> None:
+    # Copied out of a PDF into one line: header, số, date, KẾ HOẠCH, title, references, parts.
+    source = tmp_path / "flat.txt"
+    one_line = (
+        "TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM LIÊN ĐOÀN LAO ĐỘNG TỈNH TÂY NINH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM "
+        "Độc lập – Tự do – Hạnh phúc Số: 195 /KH – LĐLĐ Tây Ninh, ngày 21 tháng 01 năm 2021 KẾ HOẠCH "
+        "Phát động phong trào thi đua trong công nhân, viên chức, lao động năm 2021 "
+        "Căn cứ Kế hoạch số 81/KH-TLĐ ngày 23/12/2020 của Tổng Liên đoàn Lao động Việt Nam về phát động "
+        "phong trào thi đua năm 2021, Ban Thường vụ xây dựng kế hoạch với nội dung sau: "
+        "I MỤC ĐÍCH, YÊU CẦU Động viên đoàn viên, công nhân, viên chức, lao động thi đua lao động giỏi, "
+        "lao động sáng tạo, phấn đấu hoàn thành tốt nhiệm vụ được giao trong năm. "
+        "II. NỘI DUNG THI ĐUA Thi đua thực hiện thắng lợi các chỉ tiêu, nhiệm vụ phát triển kinh tế - xã hội "
+        "của tỉnh, chăm lo đời sống đoàn viên và người lao động."
+    )
+    assert len(one_line) >= 600
+    source.write_text(one_line, encoding="utf-8")
+    result = import_text(source, out=tmp_path / "plan.yaml")
+    data = yaml.safe_load(result.text)
+    assert data["issuer"] == {"parent": "TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM", "name": "LIÊN ĐOÀN LAO ĐỘNG TỈNH TÂY NINH",
+                              "abbreviation": "LĐLĐ"}  # fmt: skip
+    document = data["document"]
+    assert (document["number"], document["ky_hieu"], document["place"]) == (195, "KH – LĐLĐ", "Tây Ninh")
+    assert document["title"] == "Phát động phong trào thi đua trong công nhân, viên chức, lao động năm 2021"
+    assert [s["title"] for s in data["sections"]] == ["MỤC ĐÍCH, YÊU CẦU", "NỘI DUNG THI ĐUA"]
+    assert data["sections"][0]["items"][0].startswith("Động viên đoàn viên")
+    assert "xuống dòng" in " ".join(d.message for d in result.decisions)  # and it says what it did
+
+
+def test_a_part_without_its_dot_only_when_its_title_is_in_capitals() -> None:
+    from thidua.importer.structure import _section_title
+
+    assert _section_title("I MỤC ĐÍCH, YÊU CẦU") == "MỤC ĐÍCH, YÊU CẦU"
+    assert _section_title("V Kết quả thi đua được tổng hợp") is None  # a sentence, not a part
+    assert _section_title("II. Nội dung thi đua") == "Nội dung thi đua"  # dotted: as before
+
+
 # ----------------------------------------------------------------------------- round trip through Word
 
 

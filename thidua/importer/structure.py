@@ -60,7 +60,10 @@ def nfc(text: str) -> str:
 _SPACE = r"[ \t\u00a0]"
 _QUOC_HIEU = re.compile(r"C[ỘO]NG\s+H(?:ÒA|OÀ|OA)\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆE]T\s+NAM", re.I)
 _TIEU_NGU = re.compile(r"Độc\s*lập\s*[-–—]\s*Tự\s*do\s*[-–—]\s*Hạnh\s*phúc", re.I)
-_SO = re.compile(rf"\bSố{_SPACE}*:?{_SPACE}*(?P<num>[0-9]*){_SPACE}*/{_SPACE}*(?P<kh>[^\s,;]+)")
+# The ký hiệu as printed, also spaced around its dash ("195 /KH – LĐLĐ"; TX40 then asks to close it).
+_SO = re.compile(
+    rf"\bSố{_SPACE}*:?{_SPACE}*(?P<num>[0-9]*){_SPACE}*/{_SPACE}*(?P<kh>[^\s,;]+(?:{_SPACE}+[-–]{_SPACE}+[^\s,;]+)*)"
+)
 _BLANK = r"[ \t\u00a0._…]"  # the room left for the day and month: spaces, dots, underscores
 # The place is the words before ", ngày" on its own line (U+2029 ends a line of the joined header).
 _PLACE_DATE = re.compile(
@@ -93,6 +96,7 @@ _TYPE_LINE = re.compile(
 )
 
 _ROMAN = re.compile(r"^(?P<label>[IVXL]{1,6})\s*[.\-–):]\s*(?P<text>\S.*)$")
+_ROMAN_UNDOTTED = re.compile(r"^(?P<label>[IVXL]{1,6})\s+(?P<text>[^\W\d_]{2,}(?:[\s,]+[^\W\d_]+)+)$")  # dot lost
 _ARABIC_UPPER_SECTION = re.compile(r"^(?P<label>\d{1,2})\s*[.\-–)]\s*(?P<text>\S.*)$")
 _LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("decimal", re.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2})+)\.?\s+(?P<text>\S.*)$")),
@@ -232,6 +236,13 @@ class _Builder:
                 for part in _MARKUP.sub("\n", text).split("\n"):
                     out.append(_Line(part.strip(" |"), paragraph.line))
                 continue
+            if not self.from_docx and len(text) >= _FLATTENED:
+                parts = _unflattened(text)
+                if len(parts) > 1:  # kept apart: an empty line between them stops the rejoining of wrapped lines
+                    for part in parts:
+                        out += [_Line(part, paragraph.line), _Line("", paragraph.line)]
+                    self.note((), "import-note-unflattened", count=len(parts))
+                    continue
             out.append(_Line(text, paragraph.line, in_table=bool(getattr(paragraph, "in_table", False))))
         return out
 
@@ -436,10 +447,12 @@ class _Builder:
         document = data["document"]
         number, ky_hieu = match["num"], match["kh"].rstrip(".")
         document["number"] = (int(number) if not number.startswith("0") else number) if number else None
-        kind, _, rest = ky_hieu.partition("-")
+        kind, _, rest = re.sub(rf"{_SPACE}*[-–]{_SPACE}*", "-", ky_hieu).partition("-")
         if kind in DOC_TYPES and rest and "/" not in rest:
             document["type"] = kind
             data["issuer"]["abbreviation"] = rest
+            if ky_hieu != f"{kind}-{rest}":  # printed with spaces or a long dash: kept as written, check says so
+                document["ky_hieu"] = ky_hieu
         else:
             document["type"] = kind if kind in DOC_TYPES else "KH"
             document["ky_hieu"] = ky_hieu
@@ -880,10 +893,12 @@ def _numbering(kind: str) -> str:
 
 
 def _section_title(key: str) -> str | None:
-    match = _ROMAN.match(key)
+    match = _ROMAN.match(key) or _ROMAN_UNDOTTED.match(key)
     if not match or not _valid_roman(match["label"]):
         return None
     text = match["text"]
+    if match.re is _ROMAN_UNDOTTED and not all(word.isupper() for word in text.replace(",", " ").split()):
+        return None  # without its dot only a title all in capitals is a part ("I MỤC ĐÍCH, YÊU CẦU")
     letters = [ch for ch in text if ch.isalpha()]
     if not letters or len(text) > 200:
         return None
@@ -1015,6 +1030,54 @@ def _bodies(text: str) -> list[str]:
         if len(before.split()) >= 4:
             return [text[: match.start()].strip(), *_bodies(text[match.end() :])]
     return [text]
+
+
+_FLATTENED = 600  # characters: a line this long with a whole header in it lost its line breaks
+_TYPE_WORD = re.compile(r"(?<!\w)KẾ HOẠCH(?=\s+[^\W\d_])")
+_HEADING_RUN = re.compile(r"(?<=\s)(?P<label>[IVX]{1,4})\.?\s+(?P<title>[^\W\d_][^\W\d_]*(?:[\s,]+[^\W\d_]+)+)")
+
+
+def _unflattened(text: str) -> list[str]:
+    """A whole document on one line (copied out of a PDF) broken where ND30's layout breaks it.
+
+    Only when its first 400 characters hold the header (the Quốc hiệu or a Số …/…) and the
+    type word KẾ HOẠCH follows: before the Quốc hiệu, the Tiêu ngữ and the Số; after the date;
+    around KẾ HOẠCH; the title ends at the first Căn cứ / Thực hiện; before each part in capitals
+    (I. MỤC ĐÍCH, YÊU CẦU), its title ending at the first word not in capitals; before Nơi nhận.
+    Sentences stay as they are: with their stops lost there is nothing sure to break them at.
+    """
+    head = nfc(text)
+    kind = _TYPE_WORD.search(head)
+    if kind is None or not (_QUOC_HIEU.search(head[:400]) or _SO.search(head[:400])):
+        return [text]
+    cuts: set[int] = {kind.start(), kind.end()}
+    for pattern in (_QUOC_HIEU, re.compile(r"Độc\s*lập\s*[-–—]"), _SO):
+        match = pattern.search(head, 0, kind.start())
+        if match:
+            cuts.add(match.start())
+    date = _DATE_LONG.search(head, 0, kind.start())
+    if date:
+        cuts.add(date.end())
+    verb = re.search(r"\s(?=(?:Căn cứ|Căn|Thực hiện|Thi hành)\s)", head[kind.end() :])
+    if verb:
+        cuts.add(kind.end() + verb.end())
+    for match in _HEADING_RUN.finditer(head, kind.end()):
+        words = match["title"].replace(",", " ").split()
+        upper = 0
+        while upper < len(words) and words[upper].isupper():
+            upper += 1
+        if upper >= 2:
+            cuts.add(match.start())
+            end = match.start("title")
+            for word in words[:upper]:
+                end = head.index(word, end) + len(word)
+            cuts.add(end + (1 if head[end : end + 1] == "," else 0))
+    received = head.find("Nơi nhận", kind.end())
+    if received > 0:
+        cuts.add(received)
+    edges = sorted(c for c in cuts if 0 < c < len(text))
+    parts = [text[a:b].strip() for a, b in zip([0, *edges], [*edges, len(text)], strict=True)]
+    return [part for part in parts if part]
 
 
 def _quoc_hieu_at(lines: list[_Line], start: int, stop: int) -> int | None:
