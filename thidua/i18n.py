@@ -500,6 +500,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "“mỗi/từng …”: chỉ tiêu tính cho từng đơn vị; thêm units nếu cần",
         "en": "“mỗi/từng …”: a per-unit target; add its units if needed",
     },
+    "import-note-phase-year": {
+        "vi": "đợt chỉ ghi năm (“{when}”): đã lấy ngày đầu năm hoặc cuối năm, xem lại",
+        "en": "the phase gives only a year (“{when}”): its first or last day is taken; review",
+    },
     "import-note-phase-dates": {
         "vi": "không đọc hết được ngày của đợt (“{when}”): điền start/end",
         "en": "cannot read all the phase's dates (“{when}”): fill in start/end",

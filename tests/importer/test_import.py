@@ -519,6 +519,23 @@ def test_the_documents_own_header_after_a_pages_menus(tmp_path: Path) -> None:
     assert "Thuộc tính" in " ".join(d.message for d in result.decisions)  # and said so
 
 
+def test_a_phase_given_by_its_year_alone_is_read_and_said(tmp_path: Path) -> None:
+    source = tmp_path / "phases.txt"
+    source.write_text(
+        "KẾ HOẠCH\nThi đua giai đoạn 2016 - 2020\nI. MỤC ĐÍCH\n1. Thi đua tốt.\nII. THỜI GIAN\n"
+        "1. Đợt 1: Từ ngày 01/01/2016 đến 30/6/2018\n2. Đợt 2: Từ năm 2018 đến tháng 12/2020\n",
+        encoding="utf-8",
+    )
+    result = import_text(source, out=tmp_path / "plan.yaml")
+    phases = [item["phase"] for item in yaml.safe_load(result.text)["sections"][1]["items"]]
+    assert [(p.get("start"), p.get("end")) for p in phases] == [
+        (date(2016, 1, 1), date(2018, 6, 30)),
+        (date(2018, 1, 1), date(2020, 12, 31)),  # 1 January: the text gives only the year
+    ]
+    said = [d.message for d in result.decisions if "chỉ ghi năm" in d.message]
+    assert len(said) == 1 and "Từ năm 2018" in said[0]
+
+
 def test_every_note_has_its_message_in_both_languages() -> None:
     from thidua.i18n import MESSAGES
 

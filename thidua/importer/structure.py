@@ -817,8 +817,11 @@ class _Builder:
             phase["start"] = issued  # "từ nay": from the day it is issued
             phase = {k: phase[k] for k in ("name", "start", "end", "when", "theme", "text") if k in phase}
             unread = "end" not in phase
+        year_only = phase.pop("_year_only", None)
         if unread:
             self.note((*path, "phase"), "import-note-phase-dates", when=unread)
+        elif year_only:
+            self.note((*path, "phase"), "import-note-phase-year", when=year_only)
         return {"phase": phase}
 
 
@@ -1199,7 +1202,12 @@ def _phase(text: str) -> dict[str, Any] | None:
         phase["text"] = body
     if unread:
         phase["_unread"] = phase["when"]
+    elif _YEAR_ONLY.search(nfc(when)):  # "Từ năm 2018": read as 1 January, which the text does not say
+        phase["_year_only"] = phase["when"]
     return phase
+
+
+_YEAR_ONLY = re.compile(r"(?:^|\b(?:từ|đến)\s+)năm\s+\d{4}", re.I)
 
 
 def _phase_dates(when: str) -> tuple[date | None, date | None, bool]:
