@@ -191,6 +191,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "cần TARGET và VALUE, hoặc --from TỆP.csv (không dùng cả hai)",
         "en": "give TARGET and VALUE, or --from FILE.csv (not both)",
     },
+    "record-unit-named": {"vi": "đơn vị “{written}” là {id}", "en": "unit “{written}” is {id}"},
     "record-wrote": {"vi": "đã ghi {count} kết quả vào {path}", "en": "wrote {count} results to {path}"},
     "severity.error": {"vi": "lỗi", "en": "error"},
     "severity.warning": {"vi": "cảnh báo", "en": "warning"},
@@ -730,6 +731,14 @@ WORDS: dict[str, dict[str, str]] = {
     "csv-twice": {"vi": "cột '{name}' có hai lần", "en": "column '{name}' appears twice"},
     "csv-missing": {"vi": "thiếu cột {name}", "en": "the column {name} is missing"},
     "field-empty": {"vi": "{field} để trống", "en": "{field} is empty"},
+    "field-unit-unknown": {
+        "vi": "không có đơn vị nào tên '{value}' trong kế hoạch; các đơn vị: {choices}",
+        "en": "no unit of the plan is named '{value}'; the units: {choices}",
+    },
+    "field-unit-ambiguous": {
+        "vi": "'{value}' có thể là nhiều đơn vị: {choices}; ghi mã (id) hoặc tên đầy đủ",
+        "en": "'{value}' could be several units: {choices}; write the id or the full name",
+    },
     "field-date": {
         "vi": "date '{value}' không phải ngày có thật (dùng YYYY-MM-DD hoặc dd/mm/yyyy)",
         "en": "date '{value}' is not a real day (use YYYY-MM-DD or dd/mm/yyyy)",

@@ -158,6 +158,36 @@ def test_record_from_a_spreadsheet(runner, plan: Path, tmp_path: Path) -> None:
     assert results.read_bytes().startswith(before.split(b"\n  # \xc4\x90\xe1\xbb\xa3t 2")[0])
 
 
+def test_units_are_recorded_by_the_names_they_write(runner, plan: Path, tmp_path: Path) -> None:
+    # The plan's units: ldld-dong-ha "LĐLĐ thành phố Đông Hà", ldld-gio-linh "LĐLĐ huyện Gio Linh".
+    sheet = tmp_path / "don-vi.csv"
+    sheet.write_text(
+        "chỉ tiêu;ngày;giá trị;đơn vị\n"
+        "mo-hinh-diem;30/6/2021;1;Liên đoàn Lao động thành phố Đông Hà\n"  # LĐLĐ spelt out, another case
+        "mo-hinh-diem;30/6/2021;0;Gio Linh\n",  # the words of one unit's name
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["record", str(plan), "--from", str(sheet)])
+    assert result.exit_code == 0, result.output
+    units = [r["unit"] for r in yaml.safe_load(results_of(plan).read_bytes())["results"]]
+    assert units == ["ldld-dong-ha", "ldld-gio-linh"]
+    assert "đơn vị “Gio Linh” là ldld-gio-linh" in result.output  # said, so the clerk can check
+
+
+def test_a_unit_name_that_is_several_units_or_none_is_refused_naming_them(runner, plan: Path, tmp_path: Path) -> None:
+    sheet = tmp_path / "don-vi.csv"
+    sheet.write_text(
+        "chỉ tiêu;ngày;giá trị;đơn vị\nmo-hinh-diem;30/6/2021;1;LĐLĐ\nmo-hinh-diem;30/6/2021;1;Hội Nông dân\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["--lang", "en", "record", str(plan), "--from", str(sheet)])
+    assert result.exit_code == 1
+    assert "don-vi.csv:2:26: KQ09" in result.output and "'LĐLĐ' could be several units" in result.output
+    assert "ldld-gio-linh (LĐLĐ huyện Gio Linh)" in result.output.split("don-vi.csv:3")[0]
+    assert "don-vi.csv:3:26: KQ09" in result.output and "no unit of the plan is named 'Hội Nông dân'" in result.output
+    assert not results_of(plan).exists()  # nothing written
+
+
 def test_one_broken_csv_row_rejects_the_whole_file(runner, plan: Path, tmp_path: Path) -> None:
     results = results_of(plan)
     results.write_text(HAND_WRITTEN, encoding="utf-8")

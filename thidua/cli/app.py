@@ -240,7 +240,7 @@ def record(
 ) -> None:
     from thidua.cli.show import shown_path as display_path
     from thidua.i18n import resolve_lang, tr
-    from thidua.track.record import Origin, read_csv, row_from_arguments, write_records
+    from thidua.track.record import Origin, read_csv, resolve_units, row_from_arguments, write_records
     from thidua.workspace import open_tracked, repository_options
 
     language = resolve_lang(lang)
@@ -262,7 +262,10 @@ def record(
             note=note,
         )
         rows, origin = [row], Origin("thidua record", [" ".join(a for a in (target, value) if a)])
-    written = write_records(tracked, rows, problems, origin)
+    rows, unknown, named = resolve_units(tracked.plan, rows)
+    written = write_records(tracked, rows, [*problems, *unknown], origin)
+    for name, unit_id in named:
+        typer.echo(tr("record-unit-named", language, written=name, id=unit_id), err=True)
     typer.echo(tr("record-wrote", language, count=len(rows), path=display_path(written)))
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -35,6 +36,7 @@ from thidua.plan.loader import (
     load_yaml_text,
     split_lines,
 )
+from thidua.plan.model import ID_PATTERN, Plan, Unit
 from thidua.plan.results import Results
 from thidua.plan.validate import validate_results
 from thidua.text.figures import FigureError, parse_figure
@@ -268,6 +270,66 @@ def parse_fields(raw: Mapping[str, Any], *, line: int, columns: dict[str, int]) 
             if amount.qualifier:
                 values["amount_qualifier"] = amount.qualifier
     return Row({k: values[k] for k in FIELDS if k in values}, line, columns, ok=not problems), problems
+
+
+# ----------------------------------------------------------------------------- units by name
+
+# Short forms units write for the words of their names.
+_SHORT = {"lđlđ": "liên đoàn lao động", "cđcs": "công đoàn cơ sở", "cđvc": "công đoàn viên chức",
+          "cđ": "công đoàn", "tp": "thành phố", "tx": "thị xã", "h": "huyện"}  # fmt: skip
+_ID = re.compile(ID_PATTERN)
+
+
+def _name_words(text: str) -> list[str]:
+    words = re.findall(r"\w+", unicodedata.normalize("NFC", text).casefold())
+    return [w for word in words for w in _SHORT.get(word, word).split()]
+
+
+def units_named(plan: Plan, written: str) -> list[Unit]:
+    """The plan's units a report may mean by WRITTEN: its name (any case, short forms such as LĐLĐ
+    spelt out), else every unit whose name holds all of WRITTEN's words in order."""
+    words = _name_words(written)
+    if not words:
+        return []
+    exact = [unit for unit in plan.units if _name_words(unit.name) == words]
+    if exact:
+        return exact
+
+    def holds(name: list[str]) -> bool:
+        rest = iter(name)
+        return all(word in rest for word in words)
+
+    return [unit for unit in plan.units if holds(_name_words(unit.name))]
+
+
+def resolve_units(plan: Plan, rows: Sequence[Row]) -> tuple[list[Row], list[Problem], list[tuple[str, str]]]:
+    """Units as the units write them: a unit that is not one of the plan's ids is looked up by name.
+
+    One unit of that name: the row gets its id (and the pair is given back, to be said). None, or
+    several: a KQ09 problem at the row's unit column, naming the units it could be. A value
+    written as an id is left to KQ02, which knows the target's units and suggests the nearest.
+    """
+    ids = {unit.id for unit in plan.units}
+    out: list[Row] = []
+    problems: list[Problem] = []
+    named: list[tuple[str, str]] = []
+    for row in rows:
+        written = row.values.get("unit")
+        if written is None or written in ids or _ID.fullmatch(written):
+            out.append(row)
+            continue
+        matches = units_named(plan, written)
+        if len(matches) == 1:
+            out.append(replace(row, values={**row.values, "unit": matches[0].id}))
+            named.append((written, matches[0].id))
+            continue
+        shown = matches or list(plan.units)
+        choices = "; ".join(f"{unit.id} ({unit.name})" for unit in shown[:8]) + ("; …" if len(shown) > 8 else "")
+        kind = "field-unit-ambiguous" if matches else "field-unit-unknown"
+        params = {"problem": word(kind, value=written, choices=choices or "-")}
+        problems.append(Problem.of("KQ09", params, line=row.line, column=row.columns.get("unit", 1)))
+        out.append(replace(row, ok=False))
+    return out, problems, named
 
 
 # ----------------------------------------------------------------------------- checking
