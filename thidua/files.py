@@ -443,6 +443,24 @@ class InputTooLarge(Exception):
         self.limit = limit
 
 
+# Bounds on what an Office file (.docx, .xlsx) may unpack to: a plan of a hundred pages or a sheet of
+# thousands of rows is a few MB of XML.
+MAX_MEMBER = 64 * 1024 * 1024
+MAX_TOTAL = 256 * 1024 * 1024
+MAX_RATIO = 200  # a compressed member that grows more than this is a zip bomb
+
+
+def zip_bomb(archive: Any) -> str | None:
+    """The first member of a zipfile.ZipFile that unpacks beyond the bounds (None: within them)."""
+    total = 0
+    for info in archive.infolist():
+        total += info.file_size
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size > MAX_MEMBER or total > MAX_TOTAL or (info.file_size > 1_000_000 and ratio > MAX_RATIO):
+            return str(info.filename)
+    return None
+
+
 def repository_root(path: Path) -> Path:
     """The repository `path` belongs to (`repository_of`), else the folder itself (`path` when it
     is a folder, its folder when a file)."""

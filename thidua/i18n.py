@@ -731,6 +731,14 @@ WORDS: dict[str, dict[str, str]] = {
     "csv-twice": {"vi": "cột '{name}' có hai lần", "en": "column '{name}' appears twice"},
     "csv-missing": {"vi": "thiếu cột {name}", "en": "the column {name} is missing"},
     "field-empty": {"vi": "{field} để trống", "en": "{field} is empty"},
+    "xlsx-unreadable": {
+        "vi": "không đọc được tệp Excel (.xlsx): tệp hỏng hoặc không phải sổ tính Excel",
+        "en": "cannot read the Excel file (.xlsx): damaged, or not an Excel workbook",
+    },
+    "xlsx-bomb": {
+        "vi": "tệp Excel giải nén ra quá lớn ({member}): không đọc",
+        "en": "the Excel file unpacks to too much ({member}): not read",
+    },
     "field-unit-unknown": {
         "vi": "không có đơn vị nào tên '{value}' trong kế hoạch; các đơn vị: {choices}",
         "en": "no unit of the plan is named '{value}'; the units: {choices}",

@@ -188,6 +188,64 @@ def test_a_unit_name_that_is_several_units_or_none_is_refused_naming_them(runner
     assert not results_of(plan).exists()  # nothing written
 
 
+def _workbook(path: Path, rows: list[list[object]], percent: tuple[int, int] | None = None) -> Path:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    for row in rows:
+        book.active.append(row)
+    if percent is not None:
+        book.active.cell(*percent).number_format = "0%"
+    book.save(path)
+    return path
+
+
+def test_an_excel_sheet_records_what_the_same_csv_records(runner, plan: Path, tmp_path: Path) -> None:
+    import datetime as dt
+
+    csv_plan = tmp_path / "csv" / plan.name
+    csv_plan.parent.mkdir()
+    shutil.copyfile(plan, csv_plan)
+    sheet = tmp_path / "don-vi.csv"
+    sheet.write_text(
+        "chỉ tiêu;ngày;giá trị;tổng số;đơn vị\nke-hoach-cdcs;30/6/2021;96%;;\n"
+        "mo-hinh-diem;30/6/2021;1;;LĐLĐ thành phố Đông Hà\nmo-hinh-diem;30/6/2021;0;;Gio Linh\n",
+        encoding="utf-8",
+    )
+    book = _workbook(
+        tmp_path / "don-vi.xlsx",
+        [
+            ["Chỉ tiêu", "Ngày", "Giá trị", "Tổng số", "Đơn vị", None],  # a blank column on the right
+            ["ke-hoach-cdcs", dt.datetime(2021, 6, 30), 0.96, None, None],  # 96% as Excel keeps it
+            ["mo-hinh-diem", dt.date(2021, 6, 30), 1, None, "LĐLĐ thành phố Đông Hà"],
+            ["mo-hinh-diem", dt.date(2021, 6, 30), 0.0, None, "Gio Linh"],
+        ],
+        percent=(2, 3),
+    )
+    assert runner.invoke(app, ["record", str(csv_plan), "--from", str(sheet)]).exit_code == 0
+    result = runner.invoke(app, ["record", str(plan), "--from", str(book)])
+    assert result.exit_code == 0, result.output
+    from_csv = results_of(csv_plan).read_text(encoding="utf-8")
+    assert results_of(plan).read_text(encoding="utf-8") == from_csv
+    assert "value: 96" in from_csv and "unit: ldld-gio-linh" in from_csv
+
+
+def test_a_bad_excel_row_names_its_row_and_column_and_nothing_is_written(runner, plan: Path, tmp_path: Path) -> None:
+    book = _workbook(
+        tmp_path / "don-vi.xlsx",
+        [["chỉ tiêu", "ngày", "giá trị"], ["mo-hinh-diem", "30/6/2021", 1], ["mo-hinh-diem", "31/02/2021", 1]],
+    )
+    result = runner.invoke(app, ["record", str(plan), "--from", str(book)])
+    assert result.exit_code == 1
+    assert "don-vi.xlsx:3:2: KQ09" in result.output  # cell B3: 31/02 is no day
+    assert not results_of(plan).exists()
+    junk = tmp_path / "junk.xlsx"
+    junk.write_bytes(b"PK\x03\x04" + bytes(range(256)))
+    result = runner.invoke(app, ["record", str(plan), "--from", str(junk)])
+    assert result.exit_code == 1 and "không đọc được tệp Excel" in result.output
+    assert "Traceback" not in result.output and not results_of(plan).exists()
+
+
 def test_one_broken_csv_row_rejects_the_whole_file(runner, plan: Path, tmp_path: Path) -> None:
     results = results_of(plan)
     results.write_text(HAND_WRITTEN, encoding="utf-8")

@@ -192,8 +192,10 @@ written. Exit 0 written, 1 findings (nothing written), 2 could not run.""",
     "record.amount": {"vi": "Số tiền kèm theo: 'gần 6 tỷ đồng'.", "en": "A money value with it: 'gần 6 tỷ đồng'."},
     "record.note": {"vi": "Ghi chú lưu cùng số liệu.", "en": "A note kept with the record."},
     "record.from": {
-        "vi": "Tệp CSV: mỗi dòng một số liệu, các cột target,date,value[,of,unit,amount,source,note].",
-        "en": "A CSV file: one row per record, columns target,date,value[,of,unit,amount,source,note].",
+        "vi": "Tệp CSV hoặc Excel (.xlsx): mỗi dòng một số liệu, các cột target,date,value[,of,unit,amount,"
+        "source,note] (hoặc chỉ tiêu, ngày, giá trị, đơn vị…); đơn vị ghi bằng mã hoặc tên.",
+        "en": "A CSV or Excel (.xlsx) file: one row per record, columns target,date,value[,of,unit,amount,source,"
+        "note] (or chỉ tiêu, ngày, giá trị, đơn vị…); units by id or by name.",
     },
     "report": {
         "vi": """Xuất báo cáo kết quả (BÁO CÁO sơ kết/tổng kết) các chỉ tiêu của PLAN thành tệp .docx.

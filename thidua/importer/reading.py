@@ -19,11 +19,7 @@ from typing import Any, ClassVar
 
 from thidua.check.text_input import MAX_BYTES, text_lines
 from thidua.errors import InputError
-
-# Bounds on what a .docx may unpack to: a Word plan of a hundred pages is a few MB of XML.
-MAX_MEMBER = 64 * 1024 * 1024
-MAX_TOTAL = 256 * 1024 * 1024
-MAX_RATIO = 200  # a compressed member that grows more than this is a zip bomb
+from thidua.files import zip_bomb
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -89,12 +85,9 @@ def _read_docx(raw: bytes, shown: str) -> Reading:
         infos = {info.filename: info for info in archive.infolist()}
     except (zipfile.BadZipFile, ValueError, OSError):
         raise InputError("import-not-docx", path=shown) from None
-    total = 0
-    for info in infos.values():
-        total += info.file_size
-        ratio = info.file_size / max(info.compress_size, 1)
-        if info.file_size > MAX_MEMBER or total > MAX_TOTAL or (info.file_size > 1_000_000 and ratio > MAX_RATIO):
-            raise InputError("import-docx-bomb", path=shown, member=info.filename)
+    bomb = zip_bomb(archive)
+    if bomb is not None:
+        raise InputError("import-docx-bomb", path=shown, member=bomb)
     if "word/document.xml" not in infos:
         raise InputError("import-not-docx", path=shown)
 

@@ -15,7 +15,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -113,8 +113,72 @@ def read_csv(path: Path) -> tuple[list[Row], list[Problem], Origin]:
         raise ThiduaError("input-too-large", path=str(path), limit=MAX_CSV_BYTES) from None
     except OSError as exc:
         raise ThiduaError("path-missing", path=f"{path} ({exc.strerror})") from None
+    if raw[:4] == b"PK\x03\x04" or path.suffix.lower() == ".xlsx":
+        rows, problems = rows_from_xlsx(raw)
+        return rows, problems, Origin(display_path(path))  # findings: the sheet's row and column number
     rows, problems, lines = rows_from_csv(raw)
     return rows, problems, Origin(display_path(path), lines)
+
+
+def rows_from_xlsx(raw: bytes) -> tuple[list[Row], list[Problem]]:
+    """The rows of the first sheet of an Excel workbook, headed as a CSV is; problems name the
+    sheet's row and column (cell D3 is 3:4). Dates, numbers and percentages read as Excel shows them."""
+    import zipfile
+
+    from thidua.files import zip_bomb
+
+    def problem(kind: str, **params: str) -> tuple[list[Row], list[Problem]]:
+        return [], [Problem.of("KQ09", {"problem": word(kind, **params)}, line=1, column=1)]
+
+    try:
+        bomb = zip_bomb(zipfile.ZipFile(io.BytesIO(raw)))
+    except (zipfile.BadZipFile, ValueError, OSError):
+        return problem("xlsx-unreadable")
+    if bomb is not None:
+        return problem("xlsx-bomb", member=bomb[:80])
+    try:
+        import openpyxl
+
+        book = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
+        sheet = book.worksheets[0].iter_rows()
+        table = [(number, [_cell_text(cell) for cell in row]) for number, row in enumerate(sheet, 1)]
+    except Exception:  # openpyxl raises many kinds on a damaged workbook: all mean "cannot read it"
+        return problem("xlsx-unreadable")
+    table = [(number, cells) for number, cells in table if any(cell.strip() for cell in cells)]
+    if not table:
+        return problem("csv-empty")
+    header = table[0][1]
+    while header and not header[-1].strip():
+        header = header[:-1]  # the sheet's blank columns on the right
+    keys, problems = _header(header, "", ";")
+    rows: list[Row] = []
+    columns = {key: index + 1 for index, key in enumerate(keys) if key is not None}
+    for number, cells in table[1:]:
+        values = {key: cells[i] if i < len(cells) else "" for i, key in enumerate(keys) if key is not None}
+        row, row_problems = parse_fields(values, line=number, columns=columns)
+        problems.extend(row_problems)
+        rows.append(row)
+    if not rows and not problems:
+        problems.extend(problem("csv-empty")[1])
+    return rows, problems
+
+
+def _cell_text(cell: Any) -> str:
+    """A cell as the sheet shows it: a date as a day, 0.96 formatted as a percentage as 96%, 12.0 as 12."""
+    value = cell.value
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return "có" if value else "không"
+    if isinstance(value, int | float):
+        if "%" in str(getattr(cell, "number_format", "") or ""):
+            return f"{value * 100:g}%"
+        return str(int(value)) if float(value).is_integer() else f"{value:g}"
+    return str(value)
 
 
 def rows_from_csv(raw: bytes) -> tuple[list[Row], list[Problem], list[str]]:
