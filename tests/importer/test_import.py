@@ -536,6 +536,41 @@ def test_a_phase_given_by_its_year_alone_is_read_and_said(tmp_path: Path) -> Non
     assert len(said) == 1 and "Từ năm 2018" in said[0]
 
 
+def test_a_title_over_lines_with_blank_lines_between_them(tmp_path: Path) -> None:
+    source = tmp_path / "title.txt"
+    source.write_text(
+        "LIÊN ĐOÀN LAO ĐỘNG TỈNH SƠN LA\nSố: 12/KH-LĐLĐ\n\nKẾ HOẠCH\n\n"
+        "Tuyên truyền và tổ chức các hoạt động kỷ niệm 90 năm\n\n"
+        "Ngày thành lập Công đoàn Việt Nam (28/7/1929-28/7/2019)\n\n"
+        "Thực hiện Kế hoạch số 5/KH-TLĐ ngày 02/01/2019 của Tổng Liên đoàn Lao động Việt Nam.\n\n"
+        "Năm 2019 là năm kỷ niệm 90 năm ngày thành lập Công đoàn Việt Nam\n\n"
+        "I. MỤC ĐÍCH, YÊU CẦU\n1. Tuyên truyền sâu rộng.\n",
+        encoding="utf-8",
+    )
+    data = yaml.safe_load(import_text(source, out=tmp_path / "plan.yaml").text)
+    assert data["document"]["title"] == (
+        "Tuyên truyền và tổ chức các hoạt động kỷ niệm 90 năm Ngày thành lập Công đoàn Việt Nam (28/7/1929-28/7/2019)"
+    )
+    assert data["opening"] == ["Năm 2019 là năm kỷ niệm 90 năm ngày thành lập Công đoàn Việt Nam"]  # not the title
+
+
+def test_a_pages_heading_over_the_documents_own_ke_hoach_line(tmp_path: Path) -> None:
+    source = tmp_path / "school.txt"
+    source.write_text(
+        "KẾ HOẠCH TỔ CHỨC CÁC HOẠT ĐỘNG THI ĐUA CHÀO MỪNG NGÀY NHÀ GIÁO VIỆT NAM\n"
+        "KẾ HOẠCH Tổ chức các hoạt động thi đua chào mừng ngày Nhà giáo Việt Nam (20/11/1982 – 20/11/2020).\n"
+        "I. MỤC ĐÍCH, YÊU CẦU\n1. Thi đua dạy tốt, học tốt.\n",
+        encoding="utf-8",
+    )
+    result = import_text(source, out=tmp_path / "plan.yaml")
+    data = yaml.safe_load(result.text)
+    assert data["document"]["title"] == (
+        "Tổ chức các hoạt động thi đua chào mừng ngày Nhà giáo Việt Nam (20/11/1982 – 20/11/2020)."
+    )
+    assert "issuer" not in data or "KẾ HOẠCH" not in str(data["issuer"])  # the page's heading is dropped
+    assert "KẾ HOẠCH TỔ CHỨC" in " ".join(d.message for d in result.decisions)
+
+
 def test_every_note_has_its_message_in_both_languages() -> None:
     from thidua.i18n import MESSAGES
 

@@ -197,6 +197,7 @@ class _Builder:
         self._seen_ids: set[str] = set()
         self.issued: date | None = None
         self.saw_so = False
+        self.page = 0  # the first line of the document, after a page's own heading
 
     def note(self, path: Loc, key: str, **params: Any) -> None:
         self.notes.append(Note(path, key, params))
@@ -265,7 +266,7 @@ class _Builder:
             sections_at = "arabic"
         type_at = self._type_line(lines, first_section)
         hint = self._title_hint(lines, first_section)
-        page = 0  # where the document starts, after what a web page put before it
+        page = self.page  # where the document starts, after what a web page put before it
         planned = first_section is not None and re.search(
             r"MỤC ĐÍCH|MỤC TIÊU|CHỈ TIÊU", nfc(lines[first_section].key).upper()
         )
@@ -378,6 +379,11 @@ class _Builder:
                 candidates.append(index)
         markers = [i for i in range(limit) if any(kind != "text" for kind, _ in _header_tokens(lines[i].key))]
         after = [i for i in candidates if markers and i > max(markers)]
+        if not markers and len(candidates) > 1 and candidates[1] == candidates[0] + 1:
+            # A page's heading in capitals straight over the document's own KẾ HOẠCH line: the page's.
+            self.dropped.append(lines[candidates[0]].text)
+            self.page = candidates[1]
+            return candidates[1]
         return after[0] if after else (candidates[0] if candidates else None)
 
     def _title_hint(self, lines: list[_Line], first_section: int | None) -> int | None:
@@ -523,8 +529,12 @@ class _Builder:
         while index < first_section and len(parts) < 4:
             line = lines[index]
             key = line.key
-            if parts and (line.blank_before or (self.from_docx and not key[:1].islower())):
+            if _TYPE_LINE.match(key) and key[:8].isupper():
+                break  # another KẾ HOẠCH line: not this title
+            if parts and self.from_docx and not key[:1].islower():
                 break
+            if parts and line.blank_before and not _title_line(key, parts[-1]):
+                break  # a title over several lines may have blank lines between them; a paragraph ends it
             if (_REFERENCE_VERB.match(key) and not _upper(key)) or _label_of(key)[0] is not None or len(key) > 300:
                 break
             if parts and (len(key) > 120 or key.rstrip().endswith(":")):
@@ -1081,6 +1091,19 @@ def _unflattened(text: str) -> list[str]:
     edges = sorted(c for c in cuts if 0 < c < len(text))
     parts = [text[a:b].strip() for a, b in zip([0, *edges], [*edges, len(text)], strict=True)]
     return [part for part in parts if part]
+
+
+def _title_line(key: str, before: str) -> bool:
+    """After a blank line, still the title: a short line that is no sentence, reference or item
+    ("Ngày thành lập Công đoàn Việt Nam (28/7/1929-28/7/2019)"), after a part that ends no sentence."""
+    text = key.strip()
+    return (
+        len(text) <= 120
+        and not text.endswith((".", ":", ";"))
+        and not before.rstrip().endswith((".", ":", ";"))
+        and not _REFERENCE_VERB.match(text)
+        and _label_of(text)[0] is None
+    )
 
 
 def _quoc_hieu_at(lines: list[_Line], start: int, stop: int) -> int | None:
