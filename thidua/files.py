@@ -311,7 +311,7 @@ def _through_temporary(path: Path, data: bytes, mode: int, put: Callable[[str], 
     """`data` in a temporary file beside `path`, on disk, with `mode`; `put` moves it into place."""
     folder = path.parent if str(path.parent) else Path(".")
     tmp_name = None
-    _sweep(folder, path.name)
+    _sweep(folder)
     try:
         fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.thidua-{os.getpid()}-", suffix=".tmp")
         with os.fdopen(fd, "wb") as handle:
@@ -331,25 +331,27 @@ def _through_temporary(path: Path, data: bytes, mode: int, put: Callable[[str], 
 
 
 STALE_AFTER = 60.0  # seconds: an older temporary of a process that is gone was left by a kill
+_SWEPT: set[str] = set()  # the folders this process has swept already: once each
 
 
-def _sweep(folder: Path, name: str) -> None:
-    """Remove the temporaries a killed thidua left beside NAME (SIGKILL cannot be caught).
+def _sweep(folder: Path) -> None:
+    """Remove the temporaries a killed thidua left in FOLDER (SIGKILL cannot be caught), once per process.
 
     Ours are named `.NAME.thidua-PID-XXXX.tmp`; one is removed only when its process is gone and
     it is older than STALE_AFTER, so a write in progress (here or from another machine on a
     shared folder) is never touched, nor any file thidua did not name.
     """
-    if os.name != "posix":  # pragma: no cover - os.kill(pid, 0) is not a probe on Windows
+    key = os.path.abspath(folder)
+    if os.name != "posix" or key in _SWEPT:  # Windows: os.kill(pid, 0) is not a probe there
         return
-    prefix = f".{name}.thidua-"
+    _SWEPT.add(key)
     try:
-        names = [entry.name for entry in os.scandir(folder) if entry.name.startswith(prefix)]
+        names = [entry.name for entry in os.scandir(folder) if entry.name.endswith(".tmp") and ".thidua-" in entry.name]
     except OSError:
         return
     for leftover in names:
-        pid, _, rest = leftover[len(prefix) :].partition("-")
-        if not (pid.isdigit() and rest.endswith(".tmp")) or _alive(int(pid)):
+        pid, _, rest = leftover.rpartition(".thidua-")[2].partition("-")
+        if not (leftover.startswith(".") and pid.isdigit() and rest) or _alive(int(pid)):
             continue
         with contextlib.suppress(OSError):
             if time.time() - os.lstat(folder / leftover).st_mtime > STALE_AFTER:
