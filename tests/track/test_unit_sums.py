@@ -379,3 +379,27 @@ def test_the_report_docx_passes_the_audit(tmp_path: Path, invoke) -> None:  # ty
     assert result.exit_code == 0, result.output
     errors = [str(error) for error in OpenXmlValidator(max_errors=0).validate(out).errors]
     assert not errors, "\n".join(errors)
+
+
+def test_adding_up_the_units_is_linear_in_units_and_records() -> None:
+    """10× the units (and their records) costs `track` at most 15× the work (tests/scale.py `operations`)."""
+    from tests.scale import operations
+
+    base = yaml.safe_load(PLAN)
+    work = []
+    for k in (3, 30):
+        units = [{"id": f"cd-{n}", "name": f"Công đoàn cơ sở số {n}"} for n in range(10 * k)]
+        records = [
+            {"target": target, "unit": unit["id"], "date": date(2021, month, 28), "value": 5, "of": 10}
+            for unit in units
+            for target in ("doan-vien-moi", "cdcs-vung-manh")
+            for month in (3, 6, 9)
+        ]
+        data = {**base, "units": units}
+        data["sections"][0]["items"][1]["target"].pop("units", None)  # the plan's units, all of them
+        plan = Plan.model_validate(data)
+        results = Results.model_validate({"results": records})
+        item = next(s for s in track(plan, results, date(2021, 12, 31)) if s.target.id == "doan-vien-moi")
+        assert item.overall.value == 5 * 10 * k  # each unit's latest, 5, once
+        work.append(operations(lambda plan=plan, results=results: track(plan, results, date(2021, 12, 31))))
+    assert 0 < work[1] <= 15 * work[0], work  # about ×10

@@ -126,7 +126,7 @@ def track(plan: Plan, results: Results, as_of: date) -> list[TargetStatus]:
             overall = _aggregate(units)
             shares: tuple[UnitShare, ...] = ()
         elif sums_units(target):
-            declared = target.units or [unit.id for unit in plan.units]
+            declared = list(dict.fromkeys(target.units or [unit.id for unit in plan.units]))  # a unit added once
             shares = tuple(_share(target, unit, by_unit.get((target.id, unit), [])) for unit in declared)
             total = _total(target, shares)
             units = ()

@@ -214,8 +214,8 @@ RULES = (
         E,
         results_check=check_unit_presence,
         summary={
-            "vi": "Thiếu đơn vị cho chỉ tiêu giao từng đơn vị, hoặc thừa đơn vị",
-            "en": "A per-unit result without its unit, or a unit where none belongs",
+            "vi": "Thiếu đơn vị cho chỉ tiêu giao từng đơn vị hay cộng từ các đơn vị, hoặc thừa đơn vị",
+            "en": "A per-unit or summed result without its unit, or a unit where none belongs",
         },
         message={"vi": "chỉ tiêu '{id}': {reason}", "en": "target '{id}': {reason}"},
         why={
