@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from openxml_audit import OpenXmlValidator
 
 from thidua.check.engine import CheckOptions, check_file
@@ -403,3 +405,56 @@ def test_adding_up_the_units_is_linear_in_units_and_records() -> None:
         assert item.overall.value == 5 * 10 * k  # each unit's latest, 5, once
         work.append(operations(lambda plan=plan, results=results: track(plan, results, date(2021, 12, 31))))
     assert 0 < work[1] <= 15 * work[0], work  # about ×10
+
+
+def test_amounts_add_up_when_every_unit_gives_one(tmp_path: Path) -> None:
+    results = """\
+results:
+  - {target: doan-vien-moi, unit: ldld-dong-ha, date: 2021-06-30, value: 1500, amount: 2000000000}
+  - {target: doan-vien-moi, unit: ldld-gio-linh, date: 2021-06-30, value: 1200, amount: 3500000000}
+"""
+    plan_file = write(tmp_path, results)
+    # 2 tỷ + 3,5 tỷ = 5,5 tỷ đồng beside 1.500 + 1.200 = 2.700 đoàn viên.
+    item = status_of(plan_file, "doan-vien-moi", date(2021, 6, 30))
+    assert item.overall.record is not None and item.overall.record.amount == 5_500_000_000
+    assert item.phrase.startswith("2.700 đoàn viên trị giá")
+    # A unit without an amount: a part of the money is unknown, so no total amount is claimed.
+    third = "  - {target: doan-vien-moi, unit: ldld-vinh-linh, date: 2021-06-30, value: 900}\n"
+    partial = status_of(write(tmp_path, results + third), "doan-vien-moi", date(2021, 6, 30))
+    assert partial.overall.record is not None and partial.overall.record.amount is None
+    assert partial.phrase == "3.600 đoàn viên"
+
+
+UNITS = ("ldld-dong-ha", "ldld-gio-linh", "ldld-vinh-linh")
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(UNITS), st.integers(1, 365), st.integers(0, 3000)),
+        max_size=12,
+        unique_by=lambda r: (r[0], r[1]),  # one figure per unit and day (KQ07)
+    ),
+    st.integers(1, 365),
+)
+def test_the_total_is_the_sum_of_each_units_latest_figure(records: list[tuple[str, int, int]], day: int) -> None:
+    plan = Plan.model_validate(yaml.safe_load(PLAN))
+    start = date(2021, 1, 1).toordinal() - 1
+    results = Results.model_validate(
+        {
+            "results": [
+                {"target": "doan-vien-moi", "unit": u, "date": date.fromordinal(start + d), "value": v}
+                for u, d, v in records
+            ]
+        }
+    )
+    as_of = date.fromordinal(start + day)
+    item = next(s for s in track(plan, results, as_of) if s.target.id == "doan-vien-moi")
+    latest = {u: v for u, d, v in sorted(records, key=lambda r: r[1]) if d <= day}  # by hand: the last one wins
+    assert item.units_counted == len(latest)
+    assert item.missing_units == tuple(u for u in UNITS if u not in latest)
+    if latest:
+        assert item.overall.value == sum(latest.values())
+        assert item.overall.percent == pytest.approx(sum(latest.values()) / 5000 * 100)
+    else:
+        assert item.overall.status is Status.no_data
