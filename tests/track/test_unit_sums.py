@@ -373,6 +373,13 @@ def test_the_report_keeps_the_units_table_and_names_the_missing(tmp_path: Path) 
     ]
     assert shares["heading"].endswith("79/120 công đoàn cơ sở (65,83%), 2/2 đơn vị được tính.")
     assert models["heads"] == ("TT", "Đơn vị", "Kết quả", "Đánh giá")  # a per-unit table as before
+    # 30/9/2021: Gio Linh's figure is still its 30/6 one; the table says so.
+    later = report_context(tracked.plan, track(tracked.plan, tracked.results, date(2021, 9, 30)), date(2021, 9, 30))
+    assert [u["result"] for u in later["per_unit"][0]["units"]] == [
+        "2.100 đoàn viên",
+        "1.200 đoàn viên (ngày 30/6/2021)",
+        "900 đoàn viên",
+    ]
 
 
 def test_the_report_docx_passes_the_audit(tmp_path: Path, invoke) -> None:  # type: ignore[no-untyped-def]

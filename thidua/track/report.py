@@ -159,14 +159,13 @@ def share_table(item: TargetStatus, names: dict[str, str]) -> dict[str, Any]:
     )
     missing = [names.get(unit, unit) for unit in item.missing_units]
     heading += f"; chưa báo cáo: {', '.join(missing)}." if missing else "."
-    units = [
-        {
-            "name": names.get(share.unit, share.unit),
-            "result": phrase(share.record, item.target) if share.record else "—",
-            "status": share_words(share),
-        }
-        for share in item.shares
-    ]
+    latest = item.overall.record.date if item.overall.record else None
+    units = []
+    for share in item.shares:
+        result = phrase(share.record, item.target) if share.record else "—"
+        if share.record is not None and share.record.date != latest:  # an older figure says its date
+            result += f" (ngày {short_date(share.record.date)})"
+        units.append({"name": names.get(share.unit, share.unit), "result": result, "status": share_words(share)})
     return {"heading": heading, "heads": SHARE_HEADS, "units": units}
 
 
