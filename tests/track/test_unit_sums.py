@@ -465,3 +465,26 @@ def test_the_total_is_the_sum_of_each_units_latest_figure(records: list[tuple[st
         assert item.overall.percent == pytest.approx(sum(latest.values()) / 5000 * 100)
     else:
         assert item.overall.status is Status.no_data
+
+
+def test_a_further_target_of_a_sentence_can_be_made_of_the_units_figures(tmp_path: Path) -> None:
+    plan = PLAN.replace(
+        "          from_units: true\n",
+        "          from_units: true\n"
+        "          also:\n"
+        "            - {id: cdcs-moi, text: thành lập 30 công đoàn cơ sở mới, measure: count, goal: 30,"
+        " population: công đoàn cơ sở, from_units: true, units: [ldld-gio-linh, ldld-vinh-linh]}\n",
+        1,
+    )
+    results = RESULTS + (
+        "  - {target: cdcs-moi, unit: ldld-gio-linh, date: 2021-06-30, value: 9}\n"
+        "  - {target: cdcs-moi, unit: ldld-vinh-linh, date: 2021-06-30, value: 6}\n"
+    )
+    plan_file = write(tmp_path, results, plan)
+    assert check_file(plan_file, CheckOptions()) == []
+    item = status_of(plan_file, "cdcs-moi", date(2021, 6, 30))
+    # 9 + 6 = 15 of 30 = 50% ≥ 49,5% of the time: on track, 2 of the sentence's 2 units.
+    assert item.overall.value == 15
+    assert item.overall.percent == pytest.approx(50.0)
+    assert item.overall.status is Status.on_track
+    assert (item.units_counted, len(item.shares)) == (2, 2)
