@@ -155,7 +155,26 @@ MESSAGES: dict[str, dict[str, str]] = {
     "track.baseline": {"vi": "(từ {value})", "en": "(from {value})"},
     "track.baseline-dated": {"vi": "(từ {value} ngày {date})", "en": "(from {value} on {date})"},
     "track.matrix": {"vi": "Chỉ tiêu giao từng đơn vị", "en": "Per-unit targets"},
+    "track.matrix-figures": {
+        "vi": "Số liệu từng đơn vị (chỉ tiêu giao từng đơn vị, chỉ tiêu cộng từ các đơn vị)",
+        "en": "Each unit's figures (per-unit targets, targets made of the units' figures)",
+    },
     "track.units-met": {"vi": "Số đơn vị đạt", "en": "Units that met it"},
+    "track.from-units": {"vi": "(cộng từ các đơn vị)", "en": "(from the units' figures)"},
+    "track.units-counted": {
+        "vi": "({counted}/{total} đơn vị được tính)",
+        "en": "({counted} of {total} units counted)",
+    },
+    "track.sum-total": {"vi": "Tổng (số đơn vị được tính)", "en": "Total (units counted)"},
+    "track.missing": {"vi": "#{number} {id}: chưa báo cáo: {units}", "en": "#{number} {id}: not reported yet: {units}"},
+    "track.not-counted": {
+        "vi": "#{number} {id}: chỉ ghi tỷ lệ, không có of (tổng số) nên chưa cộng được: {units}",
+        "en": "#{number} {id}: a share without of (the population), not added: {units}",
+    },
+    "track.legend-sum": {
+        "vi": "Chỉ tiêu cộng từ các đơn vị: ô là số liệu của đơn vị; · chưa báo cáo; (…) chưa cộng được",
+        "en": "Targets made of the units' figures: a cell is the unit's figure; · not reported yet; (…) not added",
+    },
     "track.legend": {
         "vi": "{met} đạt · {on_track} đúng tiến độ · {behind} chậm · {no_data} chưa có số liệu · {overdue} quá hạn",
         "en": "{met} met · {on_track} on track · {behind} behind · {no_data} no data · {overdue} overdue",
@@ -522,6 +541,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "diff.what.goal": {"vi": "mục tiêu của chỉ tiêu", "en": "target goal"},
     "diff.what.due": {"vi": "hạn của chỉ tiêu", "en": "target due date"},
     "diff.what.per_unit": {"vi": "giao từng đơn vị", "en": "per unit"},
+    "diff.what.from_units": {"vi": "cộng từ các đơn vị", "en": "from the units' figures"},
     "diff.what.units": {"vi": "đơn vị áp dụng", "en": "units it applies to"},
     "diff.what.baseline": {"vi": "mốc xuất phát của chỉ tiêu", "en": "target baseline"},
     "diff.what.also": {"vi": "chỉ tiêu khác trong cùng câu", "en": "further targets in the sentence"},
@@ -717,6 +737,24 @@ WORDS: dict[str, dict[str, str]] = {
         "vi": "chỉ tiêu chung, kết quả không ghi unit",
         "en": "a plan-wide target: the result names no unit",
     },
+    "unit-needed-sum": {
+        "vi": "chỉ tiêu cộng từ số liệu các đơn vị (from_units), kết quả cần ghi unit",
+        "en": "a target made of its units' figures (from_units): the result needs its unit",
+    },
+    "from-units-per-unit": {
+        "vi": "from_units cộng số liệu các đơn vị vào một mục tiêu chung, per_unit giao mục tiêu riêng cho "
+        "từng đơn vị; chỉ dùng một trong hai",
+        "en": "from_units adds the units' figures into one plan-wide goal, per_unit gives each unit its own "
+        "goal; use one of them",
+    },
+    "from-units-measure": {
+        "vi": "chỉ tiêu đo bằng '{measure}' không cộng được từ các đơn vị (from_units chỉ dùng cho count, percent)",
+        "en": "a '{measure}' target cannot be made of its units' figures (from_units is for count and percent only)",
+    },
+    "from-units-no-units": {
+        "vi": "không có đơn vị nào để cộng: khai báo units của kế hoạch hoặc units của chỉ tiêu",
+        "en": "no units to add up: declare the plan's units or the target's units",
+    },
     "results-root": {"vi": "tệp kết quả", "en": "the results file"},
     "csv-empty": {"vi": "tệp không có dòng số liệu nào", "en": "the file has no rows of figures"},
     "csv-extra": {
@@ -795,7 +833,10 @@ Achieved: percent = figure / goal (a percent with `of` is value / of first); cou
 goal; a count or percent with a baseline = (figure - baseline) / (goal - baseline); growth =
 average yearly growth, (last / first) ^ (1 / years) - 1, over the goal; yes/no = 100% when done.
 A per-unit target shows each unit, counts the units that met it, and takes the status of its
-furthest-behind unit (overdue, behind, no-data, on-track, met).""",
+furthest-behind unit (overdue, behind, no-data, on-track, met).
+A plan-wide target with `from_units: true` is measured on its units' figures: each counted unit's
+latest figure, added up (count: the sum; percent: sum of value / sum of of); units with no figure
+yet are listed as missing and the total says how many units it counts.""",
     "vi": """\
 Thời gian của mỗi chỉ tiêu tính từ ngày bắt đầu kỳ thi đua (hoặc ngày ban hành; chỉ tiêu có
 mốc xuất phát ghi ngày: từ ngày của mốc) đến hạn của chỉ tiêu (hoặc ngày kết thúc kỳ); tỷ lệ
@@ -815,5 +856,8 @@ Tỷ lệ hoàn thành: percent = số liệu / mục tiêu (có `of` thì lấy
 value / mục tiêu; count, percent có mốc xuất phát = (số liệu - mốc) / (mục tiêu - mốc); growth
 = mức tăng bình quân năm, (cuối / đầu) ^ (1 / số năm) - 1, so với mục tiêu; có/không = 100%
 khi đã thực hiện. Chỉ tiêu giao từng đơn vị thì hiện từng đơn vị, đếm số đơn vị đạt, và lấy
-trạng thái của đơn vị chậm nhất (overdue, behind, no-data, on-track, met).""",
+trạng thái của đơn vị chậm nhất (overdue, behind, no-data, on-track, met).
+Chỉ tiêu chung có `from_units: true` được tính trên số liệu của các đơn vị: số liệu mới nhất của
+từng đơn vị được cộng lại (count: tổng; percent: tổng value / tổng of); đơn vị chưa có số liệu
+được ghi là chưa báo cáo và tổng ghi rõ bao nhiêu đơn vị được tính.""",
 }

@@ -33,3 +33,15 @@ def test_a_corrected_baseline_is_a_change(runner, tmp_path: Path) -> None:  # ty
     assert [(c["what"], c["old"], c["new"]) for c in changes] == [
         ("baseline", "từ 1.080.000 đoàn viên ngày 31/12/2020", "từ 1.070.000 đoàn viên ngày 31/12/2020")
     ]
+
+
+def test_summing_the_units_figures_is_a_change(runner, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from tests.track.test_unit_sums import PLAN as SUMMED
+
+    old = SUMMED.replace(
+        "          population: đoàn viên\n          from_units: true\n", "          population: đoàn viên\n"
+    )
+    changes = _diff(runner, tmp_path, old, SUMMED)
+    assert [(c["what"], c["path"], c["old"], c["new"]) for c in changes] == [
+        ("from_units", "sections[0].items[0].target.from_units", False, True)
+    ]

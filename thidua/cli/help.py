@@ -181,8 +181,8 @@ written. Exit 0 written, 1 findings (nothing written), 2 could not run.""",
         "en": "For a percent: the population size (VALUE of N).",
     },
     "record.unit": {
-        "vi": "Mã (id) của đơn vị, với chỉ tiêu giao cho từng đơn vị.",
-        "en": "The unit's id, for a per-unit target.",
+        "vi": "Mã (id) của đơn vị, với chỉ tiêu giao cho từng đơn vị hoặc chỉ tiêu cộng từ các đơn vị (from_units).",
+        "en": "The unit's id, for a per-unit target or one made of its units' figures (from_units).",
     },
     "record.date": {
         "vi": "Ngày của số liệu (mặc định: hôm nay).",

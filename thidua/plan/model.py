@@ -190,6 +190,15 @@ class Baseline(_Model):
     )
 
 
+FROM_UNITS = (
+    "A plan-wide target reached by its units' figures ('toàn tỉnh kết nạp 5.000 đoàn viên'): results name "
+    "their unit, and the plan-wide figure is made of each counted unit's latest figure on or before the "
+    "date: a count is their sum; a percent is Σ value / Σ of (each unit records how many of how many, "
+    "value and of). The units counted are the target's units, else the plan's; a unit with no figure yet "
+    "is shown as missing. Not with per_unit (each unit's own goal), growth or yes_no."
+)
+
+
 class AlsoTarget(_Model):
     """A further chỉ tiêu written in the same sentence as its target: the text is printed once."""
 
@@ -205,6 +214,7 @@ class AlsoTarget(_Model):
     due: IsoDate | None = Field(None, description="Due date; the end of the period when empty.")
     per_unit: bool = Field(False, description="The goal applies to each unit separately.")
     units: list[str] | None = Field(None, description="Ids of the units it applies to (default: all).")
+    from_units: bool = Field(False, description=FROM_UNITS)
     baseline: Baseline | None = Field(None, description="Count and percent targets: the figure it starts from.")
 
 
@@ -221,6 +231,7 @@ class Target(_Model):
     due: IsoDate | None = Field(None, description="Due date; the end of the period when empty.")
     per_unit: bool = Field(False, description="The goal applies to each unit separately.")
     units: list[str] | None = Field(None, description="Ids of the units it applies to (default: all).")
+    from_units: bool = Field(False, description=FROM_UNITS)
     baseline: Baseline | None = Field(
         None,
         description="Count and percent targets: the figure it starts from; progress is measured from it "

@@ -46,9 +46,17 @@ class Record(_Model):
         None, description="For approximate figures: trên, hơn (more than), gần (a little less), khoảng (about)."
     )
     of: int | None = Field(
-        None, ge=1, description="For a percent target: the population size (e.g. 120 công đoàn cơ sở)."
+        None,
+        ge=1,
+        description="For a percent target: the population size (e.g. 120 công đoàn cơ sở); a unit's record "
+        "on a percent target with from_units needs it (the units' shares combine as Σ value / Σ of).",
     )
-    unit: str | None = Field(None, pattern=ID_PATTERN, description="The unit's id, for a per-unit target.")
+    unit: str | None = Field(
+        None,
+        pattern=ID_PATTERN,
+        description="The unit's id, for a per-unit target or a plan-wide one reached by its units' figures "
+        "(from_units).",
+    )
     amount: int | float | None = Field(None, ge=0, description="A money value that goes with it, in đồng.")
     amount_qualifier: Qualifier | None = Field(None, description="The qualifier of the amount ('gần 6 tỷ đồng').")
     source: str | None = Field(None, description="The report it comes from: Báo cáo số 12/BC-LĐLĐ ngày 05/7/2021.")

@@ -27,6 +27,7 @@ NOT_TEXT = frozenset(
         "due",
         "goal",
         "per_unit",
+        "from_units",
         "unit",
         "units",
         "plan",

@@ -18,7 +18,7 @@ from thidua.render.context import lowercase_first, plan_citation, plan_context
 from thidua.render.pipeline import lay_out
 from thidua.text.figures import format_number, with_qualifier
 from thidua.text.formatting import BLANK, short_date, so_ky_hieu
-from thidua.track.status import Progress, Status, TargetStatus, campaign_elapsed, summary, track
+from thidua.track.status import Progress, Status, TargetStatus, UnitShare, campaign_elapsed, summary, track
 
 REPORT_TEMPLATE = "bao-cao.xml.j2"
 REPORT_TYPE = "BC"
@@ -72,8 +72,10 @@ def report_context(plan: Plan, statuses: Sequence[TargetStatus], as_of: date) ->
                 "text": item.target.text,
                 "goal": goal_phrase(item.target)
                 + (f" ({baseline_words(item.target)})" if item.target.baseline else "")
-                + (" (mỗi đơn vị)" if item.target.per_unit else ""),
-                "result": item.phrase or "—",
+                + (" (mỗi đơn vị)" if item.target.per_unit else "")
+                + (" (cộng từ các đơn vị)" if item.shares else ""),
+                "result": (item.phrase or "—")
+                + (f" ({item.units_counted}/{len(item.shares)} đơn vị được tính)" if item.shares else ""),
                 "cites": " ".join(f"[{sources[s]}]" for s in item.sources),
                 "percent": f"{format_number(round(item.overall.percent, 1))}%"
                 if item.overall.percent is not None
@@ -85,6 +87,9 @@ def report_context(plan: Plan, statuses: Sequence[TargetStatus], as_of: date) ->
         "chart_caption": f"Biểu đồ: Tỷ lệ đạt so với mục tiêu của từng chỉ tiêu, tính đến ngày {short_date(as_of)}",
         "growth_notes": growth_notes(statuses),
         "per_unit": per_unit_tables(plan, statuses),
+        "per_unit_title": "SỐ LIỆU CỦA TỪNG ĐƠN VỊ"
+        if any(item.shares for item in statuses)
+        else "CHỈ TIÊU GIAO TỪNG ĐƠN VỊ",
         "sources": list(sources),
         "closing": f"Trên đây là báo cáo {kind.lower()} thực hiện các chỉ tiêu thi đua theo {citation}./.",
         "recipients": [],
@@ -134,16 +139,50 @@ def growth_notes(statuses: Sequence[TargetStatus]) -> list[str]:
     return notes
 
 
+UNIT_HEADS = ("TT", "Đơn vị", "Kết quả", "Đánh giá")
+SHARE_HEADS = ("TT", "Đơn vị", "Số liệu", "Tình trạng")
+
+
+def share_words(share: UnitShare) -> str:
+    """A unit's part of a total in words: counted, not reported yet, or not added (a share without `of`)."""
+    if share.record is None:
+        return "Chưa báo cáo"
+    return "Đã tính" if share.counted else "Chưa cộng được (thiếu tổng số)"
+
+
+def share_table(item: TargetStatus, names: dict[str, str]) -> dict[str, Any]:
+    """The units' figures of a target made of them: the total, how many units it counts, who is missing."""
+    total = item.phrase or "chưa có số liệu"
+    heading = (
+        f"Chỉ tiêu ({item.number}) “{goal_phrase(item.target)}” cộng từ số liệu các đơn vị: {total}, "
+        f"{item.units_counted}/{len(item.shares)} đơn vị được tính"
+    )
+    missing = [names.get(unit, unit) for unit in item.missing_units]
+    heading += f"; chưa báo cáo: {', '.join(missing)}." if missing else "."
+    latest = item.overall.record.date if item.overall.record else None
+    units = []
+    for share in item.shares:
+        result = phrase(share.record, item.target) if share.record else "—"
+        if share.record is not None and share.record.date != latest:  # an older figure says its date
+            result += f" (ngày {short_date(share.record.date)})"
+        units.append({"name": names.get(share.unit, share.unit), "result": result, "status": share_words(share)})
+    return {"heading": heading, "heads": SHARE_HEADS, "units": units}
+
+
 def per_unit_tables(plan: Plan, statuses: Sequence[TargetStatus]) -> list[dict[str, Any]]:
     names = {unit.id: unit.name for unit in plan.units}
     tables = []
     for item in statuses:
+        if item.shares:
+            tables.append(share_table(item, names))
+            continue
         if not item.target.per_unit or not item.units:
             continue
         tables.append(
             {
                 "heading": f"Chỉ tiêu ({item.number}) “{goal_phrase(item.target)}” mỗi đơn vị: "
                 f"{item.units_met}/{len(item.units)} đơn vị đạt.",
+                "heads": UNIT_HEADS,
                 "units": [
                     {
                         "name": names.get(p.unit or "", p.unit),

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from typing import Any
 
 from thidua.plan.model import Baseline, Plan, Target
 from thidua.plan.results import Record, Results, percent_of, phrase
@@ -50,6 +51,15 @@ class Progress:
 
 
 @dataclass(frozen=True)
+class UnitShare:
+    """One unit's part of a plan-wide target made of its units' figures (`from_units`)."""
+
+    unit: str
+    record: Record | None = None  # its latest record on or before the as-of date; None: not reported yet
+    counted: bool = False  # its figure is in the total (a percent's needs `of`, see KQ12)
+
+
+@dataclass(frozen=True)
 class TargetStatus:
     target: Target
     number: int  # 1-based, in plan order
@@ -59,10 +69,21 @@ class TargetStatus:
     overall: Progress
     units: tuple[Progress, ...] = ()  # per-unit targets: one per unit, in plan order
     sources: tuple[str, ...] = ()  # the sources of the records counted, in first-use order
+    shares: tuple[UnitShare, ...] = ()  # a target made of its units' figures: one per unit, in plan order
 
     @property
     def units_met(self) -> int:
         return sum(1 for unit in self.units if unit.status is Status.met)
+
+    @property
+    def units_counted(self) -> int:
+        """A target made of its units' figures: how many units' figures are in its total."""
+        return sum(1 for share in self.shares if share.counted)
+
+    @property
+    def missing_units(self) -> tuple[str, ...]:
+        """A target made of its units' figures: the units with no figure yet, in plan order."""
+        return tuple(share.unit for share in self.shares if share.record is None)
 
     @property
     def phrase(self) -> str:
@@ -103,13 +124,67 @@ def track(plan: Plan, results: Results, as_of: date) -> list[TargetStatus]:
                 _progress(target, by_unit.get((target.id, unit), []), as_of, due, elapsed, unit) for unit in declared
             )
             overall = _aggregate(units)
-        else:
+            shares: tuple[UnitShare, ...] = ()
+        elif sums_units(target):
+            declared = list(dict.fromkeys(target.units or [unit.id for unit in plan.units]))  # a unit added once
+            shares = tuple(_share(target, unit, by_unit.get((target.id, unit), [])) for unit in declared)
+            total = _total(target, shares)
             units = ()
+            overall = _progress(target, [total] if total else [], as_of, due, elapsed, None)
+        else:
+            units, shares = (), ()
             overall = _progress(target, mine, as_of, due, elapsed, None)
         counted = [p.record for p in (*units, overall) if p.record is not None]
+        counted += [s.record for s in shares if s.record is not None and s.counted]  # a total's own: no source
         sources = tuple(dict.fromkeys(r.source for r in counted if r.source))
-        statuses.append(TargetStatus(target, number, window, due, elapsed, overall, units, sources))
+        statuses.append(TargetStatus(target, number, window, due, elapsed, overall, units, sources, shares))
     return statuses
+
+
+def sums_units(target: Target) -> bool:
+    """Whether the target's figure is made of its units' figures: `from_units` on a plan-wide count or
+    percent target (on any other, TG08 reports it and the target is followed as it would be without)."""
+    return target.from_units and not target.per_unit and target.measure in ("count", "percent")
+
+
+def _share(target: Target, unit: str, records: Sequence[Record]) -> UnitShare:
+    """A unit's latest figure, and whether it can be added: a number, and for a percent its `of`."""
+    if not records:
+        return UnitShare(unit)
+    latest = max(records, key=lambda r: r.date)
+    counted = not isinstance(latest.value, bool) and (target.measure != "percent" or latest.of is not None)
+    return UnitShare(unit, latest, counted)
+
+
+def _total(target: Target, shares: Sequence[UnitShare]) -> Record | None:
+    """The plan-wide figure as one record: Σ value (and for a percent Σ of), dated at the latest counted."""
+    counted = [s.record for s in shares if s.record is not None and s.counted]
+    if not counted:
+        return None
+    amounts = [r.amount for r in counted]
+    fields: dict[str, Any] = {
+        "target": target.id,
+        "date": max(r.date for r in counted),
+        "value": sum(r.value for r in counted),
+        "qualifier": combined_qualifier([r.qualifier for r in counted]),
+        "of": sum(r.of or 0 for r in counted) if target.measure == "percent" else None,
+        "amount": None if None in amounts else sum(a or 0 for a in amounts),
+        "amount_qualifier": combined_qualifier([r.amount_qualifier for r in counted]),
+    }
+    return Record.model_construct(**fields)
+
+
+def combined_qualifier(qualifiers: Sequence[str | None]) -> str | None:
+    """The qualifier of a sum: 'trên 100' + 200 is 'trên 300', 'gần 100' + 200 'gần 300';
+    'trên' with 'gần' (or any 'khoảng') leaves only 'khoảng'."""
+    given = {q for q in qualifiers if q is not None}
+    if not given:
+        return None
+    if given <= {"trên", "hơn"}:
+        return "trên"
+    if given == {"gần"}:
+        return "gần"
+    return "khoảng"
 
 
 def _baseline(target: Target) -> Baseline | None:

@@ -11,7 +11,7 @@ from thidua.i18n import word
 from thidua.plan.model import Target
 from thidua.plan.results import Record, record_key
 
-E = Severity.error
+E, W = Severity.error, Severity.warning
 
 
 def _records(ctx: ResultsContext) -> Iterator[tuple[int, Record, Target | None]]:
@@ -48,8 +48,33 @@ def check_unit_presence(ctx: ResultsContext) -> Iterator[Problem]:
             continue
         if target.per_unit and record.unit is None:
             yield Problem({"id": target.id, "reason": word("unit-needed")}, loc=("results", index))
-        elif not target.per_unit and record.unit is not None:
+        elif target.from_units and record.unit is None:
+            yield Problem({"id": target.id, "reason": word("unit-needed-sum")}, loc=("results", index))
+        elif not target.per_unit and not target.from_units and record.unit is not None:
             yield Problem({"id": target.id, "reason": word("unit-unneeded")}, loc=("results", index, "unit"))
+
+
+def check_unit_outside_sum(ctx: ResultsContext) -> Iterator[Problem]:
+    for index, record, target in _records(ctx):
+        if target is None or record.unit is None or not target.from_units or target.per_unit:
+            continue  # a per-unit target's units are KQ02's
+        counted = target_units(ctx, target)
+        if record.unit not in counted:
+            params = {
+                "unit": record.unit,
+                "id": target.id,
+                "counted": ", ".join(counted) or "—",
+                "suggestion": closest(record.unit, counted),
+            }
+            yield Problem(params, loc=("results", index, "unit"))
+
+
+def check_unit_share_of(ctx: ResultsContext) -> Iterator[Problem]:
+    for index, record, target in _records(ctx):
+        if target is None or not target.from_units or target.per_unit or target.measure != "percent":
+            continue
+        if record.unit is not None and record.of is None and not isinstance(record.value, bool):
+            yield Problem({"id": target.id, "value": record.value}, loc=("results", index, "value"))
 
 
 def check_date_in_period(ctx: ResultsContext) -> Iterator[Problem]:
@@ -126,6 +151,14 @@ def check_duplicate(ctx: ResultsContext) -> Iterator[Problem]:
         seen.setdefault(key, index)
 
 
+_SUMMED = (
+    "# x.yaml\n- target:\n    id: doan-vien-moi\n    text: Toàn tỉnh kết nạp 5.000 đoàn viên mới.\n"
+    "    measure: count\n    goal: 5000\n    from_units: true\n    units: [ldld-dong-ha]\n"
+)
+_SHARED = (
+    "# x.yaml\n- target:\n    id: cdcs-vung-manh\n    text: 80% công đoàn cơ sở toàn tỉnh đạt vững mạnh.\n"
+    "    measure: percent\n    goal: 80\n    from_units: true\n"
+)
 _PLAN = "# x.yaml\n- target:\n    id: ke-hoach-cdcs\n    text: 100% CĐCS xây dựng kế hoạch.\n    measure: percent\n    goal: 100\n"
 _RECORD = "# x.results.yaml\nresults:\n  - target: {target}\n    date: {date}\n    value: {value}\n"
 
@@ -181,15 +214,17 @@ RULES = (
         E,
         results_check=check_unit_presence,
         summary={
-            "vi": "Thiếu đơn vị cho chỉ tiêu giao từng đơn vị, hoặc thừa đơn vị",
-            "en": "A per-unit result without its unit, or a unit where none belongs",
+            "vi": "Thiếu đơn vị cho chỉ tiêu giao từng đơn vị hay cộng từ các đơn vị, hoặc thừa đơn vị",
+            "en": "A per-unit or summed result without its unit, or a unit where none belongs",
         },
         message={"vi": "chỉ tiêu '{id}': {reason}", "en": "target '{id}': {reason}"},
         why={
             "vi": "Chỉ tiêu có per_unit: true được tính riêng cho từng đơn vị, nên mỗi kết quả phải ghi "
-            "unit; chỉ tiêu chung thì kết quả là của toàn kế hoạch, không ghi unit.",
+            "unit; chỉ tiêu chung có from_units: true được cộng từ số liệu của các đơn vị, nên mỗi kết quả "
+            "cũng ghi unit; chỉ tiêu chung khác thì kết quả là của toàn kế hoạch, không ghi unit.",
             "en": "A per_unit target is counted for each unit, so each result names its unit; a "
-            "plan-wide target's results belong to the whole plan and name none.",
+            "plan-wide target with from_units: true is made of its units' figures, so each result names "
+            "its unit too; any other plan-wide target's results belong to the whole plan and name none.",
         },
         bad=_RECORD.format(target="mo-hinh-diem", date="2021-06-30", value=1),
         good=_RECORD.format(target="mo-hinh-diem", date="2021-06-30", value=1) + "    unit: ldld-dong-ha\n",
@@ -332,9 +367,74 @@ RULES = (
             "before that date is older than the baseline itself, usually a mistyped date. A result on "
             "the baseline's date is allowed (even before the period).",
         },
-        bad=_PLAN + "    baseline: {value: 60, date: 2021-03-01}\n"
+        bad=_PLAN
+        + "    baseline: {value: 60, date: 2021-03-01}\n"
         + _RECORD.format(target="ke-hoach-cdcs", date="2021-02-15", value=62),
-        good=_PLAN + "    baseline: {value: 60, date: 2021-03-01}\n"
+        good=_PLAN
+        + "    baseline: {value: 60, date: 2021-03-01}\n"
         + _RECORD.format(target="ke-hoach-cdcs", date="2021-06-30", value=80),
+    ),
+    Rule(
+        "KQ11",
+        "results.unit-outside-sum",
+        E,
+        results_check=check_unit_outside_sum,
+        summary={
+            "vi": "Kết quả của một đơn vị không được cộng vào chỉ tiêu chung",
+            "en": "A result from a unit that a summed target does not count",
+        },
+        message={
+            "vi": "đơn vị '{unit}' không nằm trong các đơn vị được cộng vào chỉ tiêu '{id}' ({counted}); "
+            "số liệu này không được tính",
+            "en": "unit '{unit}' is not one of the units target '{id}' adds up ({counted}); its figure is not counted",
+        },
+        hint={"vi": " — có phải ý bạn là '{suggestion}'?", "en": " — did you mean '{suggestion}'?"},
+        why={
+            "vi": "Chỉ tiêu chung có from_units: true lấy số liệu của toàn kế hoạch bằng cách cộng số liệu "
+            "mới nhất của từng đơn vị: count là tổng các số, percent là tổng số đạt chia tổng số (Σ value / "
+            "Σ of). Các đơn vị được cộng là units của chỉ tiêu, nếu không có thì units của kế hoạch. Số liệu "
+            "của một đơn vị ngoài danh sách đó (mã gõ sai, hoặc đơn vị không thuộc chỉ tiêu) không được cộng, "
+            "nên tổng thiếu mà không ai biết.",
+            "en": "A plan-wide target with from_units: true gets its figure by adding each unit's latest "
+            "figure: a count is their sum, a percent the sum of those who reached it over the sum of the "
+            "populations (Σ value / Σ of). The units added are the target's units, else the plan's. A "
+            "figure from a unit outside them (a mistyped id, or a unit the target is not for) is not "
+            "added, and the total falls short without anyone knowing.",
+        },
+        bad=_SUMMED + _RECORD.format(target="doan-vien-moi", date="2021-06-30", value=1200) + "    unit: ldld-tinh\n",
+        good=_SUMMED
+        + _RECORD.format(target="doan-vien-moi", date="2021-06-30", value=1200)
+        + "    unit: ldld-dong-ha\n",
+    ),
+    Rule(
+        "KQ12",
+        "results.unit-share-without-of",
+        W,  # the other units' figures still add up; track shows this one as not added
+        results_check=check_unit_share_of,
+        summary={
+            "vi": "Tỷ lệ của một đơn vị không ghi tổng số (of) nên không cộng được",
+            "en": "A unit's share without its population (of), which cannot be combined",
+        },
+        message={
+            "vi": "chỉ tiêu '{id}': tỷ lệ {value}% của đơn vị không ghi of (tổng số); cần ghi value là số đạt "
+            "và of là tổng số để cộng vào chỉ tiêu chung",
+            "en": "target '{id}': the unit's share {value}% has no of (population); record value as how many "
+            "reached it and of as how many there are, so that it adds into the plan-wide figure",
+        },
+        why={
+            "vi": "Tỷ lệ chung của các đơn vị không phải là trung bình các tỷ lệ: 90% của 10 công đoàn cơ sở và "
+            "50% của 100 công đoàn cơ sở là 59/110 = 53,6%, không phải 70%. Vì vậy chỉ tiêu phần trăm có "
+            "from_units: true cộng tổng số đạt và tổng số của các đơn vị (Σ value / Σ of); một đơn vị chỉ ghi "
+            "tỷ lệ thì không cộng được: track và báo cáo vẫn chạy với các đơn vị khác và hiện đơn vị đó "
+            "là “chưa cộng được”.",
+            "en": "The units' combined share is not the mean of their shares: 90% of 10 grassroots unions and "
+            "50% of 100 is 59/110 = 53.6%, not 70%. So a percent target with from_units: true adds up how "
+            "many reached it and how many there are (Σ value / Σ of); a unit that records only a share "
+            "cannot be added: track and the report still run on the other units and show that one as not added.",
+        },
+        bad=_SHARED + _RECORD.format(target="cdcs-vung-manh", date="2021-06-30", value=85) + "    unit: ldld-dong-ha\n",
+        good=_SHARED
+        + _RECORD.format(target="cdcs-vung-manh", date="2021-06-30", value=17)
+        + "    of: 20\n    unit: ldld-dong-ha\n",
     ),
 )

@@ -67,7 +67,9 @@ def check_baseline_kind(ctx: PlanContext) -> Iterator[Problem]:
             continue
         value, measure = baseline.value, target.measure
         if measure not in ("count", "percent"):
-            yield Problem({"id": target.id, "reason": word("baseline-measure", measure=measure)}, loc=(*loc, "baseline"))
+            yield Problem(
+                {"id": target.id, "reason": word("baseline-measure", measure=measure)}, loc=(*loc, "baseline")
+            )
         elif target.per_unit:
             yield Problem({"id": target.id, "reason": word("baseline-per-unit")}, loc=(*loc, "baseline"))
         elif (measure == "count" and (value < 0 or not float(value).is_integer())) or (
@@ -96,6 +98,21 @@ def check_baseline_date(ctx: PlanContext) -> Iterator[Problem]:
         if due is not None and baseline.date >= due:
             params = {"id": target.id, "date": baseline.date.isoformat(), "due": due.isoformat()}
             yield Problem(params, loc=(*loc, "baseline", "date"))
+
+
+def check_from_units(ctx: PlanContext) -> Iterator[Problem]:
+    for loc, target in ctx.plan.targets():
+        if not target.from_units:
+            continue
+        if target.per_unit:
+            reason = word("from-units-per-unit")
+        elif target.measure not in ("count", "percent"):
+            reason = word("from-units-measure", measure=target.measure)
+        elif not target.units and not ctx.plan.units:
+            reason = word("from-units-no-units")
+        else:
+            continue
+        yield Problem({"id": target.id, "reason": reason}, loc=(*loc, "from_units"))
 
 
 _MEMBERS = (
@@ -260,5 +277,34 @@ RULES = (
         good="campaign:\n  period: {start: 2021-01-01, end: 2023-12-31}\n# …\n"
         + _MEMBERS
         + "    baseline: {value: 1070000, date: 2020-12-31}\n",
+    ),
+    Rule(
+        "TG08",
+        "target.from-units",
+        E,
+        check=check_from_units,
+        summary={
+            "vi": "Chỉ tiêu khai báo cộng từ các đơn vị (from_units) nhưng không cộng được",
+            "en": "A target made of its units' figures (from_units) that cannot be added up",
+        },
+        message={"vi": "chỉ tiêu '{id}': {reason}", "en": "target '{id}': {reason}"},
+        why={
+            "vi": "from_units: true nói rằng chỉ tiêu chung của kế hoạch ('toàn tỉnh kết nạp 5.000 đoàn viên') "
+            "đạt được bằng số liệu của các đơn vị: mỗi đơn vị ghi kết quả của mình (có unit), track cộng số "
+            "liệu mới nhất của từng đơn vị (count: tổng; percent: Σ value / Σ of) và hiện đơn vị chưa báo cáo. "
+            "Các đơn vị được cộng là units của chỉ tiêu, nếu không có thì units của kế hoạch. Không dùng "
+            "cùng per_unit (mỗi đơn vị một mục tiêu riêng), với chỉ tiêu tăng trưởng (growth: mức tăng không "
+            "cộng được) hay có/không (yes_no), và cần có đơn vị để cộng.",
+            "en": "from_units: true says a plan-wide target ('toàn tỉnh kết nạp 5.000 đoàn viên') is reached "
+            "by its units' figures: each unit records its own result (with unit), track adds each unit's "
+            "latest figure (count: the sum; percent: Σ value / Σ of) and shows the units not reported yet. "
+            "The units added are the target's units, else the plan's. It does not go with per_unit (each "
+            "unit its own goal), a growth target (growth rates do not add up) or a yes_no one, and it needs "
+            "units to add.",
+        },
+        bad="- target:\n    id: sang-kien\n    text: Số sáng kiến toàn tỉnh tăng 10%/năm.\n"
+        "    measure: growth\n    goal: 10\n    from_units: true\n",
+        good="- target:\n    id: doan-vien-moi\n    text: Toàn tỉnh kết nạp 5.000 đoàn viên mới.\n"
+        "    measure: count\n    goal: 5000\n    population: đoàn viên\n    from_units: true\n",
     ),
 )

@@ -11,11 +11,11 @@ from typing import Any, TextIO
 from thidua.cli.show import PipeConsole, Writer, visible
 from thidua.i18n import tr
 from thidua.plan.model import Plan
-from thidua.plan.results import baseline_phrase, goal_phrase, phrase
+from thidua.plan.results import Record, baseline_phrase, goal_phrase, phrase
 from thidua.render.context import plan_citation
-from thidua.text.figures import format_number
+from thidua.text.figures import format_number, with_qualifier
 from thidua.text.formatting import short_date
-from thidua.track.status import Progress, Status, TargetStatus, summary
+from thidua.track.status import Progress, Status, TargetStatus, UnitShare, summary
 
 BAR_WIDTH = 12
 
@@ -43,15 +43,36 @@ class TrackView:
 
     @property
     def per_unit(self) -> list[TargetStatus]:
-        """The per-unit targets: the columns of the units × targets matrix."""
-        return [item for item in self.statuses if item.target.per_unit and item.units]
+        """The columns of the units × targets matrix: per-unit targets, and targets made of the units' figures."""
+        return [item for item in self.statuses if (item.target.per_unit and item.units) or item.shares]
 
-    def matrix(self) -> list[tuple[str, list[Progress | None]]]:
-        """The matrix's rows: each unit's name, and its progress on each per-unit target (None: not its)."""
-        columns = [{p.unit: p for p in item.units} for item in self.per_unit]
+    @property
+    def summed(self) -> bool:
+        """Whether the matrix has a column of a target made of its units' figures."""
+        return any(item.shares for item in self.per_unit)
+
+    def matrix_title(self, lang: str) -> str:
+        return tr("track.matrix-figures" if self.summed else "track.matrix", lang)
+
+    def matrix(self) -> list[tuple[str, list[Progress | UnitShare | None]]]:
+        """The matrix's rows: each unit's name, and its cell in each column (None: not its)."""
+        columns: list[dict[str | None, Progress | UnitShare]] = [
+            {p.unit: p for p in (item.shares or item.units)} for item in self.per_unit
+        ]
         units = dict.fromkeys(unit for column in columns for unit in column)
         names = self.unit_names
         return [(names.get(u or "", u or ""), [column.get(u) for column in columns]) for u in units]
+
+    def footers(self, lang: str) -> list[tuple[str, list[str]]]:
+        """The matrix's last rows: units met (per-unit columns), the total and units counted (summed ones)."""
+        rows = []
+        if any(not item.shares for item in self.per_unit):
+            cells = ["" if i.shares else f"{i.units_met}/{len(i.units)}" for i in self.per_unit]
+            rows.append((tr("track.units-met", lang), cells))
+        if self.summed:
+            cells = [total_cell(i) if i.shares else "" for i in self.per_unit]
+            rows.append((tr("track.sum-total", lang), cells))
+        return rows
 
 
 def status_word(status: Status, lang: str) -> str:
@@ -82,10 +103,43 @@ def goal_text(item: TargetStatus, lang: str) -> str:
             text += " " + tr("track.baseline", lang, value=value)
     if target.per_unit:
         text += f" {tr('track.each-unit', lang)}"
+    elif item.shares or target.from_units:
+        text += f" {tr('track.from-units', lang)}"
     return text
 
 
-def unit_cell(progress: Progress, item: TargetStatus) -> str:
+def result_text(item: TargetStatus, lang: str) -> str:
+    """The result column: the figure in words; a target made of its units' figures: how many are counted."""
+    text = item.phrase or "—"
+    if item.shares:
+        text += " " + tr("track.units-counted", lang, counted=item.units_counted, total=len(item.shares))
+    return text
+
+
+def figure(record: Record, item: TargetStatus) -> str:
+    """A unit's figure in a cell: '1.200', 'trên 1.200', '34/40', '85%'."""
+    value = record.value
+    if isinstance(value, bool):
+        return phrase(record, item.target)
+    if item.target.measure == "percent" and record.of:
+        return f"{with_qualifier(record.qualifier, format_number(value))}/{format_number(record.of)}"
+    shown = format_number(value) + ("%" if item.target.measure == "percent" else "")
+    return with_qualifier(record.qualifier, shown)
+
+
+def total_cell(item: TargetStatus) -> str:
+    """The total of a summed column: its figure and the units counted, '3.300 (2/3)'."""
+    record = item.overall.record
+    shown = figure(record, item) if record is not None else "—"
+    return f"{shown} ({item.units_counted}/{len(item.shares)})"
+
+
+def unit_cell(progress: Progress | UnitShare, item: TargetStatus) -> str:
+    if isinstance(progress, UnitShare):
+        if progress.record is None:
+            return _MARK[Status.no_data]
+        shown = figure(progress.record, item)
+        return shown if progress.counted else f"({shown})"
     record = progress.record
     if record is None:
         return _MARK[progress.status]
@@ -132,6 +186,26 @@ def to_json(view: TrackView) -> list[dict[str, Any]]:
             "sources": list(item.sources),
             "per_unit": target.per_unit,
         }
+        if item.shares:  # only then: the JSON of other targets stays as it was
+            entry["from_units"] = True
+            entry["of"] = record.of if record else None
+            entry["units_counted"] = item.units_counted
+            entry["units_total"] = len(item.shares)
+            entry["missing"] = list(item.missing_units)
+            entry["units"] = [
+                {
+                    "unit": share.unit,
+                    "name": names.get(share.unit, share.unit),
+                    "value": share.record.value if share.record else None,
+                    "of": share.record.of if share.record else None,
+                    "qualifier": share.record.qualifier if share.record else None,
+                    "counted": share.counted,
+                    "date": share.record.date.isoformat() if share.record else None,
+                    "result": phrase(share.record, target) if share.record else "",
+                    "source": share.record.source if share.record else None,
+                }
+                for share in item.shares
+            ]
         if target.per_unit:
             entry["units_met"] = item.units_met
             entry["units_total"] = len(item.units)
@@ -193,12 +267,14 @@ def write_text(view: TrackView, lang: str, stream: TextIO) -> None:
             str(item.number),
             _shown(item.target.id),
             _shown(goal_text(item, lang)),
-            _shown(item.phrase or "—"),
+            _shown(result_text(item, lang)),
             f"[{style}]{bar(overall.percent)}[/] {percent_text(overall.percent)}",
             f"[{style}]{escape(status_word(overall.status, lang))}[/]",
         )
     console.print(table)
     _print_matrix(view, lang, console)
+    for line in missing_lines(view, lang):
+        console.print(_shown(line))
     _print_growth(view, lang, console)
     console.print(_summary_line(view, lang))
 
@@ -216,27 +292,49 @@ def _width(stream: TextIO) -> int:
     return shutil.get_terminal_size((120, 24)).columns if stream.isatty() else 120
 
 
+def _cell_style(cell: Progress | UnitShare) -> str:
+    if isinstance(cell, UnitShare):  # a unit's part of a total has no status of its own
+        return "default" if cell.counted else "dim"
+    return _STYLE[cell.status]
+
+
+def missing_lines(view: TrackView, lang: str) -> list[str]:
+    """For each target made of its units' figures: the units not reported yet, and those not added."""
+    names = view.unit_names
+    lines = []
+    for item in view.statuses:
+        missing = [names.get(unit, unit) for unit in item.missing_units]
+        if missing:
+            lines.append(tr("track.missing", lang, number=item.number, id=item.target.id, units=", ".join(missing)))
+        apart = [names.get(s.unit, s.unit) for s in item.shares if s.record is not None and not s.counted]
+        if apart:
+            lines.append(tr("track.not-counted", lang, number=item.number, id=item.target.id, units=", ".join(apart)))
+    return lines
+
+
 def _print_matrix(view: TrackView, lang: str, console: Any) -> None:
     from rich.table import Table
 
     per_unit = view.per_unit
     if not per_unit:
         return
-    table = Table(title=tr("track.matrix", lang), title_justify="left", pad_edge=False)
+    table = Table(title=view.matrix_title(lang), title_justify="left", pad_edge=False)
     table.add_column(tr("col.unit", lang))
     for item in per_unit:
         table.add_column(f"#{item.number} {visible(item.target.id)}", justify="center")
     for name, row in view.matrix():
         cells = [
-            f"[{_STYLE[p.status]}]{_shown(unit_cell(p, item))}[/]" if p else ""
+            f"[{_cell_style(p)}]{_shown(unit_cell(p, item))}[/]" if p else ""
             for p, item in zip(row, per_unit, strict=True)
         ]
         table.add_row(_shown(name), *cells)
-    table.add_row(
-        f"[bold]{tr('track.units-met', lang)}[/]", *(f"[bold]{i.units_met}/{len(i.units)}[/]" for i in per_unit)
-    )
+    for label, footer in view.footers(lang):
+        table.add_row(f"[bold]{_shown(label)}[/]", *(f"[bold]{_shown(cell)}[/]" if cell else "" for cell in footer))
     console.print(table)
-    console.print(tr("track.legend", lang, **{k.name: v for k, v in _MARK.items()}))
+    if any(not item.shares for item in per_unit):
+        console.print(tr("track.legend", lang, **{k.name: v for k, v in _MARK.items()}))
+    if view.summed:
+        console.print(tr("track.legend-sum", lang))
 
 
 def _print_growth(view: TrackView, lang: str, console: Any) -> None:
@@ -273,7 +371,7 @@ def write_markdown(view: TrackView, lang: str, stream: TextIO) -> None:
                     str(item.number),
                     f"`{visible(item.target.id)}`",
                     _md(goal_text(item, lang)),
-                    _md(item.phrase or "—"),
+                    _md(result_text(item, lang)),
                     percent_text(overall.percent),
                     f"{_MARK[overall.status]} {status_word(overall.status, lang)}",
                 )
@@ -282,7 +380,7 @@ def write_markdown(view: TrackView, lang: str, stream: TextIO) -> None:
         )
     per_unit = view.per_unit
     if per_unit:
-        lines += ["", f"**{tr('track.matrix', lang)}**", ""]
+        lines += ["", f"**{view.matrix_title(lang)}**", ""]
         lines.append(
             "| " + " | ".join([tr("col.unit", lang), *(f"#{i.number} `{i.target.id}`" for i in per_unit)]) + " |"
         )
@@ -290,11 +388,11 @@ def write_markdown(view: TrackView, lang: str, stream: TextIO) -> None:
         for name, row in view.matrix():
             cells = [_md(unit_cell(p, item)) if p else "" for p, item in zip(row, per_unit, strict=True)]
             lines.append("| " + " | ".join([_md(name), *cells]) + " |")
-        lines.append(
-            "| "
-            + " | ".join([f"**{tr('track.units-met', lang)}**", *(f"{i.units_met}/{len(i.units)}" for i in per_unit)])
-            + " |"
-        )
+        for label, footer in view.footers(lang):
+            lines.append("| " + " | ".join([f"**{label}**", *(_md(cell) for cell in footer)]) + " |")
+    missing = missing_lines(view, lang)
+    if missing:
+        lines += ["", *(f"- {_md(line)}" for line in missing)]
     lines += ["", _summary_line(view, lang), ""]
     stream.write("\n".join(lines))
 
