@@ -41,6 +41,12 @@ SEED_FINDINGS = [
     ("004", "TX04", 7, "Mục địch", "Mục đích"),
     ("004", "TX40", 4, "số: 132", "số 132"),  # Kế hoạch số: 132
     ("004", "TX11", 17, "toả", "tỏa"),  # lan toả among hóa, hòa
+    ("001", "TX35", 19, "-2018", "2013 - 2018"),  # nhiệm kỳ 2013 -2018
+    ("003", "TX35", 4, "- 2025", "2021 - 2025"),  # 5 năm 2021- 2025
+    ("003", "TX35", 28, "- 28/7/2021", "28/7/1929 - 28/7/2021"),
+    ("003", "TX35", 28, "- 2/9/2021", "2/9/1945 - 2/9/2021"),
+    ("003", "TX50", 25, "III- ", "III. THỜI"),  # III- THỜI GIAN TỔ CHỨC
+    ("003", "TX50", 29, "IV- ", "IV. GIẢI"),  # IV- GIẢI PHÁP
 ]
 
 
@@ -84,6 +90,32 @@ def test_clean_prose_has_no_findings() -> None:
         findings = check_file(path, CheckOptions())
         assert findings == [], [f"{f.file}:{f.line}:{f.column} {f.code} {f.message('en')}" for f in findings]
     assert words > 2000
+
+
+def test_heading_numbers_in_a_document_get_the_nd30_form(tmp_path: Path) -> None:
+    """In a .txt the number is the document's own: the finding gives its ND30 form (in a plan: drop it)."""
+    path = tmp_path / "ke-hoach.txt"
+    path.write_text("II/ NỘI DUNG THI ĐUA\n3.2 Phong trào thi đua\nI.1 Mục đích\n", encoding="utf-8")
+    found = {(f.code, f.line, f.params.get("suggestion")): f for f in check_file(path, CheckOptions())}
+    assert set(found) == {("TX50", 1, "II. NỘI"), ("TX50", 2, "3.2. Phong"), ("TX51", 3, "1.")}
+    assert "'II. NỘI'" in found[("TX50", 1, "II. NỘI")].message("vi")
+    assert "drop" in check_file(ROOT / "tests/rules/TX50/typed.yaml", CheckOptions())[0].message("en")
+
+
+def test_leading_zeros_follow_nd30_in_every_date_in_words(tmp_path: Path) -> None:
+    path = tmp_path / "ke-hoach.txt"
+    lines = [
+        "Quảng Trị, ngày 22 tháng 02 năm 2021",  # right
+        "Lai Châu, ngày 7 tháng 9 năm 2021",  # day without its zero
+        "Thực hiện Kế hoạch ban hành ngày 15 tháng 03 năm 2021.",  # month with a zero too many
+        "Từ ngày 1 tháng 9 đến ngày 01/07/2021.",  # a sentence; a numeric date: not judged
+    ]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    found = [(f.code, f.line, f.params["suggestion"]) for f in check_file(path, CheckOptions())]
+    assert found == [
+        ("TX25", 2, "ngày 07 tháng 9 năm 2021"),
+        ("TX25", 3, "ngày 15 tháng 3 năm 2021"),
+    ]
 
 
 # ---------------------------------------------------------------------------- Word files

@@ -1,4 +1,4 @@
-"""TX3: typography — quotes and brackets, spaces around punctuation."""
+"""TX3: typography — quotes and brackets, spaces around punctuation and dashes."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from collections.abc import Iterator
 
 from thidua.check.rule import Rule, TextContext, text_problem
 from thidua.findings import Problem, Severity
-from thidua.text.segments import Segment
+from thidua.text.lexicon import Lexicon
+from thidua.text.segments import Segment, not_prose
 
 E, W = Severity.error, Severity.warning
 
@@ -20,6 +21,14 @@ _STRAIGHT, _CURLY = re.compile('"'), re.compile("“")
 _DOUBLE_SPACE = re.compile(r"(?<=\S) {2,}(?=\S)")  # runs of no-break spaces are fill-in blanks
 _SPACE_BEFORE = re.compile(r"(?<=\S)[ \u00a0]+(?=[,;:!?]|\.(?!\.))")
 _GLUED = re.compile(r"[,;:.][^\W_]")  # a mark with a letter or digit right after it; judged in code
+
+
+# 2016 -2020, 2016- 2020, Covid -19: a dash with a space on one side only, between two words or numbers
+_UNEVEN_DASH = re.compile(r"(?<=[^\W_])(?:[ \u00a0]+[-–](?=[^\W_])|[-–][ \u00a0]+(?=[^\W_]))")
+_TOKEN_END = re.compile(r"[\w/.,]*$")  # the word or number on each side: 1929, 28/7/2021, Covid
+_TOKEN_START = re.compile(r"[\w/.,]*")
+# a heading marker at the start of a paragraph ("III- THỜI GIAN", "1- Mục đích"): TX50 reports it
+_MARKER_DASH = re.compile(r"[ \t\u00a0]*(?:[IVXL]+|\d{1,2}(?:\.\d{1,2})*)[ \u00a0]*[-–]")
 
 
 def check_unbalanced(ctx: TextContext) -> Iterator[Problem]:
@@ -103,6 +112,45 @@ def check_space_after(ctx: TextContext) -> Iterator[Problem]:
                 glued = _run_on_sentence(text, at)  # TP.HCM, Ph.Ăng-ghen, congdoan.vn
             if glued:
                 yield text_problem(segment, at + 1, mark=mark)
+
+
+def _abbreviation(token: str) -> bool:
+    """KT, XH, CĐGD: upper-case letters that are not a Vietnamese syllable (ĐUA, KHEN are)."""
+    letters = "".join(char for char in token if char.isalpha())
+    return len(letters) >= 2 and letters.isupper() and not Lexicon().accepts(letters.lower())
+
+
+def _ky_hieu(token: str) -> bool:
+    return "/" in token and any(char.isalpha() for char in token)
+
+
+def check_uneven_dash(ctx: TextContext) -> Iterator[Problem]:
+    for segment in ctx.segments:
+        text = segment.text
+        if "-" not in text and "–" not in text:
+            continue
+        marker = _MARKER_DASH.match(text)
+        for match in _UNEVEN_DASH.finditer(text):
+            if marker and match.start() < marker.end():
+                continue
+            dash = match.start() + match[0].index("-" if "-" in match[0] else "–")
+            left = _TOKEN_END.search(text, max(0, match.start() - 64), match.start())
+            right = _TOKEN_START.match(text, match.end())
+            before = left[0].lstrip(".,/") if left else ""
+            after = right[0].rstrip(".,/") if right else ""
+            web = not_prose(text, match.start() - 1) or not_prose(text, match.end())
+            escaped = text[max(0, match.start() - len(before) - 1) : match.start() - len(before)] == "\\"
+            if web or escaped or _ky_hieu(before) or _ky_hieu(after):
+                continue  # a web address, a "\r\n- " left by a scraper; a số ký hiệu (58/KH- LĐLĐ) is TX40's
+            number = before if before[-1:].isdigit() else after if after[:1].isdigit() else ""
+            glued = (
+                (before[-1:].isdigit() != after[:1].isdigit() and len(number) <= 3)  # Covid-19, not "2021 - Tổ"
+                or (_abbreviation(before) and _abbreviation(after))  # KT-XH, CB-ĐVCĐ (but "tích cực - CĐCS")
+            )
+            mark = text[dash]
+            fixed = f"{before}{mark}{after}" if glued else f"{before} {mark} {after}"
+            written = text[match.start() - len(before) : match.end() + len(after)]
+            yield text_problem(segment, dash, written=written, suggestion=fixed)
 
 
 def _run_on_sentence(text: str, at: int) -> bool:
@@ -197,5 +245,30 @@ RULES = (
         },
         bad="opening:\n  - Tổ chức hội nghị sơ kết,tổng kết phong trào.\n",
         good="opening:\n  - Tổ chức hội nghị sơ kết, tổng kết phong trào.\n",
+    ),
+    Rule(
+        "TX35",
+        "typography.uneven-dash",
+        W,
+        text_check=check_uneven_dash,
+        summary={"vi": "Dấu gạch ngang có dấu cách một bên", "en": "A dash with a space on one side only"},
+        message={
+            "vi": "'{written}' có dấu cách không đều hai bên dấu gạch: '{suggestion}'",
+            "en": "'{written}' has uneven spaces around its dash: '{suggestion}'",
+        },
+        why={
+            "vi": "'2016 -2020', '2021- 2025', 'Covid -19': dấu cách chỉ ở một bên là dấu vết gõ vội; Word có thể "
+            "ngắt dòng ngay sau dấu gạch. Khoảng năm, khoảng ngày và hai cụm từ nối bằng gạch viết cách đều hai "
+            "bên ('2016 - 2020', 'kinh tế - xã hội', như 'Độc lập - Tự do - Hạnh phúc' của Nghị định 30); tên "
+            "kèm số và từ viết tắt viết liền ('Covid-19', 'KT-XH'). Gạch đầu dòng, số mục ('III- ', xem "
+            "TX50) và địa chỉ web không bị xét.",
+            "en": "'2016 -2020', '2021- 2025', 'Covid -19': a space on one side only is hasty typing; Word may "
+            "break the line right after the dash. Ranges of years or dates and two phrases joined by a dash take "
+            "a space on each side ('2016 - 2020', 'kinh tế - xã hội', as Nghị định 30's 'Độc lập - Tự do - "
+            "Hạnh phúc'); a name with its number and abbreviations are written solid ('Covid-19', 'KT-XH'). "
+            "Bullets, heading numbers ('III- ', see TX50) and web addresses are not judged.",
+        },
+        bad="opening:\n  - Thực hiện Kế hoạch phát triển kinh tế - xã hội 5 năm 2021- 2025.\n",
+        good="opening:\n  - Thực hiện Kế hoạch phát triển kinh tế - xã hội 5 năm 2021 - 2025.\n",
     ),
 )

@@ -1,0 +1,194 @@
+"""TX5: heading numbers written in the text — markers not as ND30 numbers them, numbers glued to their word."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from thidua.check.rule import Rule, TextContext, text_problem
+from thidua.findings import Problem, Severity
+from thidua.text.segments import not_prose
+
+W, N = Severity.warning, Severity.info
+
+_ROMAN = r"(?=[IVXL])(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
+_ARABIC = r"\d{1,2}(?:\.\d{1,2})*"
+_SPACE = r"[ \t\u00a0]"
+# A heading number at the start of a paragraph, then what follows it (judged in code).
+_ROMAN_MARKER = re.compile(rf"{_SPACE}*(?P<number>{_ROMAN})(?P<sep>{_SPACE}*[/:\-–)]{_SPACE}*|\.(?=[^\W\d_]))")
+_ARABIC_MARKER = re.compile(
+    rf"{_SPACE}*(?P<number>{_ARABIC})(?P<sep>{_SPACE}*[/\-–]{_SPACE}*|\.|{_SPACE}+)(?=[^\W\d_])"
+)
+# I.1, II.2.: a roman section number run into an arabic item number
+_MIXED = re.compile(
+    rf"{_SPACE}*(?P<number>(?P<roman>{_ROMAN})\.(?P<arabic>\d{{1,2}}(?:\.\d{{1,2}})*)\.?)(?={_SPACE}|[^\W\d_])"
+)
+# đợt2, năm2021: a number glued to the word that counts it
+_COUNTERS = r"đợt|phần|mục|chương|điều|khoản|khóa|khoá|lần|quý|giai đoạn|nhiệm kỳ"
+_GLUED = re.compile(
+    rf"(?<![^\W\d_])(?P<word>{_COUNTERS})(?P<number>\d{{1,2}}(?:\.\d{{1,2}})*)(?!\d|[/.,]\d)"
+    rf"|(?<![^\W\d_])(?P<year_word>năm)(?P<year>(?:19|20)\d{{2}})(?!\d)",
+    re.IGNORECASE,
+)
+_LETTER_DIGIT = re.compile(r"[^\W\d_]\d")
+
+
+def _next_word(text: str, at: int) -> str:
+    match = re.match(r"[^\W\d_]+", text[at:])
+    return match[0] if match else ""
+
+
+def _marker(text: str) -> tuple[int, str, str] | None:
+    """(offset, as written, as ND30 writes it) of a heading number written wrongly at the start of `text`."""
+    if _MIXED.match(text):
+        return None  # TX51's
+    match = _ROMAN_MARKER.match(text)
+    if match:
+        mark = match["sep"].strip(" \t\u00a0")
+        word = _next_word(text, match.end())
+        # "II/ NỘI DUNG", "II/Nội dung"; "III- THỜI GIAN", "I) MỤC ĐÍCH", "II.NỘI DUNG" (not "X-quang", "V.I.Lênin", "V/v")
+        if len(word) > 1 and (
+            mark in "/:" or (word[0].isupper() and (match["sep"] != mark or (len(word) > 1 and word.isupper())))
+        ):
+            return match.start("number"), text[match.start("number") : match.end()], f"{match['number']}. "
+        return None
+    match = _ARABIC_MARKER.match(text)
+    if match is None:
+        return None
+    number, sep = match["number"], match["sep"]
+    mark = sep.strip(" \t\u00a0")
+    word = _next_word(text, match.end())
+    if not word[:1].isupper():
+        return None  # a wrapped line ("2 lần/tháng", "4.0 và …") starts in lower case
+    if not mark and "." not in number:
+        return None  # "5 Đoàn viên": a count, not a heading
+    # "1/ Mục đích", "1- Mục đích", "1.Mục đích" (no space), "3.2 Phong trào" (no final dot)
+    return match.start("number"), text[match.start("number") : match.end()], f"{number}. "
+
+
+# In a plan the template prints the numbers (`numbering`): a number typed in the text is printed twice.
+_TYPED = {
+    "vi": "mẫu in tự đánh số mục (khóa numbering), bỏ số đã gõ khỏi câu chữ",
+    "en": "the template prints the heading numbers (the numbering key): drop the typed number from the text",
+}
+
+
+def _advice(fixed: str) -> dict[str, str]:
+    return {"vi": f"số mục nên viết là '{fixed}'", "en": f"write the heading number as '{fixed}'"}
+
+
+def check_heading_marker(ctx: TextContext) -> Iterator[Problem]:
+    for segment in ctx.segments:
+        text = segment.text
+        if not text[:8].strip(" \t\u00a0")[:1].isalnum():
+            continue
+        found = _marker(text)
+        if found is not None:
+            offset, written, fixed = found
+            word = _next_word(text, offset + len(written))
+            yield text_problem(
+                segment,
+                offset,
+                written=written + word,
+                suggestion=fixed + word,
+                advice=_TYPED if ctx.plan is not None else _advice(fixed + word),
+            )
+
+
+def check_mixed_numeral(ctx: TextContext) -> Iterator[Problem]:
+    for segment in ctx.segments:
+        match = _MIXED.match(segment.text)
+        if match is not None:
+            item = match["arabic"].rstrip(".")
+            yield text_problem(segment, match.start("number"), written=match["number"], suggestion=f"{item}.")
+
+
+def check_glued_number(ctx: TextContext) -> Iterator[Problem]:
+    for segment in ctx.segments:
+        text = segment.text
+        if not segment.has_digit or not _LETTER_DIGIT.search(text):
+            continue  # cheap: most paragraphs have no letter right before a digit
+        for match in _GLUED.finditer(text):
+            word = match["word"] or match["year_word"]
+            number = match["number"] or match["year"]
+            if not_prose(text, match.start()):
+                continue
+            yield text_problem(segment, match.start(), written=match[0], suggestion=f"{word} {number}")
+
+
+RULES = (
+    Rule(
+        "TX50",
+        "numbering.heading-marker",
+        W,
+        text_check=check_heading_marker,
+        summary={
+            "vi": "Số mục đầu đoạn không viết theo kiểu 'II.', '1.', '1.1.'",
+            "en": "A heading number not written as 'II.', '1.', '1.1.'",
+        },
+        message={
+            "vi": "'{written}': {advice}",
+            "en": "'{written}': {advice}",
+        },
+        why={
+            "vi": "Văn bản theo Nghị định 30 đánh số mục bằng chữ số La Mã có dấu chấm ('I.', 'II.'), mục nhỏ bằng "
+            "chữ số Ả Rập có dấu chấm ('1.', '2.'), mục nhỏ hơn nữa '1.1.', '2.3.' (có dấu chấm cuối), rồi "
+            "'a)', 'b)'. 'II/ NỘI DUNG', 'III- THỜI GIAN', '1/ Mục đích', '3.2 Phong trào', '1.Mục đích' là "
+            "cách đánh số tùy tiện, trộn nhiều kiểu trong một văn bản. Chỉ xét đầu đoạn, và chỉ khi chữ sau "
+            "số viết hoa (đầu một dòng bị ngắt giữa câu thì viết thường). Trong kế hoạch YAML, mẫu in tự đánh "
+            "số (khóa numbering), nên số gõ tay sẽ bị in hai lần: bỏ nó đi.",
+            "en": "Documents under Nghị định 30 number sections with roman numerals and a full stop ('I.', 'II.'), "
+            "items with arabic numerals and a full stop ('1.', '2.'), sub-items '1.1.', '2.3.' (with the final "
+            "full stop), then 'a)', 'b)'. 'II/ NỘI DUNG', 'III- THỜI GIAN', '1/ Mục đích', '3.2 Phong trào', "
+            "'1.Mục đích' are ad-hoc numbering, several kinds mixed in one document. Only the start of a "
+            "paragraph is judged, and only when the word after the number is capitalised (a line wrapped "
+            "mid-sentence starts in lower case). In a YAML plan the template prints the numbers (the numbering "
+            "key), so a typed one is printed twice: drop it.",
+        },
+        bad="opening:\n  - II/ NỘI DUNG THI ĐUA\n",
+        good="opening:\n  - II. NỘI DUNG THI ĐUA\n",
+    ),
+    Rule(
+        "TX51",
+        "numbering.mixed-numerals",
+        N,
+        text_check=check_mixed_numeral,
+        summary={
+            "vi": "Số mục trộn chữ số La Mã với chữ số Ả Rập",
+            "en": "A heading number mixing roman and arabic numerals",
+        },
+        message={
+            "vi": "số mục '{written}' trộn chữ số La Mã với chữ số Ả Rập: dưới mục La Mã, viết '{suggestion}'",
+            "en": "the heading number '{written}' mixes roman and arabic numerals: under the roman section, "
+            "write '{suggestion}'",
+        },
+        why={
+            "vi": "Một số kế hoạch đánh số 'I.1', 'II.2.'; thể thức theo Nghị định 30 (và mọi văn bản mẫu trong "
+            "kho này) đánh số mục lớn 'I.', 'II.', mục nhỏ bên dưới lại từ '1.', mục nhỏ hơn '1.1.' — không "
+            "trộn hai loại chữ số. Vì cách viết này có gặp trong văn bản thật và không sai nghĩa, đây chỉ là "
+            "ghi chú, không phải cảnh báo.",
+            "en": "Some plans number 'I.1', 'II.2.'; the layout of Nghị định 30 (and every seed document in this "
+            "repository) numbers sections 'I.', 'II.', the items under each from '1.' again, sub-items '1.1.' — "
+            "never the two kinds of numerals together. Since real plans do write it and it is not ambiguous, "
+            "this is a note, not a warning.",
+        },
+        bad="opening:\n  - I.1. Mục đích\n",
+        good="opening:\n  - 1. Mục đích\n",
+    ),
+    Rule(
+        "TX52",
+        "numbering.glued-number",
+        W,
+        text_check=check_glued_number,
+        summary={"vi": "Số viết dính vào chữ trước nó", "en": "A number run into the word before it"},
+        message={"vi": "'{written}' thiếu dấu cách: '{suggestion}'", "en": "'{written}' lacks a space: '{suggestion}'"},
+        why={
+            "vi": "'đợt2', 'năm2021' gõ thiếu dấu cách: Word coi là một từ, không ngắt dòng và "
+            "không tìm thấy khi tìm 'đợt 2'. Địa chỉ web và mã số không bị xét.",
+            "en": "'đợt2', 'năm2021': a missing space makes one word of two for Word, which then neither breaks "
+            "the line there nor finds it when searching for 'đợt 2'. Web addresses and ids are not judged.",
+        },
+        bad="opening:\n  - Sơ kết phong trào thi đua đợt2 vào tháng 7.\n",
+        good="opening:\n  - Sơ kết phong trào thi đua đợt 2 vào tháng 7.\n",
+    ),
+)
