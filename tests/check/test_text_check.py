@@ -118,6 +118,35 @@ def test_leading_zeros_follow_nd30_in_every_date_in_words(tmp_path: Path) -> Non
     ]
 
 
+def _unbalanced(tmp_path: Path, lines: list[str]) -> list[tuple[int, int]]:
+    path = tmp_path / "ke-hoach.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return [(f.line, f.column) for f in check_file(path, CheckOptions()) if f.code == "TX30"]
+
+
+def test_a_quotation_wrapped_onto_the_next_line_is_balanced(tmp_path: Path) -> None:
+    """Quotes balance per paragraph: a .txt wrapped by hand continues its paragraph on the next line."""
+    lines = [
+        "Kế hoạch tổ chức Tháng Công nhân năm 2022 với chủ đề “Công nhân Việt Nam:",
+        "Tiên phong, sáng tạo, trách nhiệm, an toàn, thích ứng”, cụ thể như",
+        'sau: hưởng ứng phong trào "Xanh - Sạch - Đẹp, Bảo đảm an toàn',
+        'vệ sinh lao động" và phong trào (Lao động giỏi,',
+        "Lao động sáng tạo) trong toàn tỉnh.",
+    ]
+    assert _unbalanced(tmp_path, lines) == []
+
+
+def test_a_quotation_left_open_at_the_end_of_its_paragraph_is_reported_on_its_line(tmp_path: Path) -> None:
+    lines = [
+        "Phong trào “Lao động giỏi, Lao động sáng tạo trong toàn tỉnh.",  # ends its paragraph
+        "Thực hiện tốt” các nhiệm vụ",  # so this closer has no partner
+        "- Phong trào “Giỏi việc nước",  # left open; the next line is a bullet of its own
+        "- Đảm việc nhà” trong nữ CNVCLĐ",
+        "Thi đua (đợt 1 và đợt 2",  # left open at the end of the file
+    ]
+    assert _unbalanced(tmp_path, lines) == [(1, 12), (2, 14), (3, 14), (4, 15), (5, 9)]
+
+
 # ---------------------------------------------------------------------------- Word files
 
 

@@ -31,32 +31,92 @@ _TOKEN_START = re.compile(r"[\w/.,]*")
 _MARKER_DASH = re.compile(r"[ \t\u00a0]*(?:[IVXL]+|\d{1,2}(?:\.\d{1,2})*)[ \u00a0]*[-–]")
 
 
+# A line of a document that starts a paragraph of its own: a bullet or a heading number.
+_NEW_PARAGRAPH = re.compile(r"\s*(?:[-+•*]|\d+(?:\.\d+)*[.)/]|[IVXLC]+[.)/\-–]|[a-zđ][)/])(?:\s|$)")
+# A line that ends its paragraph: a full stop, semicolon, ! ? or …, then only closing marks.
+_PARAGRAPH_END = re.compile(r"[.;!?…][\s”\")\]]*$")
+_WRAP_LINES = 4  # a quotation wrapped over more lines than this is taken as left open
+
+Open = tuple[Segment, str, int]  # an opening mark: its segment, the mark, its offset
+
+
+def _line(segment: Segment) -> int:
+    return segment.locate(0)[0]
+
+
+def _continues(previous: Segment | None, segment: Segment) -> bool:
+    """Whether `segment` is the next line of the same paragraph as `previous` (a .txt wrapped by hand)."""
+    return (
+        previous is not None
+        and not previous.loc
+        and not segment.loc
+        and _line(segment) == _line(previous) + 1
+        and _PARAGRAPH_END.search(previous.text) is None
+        and _NEW_PARAGRAPH.match(segment.text) is None
+    )
+
+
 def check_unbalanced(ctx: TextContext) -> Iterator[Problem]:
+    """Brackets and quotes balance per paragraph: in a document a line wrapped by hand continues it."""
+    carried: list[Open] = []  # marks left open by the previous lines of this paragraph
+    carried_straight: Open | None = None
+    wrapped = 0  # how many lines the carried marks have been open
+    previous: Segment | None = None
     for segment in ctx.segments:
+        if (carried or carried_straight) and not (_continues(previous, segment) and wrapped < _WRAP_LINES):
+            for opener, char, offset in carried[:1]:
+                yield text_problem(opener, offset, char=char)
+            if carried_straight:
+                yield text_problem(carried_straight[0], carried_straight[2], char='"')
+            carried, carried_straight, wrapped = [], None, 0
+        previous = segment
         text = segment.text
         marks = [(m.start(), m[0]) for m in _BRACKET.finditer(text)]
         if not marks:
+            wrapped += 1 if carried or carried_straight else 0
             continue
         skip = _MARKER.match(text)
-        stack: list[tuple[str, int]] = []
+        stack: list[Open] = list(carried)
         straight = []
+        broken = False
         for offset, char in marks:
             if char == '"':
                 straight.append(offset)
             elif char in _PAIRS:
-                stack.append((char, offset))
+                stack.append((segment, char, offset))
             elif skip and offset == skip.end() - 1:
                 continue
-            elif stack and stack[-1][0] == _CLOSERS[char]:
+            elif stack and stack[-1][1] == _CLOSERS[char]:
                 stack.pop()
             else:
                 yield text_problem(segment, offset, char=char)
+                for opener, open_char, open_offset in [entry for entry in stack if entry[0] is not segment][:1]:
+                    yield text_problem(opener, open_offset, char=open_char)  # left open on an earlier line
                 stack.clear()
+                broken = True
                 break
-        for char, offset in stack[:1]:
-            yield text_problem(segment, offset, char=char)
-        if len(straight) % 2:
-            yield text_problem(segment, straight[-1], char='"')
+        if carried_straight and straight and straight[0] > 0 and not text[straight[0] - 1].isspace():
+            straight.pop(0)  # closes the quotation the previous line left open
+            carried_straight = None
+        elif carried_straight:
+            yield text_problem(carried_straight[0], carried_straight[2], char='"')
+            carried_straight = None
+        open_straight = straight[-1] if len(straight) % 2 else None
+        if _PARAGRAPH_END.search(text) is not None or segment.loc or broken:
+            for opener, char, offset in stack[:1]:
+                yield text_problem(opener, offset, char=char)
+            if open_straight is not None:
+                yield text_problem(segment, open_straight, char='"')
+            carried, wrapped = [], 0
+            continue
+        carried = stack  # the paragraph may go on on the next line
+        if open_straight is not None:
+            carried_straight = (segment, '"', open_straight)
+        wrapped = wrapped + 1 if carried or carried_straight else 0
+    for opener, char, offset in carried[:1]:
+        yield text_problem(opener, offset, char=char)
+    if carried_straight:
+        yield text_problem(carried_straight[0], carried_straight[2], char='"')
 
 
 def check_mixed_quotes(ctx: TextContext) -> Iterator[Problem]:
