@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -14,8 +15,12 @@ from hypothesis import strategies as st
 
 from tests.conftest import EXAMPLES, ROOT, example_id
 from thidua.check.engine import CheckOptions, check_file
+from thidua.check.rule import TextContext
+from thidua.check.rules.written_dates import check_leading_zero
 from thidua.plan.loader import load_yaml_text
-from thidua.text.segments import plan_segments
+from thidua.text.formatting import long_date
+from thidua.text.segments import line_segments, plan_segments
+from thidua.text.settings import TextSettings
 
 SEEDS = ROOT / "tests" / "fixtures" / "seeds"
 CLEAN = ROOT / "tests" / "fixtures" / "text" / "clean"
@@ -116,6 +121,19 @@ def test_leading_zeros_follow_nd30_in_every_date_in_words(tmp_path: Path) -> Non
         ("TX25", 2, "ngày 07 tháng 9 năm 2021"),
         ("TX25", 3, "ngày 15 tháng 3 năm 2021"),
     ]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31)))
+def test_dates_as_the_template_writes_them_pass_tx25_and_its_fix_is_that_form(day: date) -> None:
+    def tx25(text: str) -> list[str]:
+        ctx = TextContext(line_segments([text]), TextSettings())
+        return [problem.params["suggestion"] for problem in check_leading_zero(ctx)]
+
+    right = long_date(day)
+    assert tx25(f"Quảng Trị, {right}") == []
+    wrong = f"ngày {day.day} tháng {day.month:02d} năm {day.year}"  # the zeros the other way round
+    assert tx25(wrong) == ([] if wrong == right else [right])
 
 
 def _unbalanced(tmp_path: Path, lines: list[str]) -> list[tuple[int, int]]:

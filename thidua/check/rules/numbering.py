@@ -11,7 +11,7 @@ from thidua.text.segments import not_prose
 
 W, N = Severity.warning, Severity.info
 
-_ROMAN = r"(?=[IVXL])(?:XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
+_ROMAN = r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})"  # I to XXXIX: a plan has a dozen sections at most
 _ARABIC = r"\d{1,2}(?:\.\d{1,2})*"
 _SPACE = r"[ \t\u00a0]"
 # A heading number at the start of a paragraph, then what follows it (judged in code).
@@ -19,6 +19,7 @@ _ROMAN_MARKER = re.compile(rf"{_SPACE}*(?P<number>{_ROMAN})(?P<sep>{_SPACE}*[/:\
 _ARABIC_MARKER = re.compile(
     rf"{_SPACE}*(?P<number>{_ARABIC})(?P<sep>{_SPACE}*[/\-–]{_SPACE}*|\.|{_SPACE}+)(?=[^\W\d_])"
 )
+_LETTER_MARKER = re.compile(rf"{_SPACE}*(?P<number>[a-zđ])(?P<sep>{_SPACE}*[/\-–]{_SPACE}*)(?=[^\W\d_])")
 # I.1, II.2.: a roman section number run into an arabic item number
 _MIXED = re.compile(
     rf"{_SPACE}*(?P<number>(?P<roman>{_ROMAN})\.(?P<arabic>\d{{1,2}}(?:\.\d{{1,2}})*)\.?)(?={_SPACE}|[^\W\d_])"
@@ -51,6 +52,11 @@ def _marker(text: str) -> tuple[int, str, str] | None:
             mark in "/:" or (word[0].isupper() and (match["sep"] != mark or (len(word) > 1 and word.isupper())))
         ):
             return match.start("number"), text[match.start("number") : match.end()], f"{match['number']}. "
+        return None
+    match = _LETTER_MARKER.match(text)
+    if match:  # "a/ Nội dung", "b- Hình thức": ND30's letters take ")"
+        if _next_word(text, match.end())[:1].isupper():
+            return match.start("number"), text[match.start("number") : match.end()], f"{match['number']}) "
         return None
     match = _ARABIC_MARKER.match(text)
     if match is None:
@@ -133,14 +139,14 @@ RULES = (
         why={
             "vi": "Văn bản theo Nghị định 30 đánh số mục bằng chữ số La Mã có dấu chấm ('I.', 'II.'), mục nhỏ bằng "
             "chữ số Ả Rập có dấu chấm ('1.', '2.'), mục nhỏ hơn nữa '1.1.', '2.3.' (có dấu chấm cuối), rồi "
-            "'a)', 'b)'. 'II/ NỘI DUNG', 'III- THỜI GIAN', '1/ Mục đích', '3.2 Phong trào', '1.Mục đích' là "
+            "'a)', 'b)'. 'II/ NỘI DUNG', 'III- THỜI GIAN', '1/ Mục đích', '3.2 Phong trào', '1.Mục đích', 'a/ Nội dung' là "
             "cách đánh số tùy tiện, trộn nhiều kiểu trong một văn bản. Chỉ xét đầu đoạn, và chỉ khi chữ sau "
             "số viết hoa (đầu một dòng bị ngắt giữa câu thì viết thường). Trong kế hoạch YAML, mẫu in tự đánh "
             "số (khóa numbering), nên số gõ tay sẽ bị in hai lần: bỏ nó đi.",
             "en": "Documents under Nghị định 30 number sections with roman numerals and a full stop ('I.', 'II.'), "
             "items with arabic numerals and a full stop ('1.', '2.'), sub-items '1.1.', '2.3.' (with the final "
             "full stop), then 'a)', 'b)'. 'II/ NỘI DUNG', 'III- THỜI GIAN', '1/ Mục đích', '3.2 Phong trào', "
-            "'1.Mục đích' are ad-hoc numbering, several kinds mixed in one document. Only the start of a "
+            "'1.Mục đích', 'a/ Nội dung' are ad-hoc numbering, several kinds mixed in one document. Only the start of a "
             "paragraph is judged, and only when the word after the number is capitalised (a line wrapped "
             "mid-sentence starts in lower case). In a YAML plan the template prints the numbers (the numbering "
             "key), so a typed one is printed twice: drop it.",

@@ -27,8 +27,8 @@ _GLUED = re.compile(r"[,;:.][^\W_]")  # a mark with a letter or digit right afte
 _UNEVEN_DASH = re.compile(r"(?<=[^\W_])(?:[ \u00a0]+[-–](?=[^\W_])|[-–][ \u00a0]+(?=[^\W_]))")
 _TOKEN_END = re.compile(r"[\w/.,]*$")  # the word or number on each side: 1929, 28/7/2021, Covid
 _TOKEN_START = re.compile(r"[\w/.,]*")
-# a heading marker at the start of a paragraph ("III- THỜI GIAN", "1- Mục đích"): TX50 reports it
-_MARKER_DASH = re.compile(r"[ \t\u00a0]*(?:[IVXL]+|\d{1,2}(?:\.\d{1,2})*)[ \u00a0]*[-–]")
+# a heading marker at the start of a paragraph ("III- THỜI GIAN", "1- Mục đích", "a- Nội dung"): TX50's
+_MARKER_DASH = re.compile(r"[ \t\u00a0]*(?:[IVX]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[ \u00a0]*[-–]")
 
 
 # A line of a document that starts a paragraph of its own: a bullet or a heading number.
