@@ -25,6 +25,12 @@ _GLUED = re.compile(r"[,;:.][^\W_]")  # a mark with a letter or digit right afte
 
 # 2016 -2020, 2016- 2020, Covid -19: a dash with a space on one side only, between two words or numbers
 _UNEVEN_DASH = re.compile(r"(?<=[^\W_])(?:[ \u00a0]+[-–](?=[^\W_])|[-–][ \u00a0]+(?=[^\W_]))")
+# Độc lập - Tự do - Hạnh phúc: the Tiêu ngữ, a fixed text (hyphens with a space on each side)
+_MOTTO = re.compile(
+    r"Độc[ \u00a0]+lập(?P<first>[ \u00a0]*[-–—][ \u00a0]*)Tự[ \u00a0]+do(?P<second>[ \u00a0]*[-–—][ \u00a0]*)"
+    r"Hạnh[ \u00a0]+phúc",
+    re.IGNORECASE,
+)
 _TOKEN_END = re.compile(r"[\w/.,]*$")  # the word or number on each side: 1929, 28/7/2021, Covid
 _TOKEN_START = re.compile(r"[\w/.,]*")
 # a heading marker at the start of a paragraph ("III- THỜI GIAN", "1- Mục đích", "a- Nội dung"): TX50's
@@ -190,9 +196,12 @@ def check_uneven_dash(ctx: TextContext) -> Iterator[Problem]:
         if "-" not in text and "–" not in text:
             continue
         marker = _MARKER_DASH.match(text)
+        motto = _MOTTO.search(text)
         for match in _UNEVEN_DASH.finditer(text):
             if marker and match.start() < marker.end():
                 continue
+            if motto and motto.start() <= match.start() < motto.end():
+                continue  # TX36's
             dash = match.start() + match[0].index("-" if "-" in match[0] else "–")
             left = _TOKEN_END.search(text, max(0, match.start() - 64), match.start())
             right = _TOKEN_START.match(text, match.end())
@@ -211,6 +220,27 @@ def check_uneven_dash(ctx: TextContext) -> Iterator[Problem]:
             fixed = f"{before}{mark}{after}" if glued else f"{before} {mark} {after}"
             written = text[match.start() - len(before) : match.end() + len(after)]
             yield text_problem(segment, dash, written=written, suggestion=fixed)
+
+
+def check_motto_dash(ctx: TextContext) -> Iterator[Problem]:
+    for segment in ctx.segments:
+        if "phúc" not in segment.lowered:
+            continue
+        for match in _MOTTO.finditer(segment.text):
+            if match["first"] == match["second"] == " - ":
+                continue
+            written = match[0]
+            start, end = match.start(), match.end()
+            fixed = (
+                segment.text[start : match.start("first")]
+                + " - "
+                + segment.text[match.end("first") : match.start("second")]
+                + " - "
+                + segment.text[match.end("second") : end]
+            )
+            wrong = "first" if match["first"] != " - " else "second"
+            at = match.start(wrong) + len(match[wrong]) - len(match[wrong].lstrip(" \u00a0"))  # at the dash
+            yield text_problem(segment, at, written=written, suggestion=fixed)
 
 
 def _run_on_sentence(text: str, at: int) -> bool:
@@ -330,5 +360,29 @@ RULES = (
         },
         bad="opening:\n  - Thực hiện Kế hoạch phát triển kinh tế - xã hội 5 năm 2021- 2025.\n",
         good="opening:\n  - Thực hiện Kế hoạch phát triển kinh tế - xã hội 5 năm 2021 - 2025.\n",
+    ),
+    Rule(
+        "TX36",
+        "typography.motto-dash",
+        W,
+        text_check=check_motto_dash,
+        summary={
+            "vi": "Tiêu ngữ không dùng gạch nối cách đều như Nghị định 30",
+            "en": "The Tiêu ngữ without Nghị định 30's spaced hyphens",
+        },
+        message={
+            "vi": "Tiêu ngữ '{written}' nên viết là '{suggestion}'",
+            "en": "the Tiêu ngữ '{written}' should be written '{suggestion}'",
+        },
+        why={
+            "vi": "Nghị định 30/2020/NĐ-CP, Phụ lục I: giữa các cụm từ của Tiêu ngữ có gạch nối (-), có cách "
+            "chữ: 'Độc lập - Tự do - Hạnh phúc'. Gạch ngang dài (–, —) hay gạch dính chữ là sai thể thức. Kế "
+            "hoạch YAML không có dòng này: mẫu in ra đúng.",
+            "en": "Nghị định 30/2020/NĐ-CP, Phụ lục I: the phrases of the Tiêu ngữ are joined by hyphens (-) with "
+            "a space on each side: 'Độc lập - Tự do - Hạnh phúc'. An en or em dash (–, —) or a hyphen without "
+            "spaces is against the format. A YAML plan does not have this line: the template prints it right.",
+        },
+        bad="opening:\n  - Độc lập – Tự do – Hạnh phúc\n",
+        good="opening:\n  - Độc lập - Tự do - Hạnh phúc\n",
     ),
 )
