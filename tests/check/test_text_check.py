@@ -107,6 +107,13 @@ def test_heading_numbers_in_a_document_get_the_nd30_form(tmp_path: Path) -> None
     assert "drop" in check_file(ROOT / "tests/rules/TX50/typed.yaml", CheckOptions())[0].message("en")
 
 
+def test_a_typed_heading_number_is_dropped_where_the_template_prints_one() -> None:
+    findings = check_file(ROOT / "tests/rules/TX50/where.yaml", CheckOptions())
+    advice = {f.line: "drop" in f.message("en") for f in findings if f.code == "TX50"}
+    # the opening and a `numbering: none` list print the typed number; a title and numbered items print their own
+    assert advice == {11: False, 15: True, 18: True, 19: True, 23: False}
+
+
 def test_leading_zeros_follow_nd30_in_every_date_in_words(tmp_path: Path) -> None:
     path = tmp_path / "ke-hoach.txt"
     lines = [

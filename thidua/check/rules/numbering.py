@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from thidua.check.rule import Rule, TextContext, text_problem
-from thidua.findings import Problem, Severity
+from thidua.findings import Loc, Problem, Severity
+from thidua.plan.model import Plan
 from thidua.text.segments import not_prose
 
 W, N = Severity.warning, Severity.info
@@ -72,11 +74,38 @@ def _marker(text: str) -> tuple[int, str, str] | None:
     return match.start("number"), text[match.start("number") : match.end()], f"{number}. "
 
 
-# In a plan the template prints the numbers (`numbering`): a number typed in the text is printed twice.
+# Where the template prints the numbers (a section title, an item of a numbered list), a number typed
+# in the text is printed twice; in an opening, a closing or a list with `numbering: none` it is the number.
 _TYPED = {
     "vi": "mẫu in tự đánh số mục (khóa numbering), bỏ số đã gõ khỏi câu chữ",
     "en": "the template prints the heading numbers (the numbering key): drop the typed number from the text",
 }
+
+
+def _printed_number(plan: Plan, loc: Loc) -> bool:
+    """Whether the template prints a number before the text at `loc`: a section title, a numbered item."""
+    if loc[:1] != ("sections",) or len(loc) < 3:
+        return False
+    if len(loc) == 3:
+        return loc[2] == "title"  # sections are always numbered I., II.
+    node: Any = plan
+    numbering = None
+    index = 0
+    while index < len(loc):
+        key = loc[index]
+        try:
+            if key == "items" and index + 1 < len(loc):
+                numbering = node.numbering  # the list's own numbering: its items print it
+                node = node.items[loc[index + 1]]
+                index += 2
+                continue
+            if key == "paragraph":
+                return False  # an unnumbered paragraph inside a list
+            node = node[key] if isinstance(key, int) else getattr(node, key)
+        except (AttributeError, IndexError, KeyError, TypeError):
+            return False
+        index += 1
+    return numbering not in (None, "none")
 
 
 def _advice(fixed: str) -> dict[str, str]:
@@ -97,7 +126,7 @@ def check_heading_marker(ctx: TextContext) -> Iterator[Problem]:
                 offset,
                 written=written + word,
                 suggestion=fixed + word,
-                advice=_TYPED if ctx.plan is not None else _advice(fixed + word),
+                advice=_TYPED if ctx.plan and _printed_number(ctx.plan, segment.loc) else _advice(fixed + word),
             )
 
 
@@ -142,17 +171,22 @@ RULES = (
             "'a)', 'b)'. 'II/ NỘI DUNG', 'III- THỜI GIAN', '1/ Mục đích', '3.2 Phong trào', '1.Mục đích', 'a/ Nội dung' là "
             "cách đánh số tùy tiện, trộn nhiều kiểu trong một văn bản. Chỉ xét đầu đoạn, và chỉ khi chữ sau "
             "số viết hoa (đầu một dòng bị ngắt giữa câu thì viết thường). Trong kế hoạch YAML, mẫu in tự đánh "
-            "số (khóa numbering), nên số gõ tay sẽ bị in hai lần: bỏ nó đi.",
+            "số (khóa numbering), nên số gõ tay trong tiêu đề phần hay mục có đánh số sẽ bị in hai lần: bỏ nó "
+            "đi; ở phần mở đầu, kết thúc hay danh sách 'numbering: none', số gõ tay là số được in, nên được "
+            "viết lại theo Nghị định 30.",
             "en": "Documents under Nghị định 30 number sections with roman numerals and a full stop ('I.', 'II.'), "
             "items with arabic numerals and a full stop ('1.', '2.'), sub-items '1.1.', '2.3.' (with the final "
             "full stop), then 'a)', 'b)'. 'II/ NỘI DUNG', 'III- THỜI GIAN', '1/ Mục đích', '3.2 Phong trào', "
             "'1.Mục đích', 'a/ Nội dung' are ad-hoc numbering, several kinds mixed in one document. Only the start of a "
             "paragraph is judged, and only when the word after the number is capitalised (a line wrapped "
             "mid-sentence starts in lower case). In a YAML plan the template prints the numbers (the numbering "
-            "key), so a typed one is printed twice: drop it.",
+            "key), so a number typed in a section title or a numbered item is printed twice: drop it; in the opening, the "
+            "closing or a list with 'numbering: none' the typed number is the one printed, so it is given its ND30 form.",
         },
-        bad="opening:\n  - II/ NỘI DUNG THI ĐUA\n",
-        good="opening:\n  - II. NỘI DUNG THI ĐUA\n",
+        bad="sections:\n  - kind: content\n    title: II/ NỘI DUNG THI ĐUA\n    items:\n"
+        "      - Thi đua lao động giỏi, lao động sáng tạo.\n",
+        good="sections:\n  - kind: content\n    title: NỘI DUNG THI ĐUA\n    items:\n"
+        "      - Thi đua lao động giỏi, lao động sáng tạo.\n",
     ),
     Rule(
         "TX51",
@@ -178,8 +212,10 @@ RULES = (
             "never the two kinds of numerals together. Since real plans do write it and it is not ambiguous, "
             "this is a note, not a warning.",
         },
-        bad="opening:\n  - I.1. Mục đích\n",
-        good="opening:\n  - 1. Mục đích\n",
+        bad="sections:\n  - kind: purpose\n    title: MỤC ĐÍCH, YÊU CẦU\n    numbering: none\n    items:\n"
+        "      - I.1. Mục đích\n",
+        good="sections:\n  - kind: purpose\n    title: MỤC ĐÍCH, YÊU CẦU\n    numbering: none\n    items:\n"
+        "      - 1. Mục đích\n",
     ),
     Rule(
         "TX52",
