@@ -15,8 +15,9 @@ from hypothesis import strategies as st
 
 from tests.conftest import EXAMPLES, ROOT, example_id
 from thidua.check.engine import CheckOptions, check_file
-from thidua.check.rule import TextContext
-from thidua.check.rules.written_dates import check_leading_zero
+from thidua.check.rule import TextCheck, TextContext
+from thidua.check.rules.typography import check_uneven_dash
+from thidua.check.rules.written_dates import check_leading_zero, check_spaced_date
 from thidua.plan.loader import load_yaml_text
 from thidua.text.formatting import long_date
 from thidua.text.segments import line_segments, plan_segments
@@ -141,6 +142,33 @@ def test_dates_as_the_template_writes_them_pass_tx25_and_its_fix_is_that_form(da
     assert tx25(f"Quảng Trị, {right}") == []
     wrong = f"ngày {day.day} tháng {day.month:02d} năm {day.year}"  # the zeros the other way round
     assert tx25(wrong) == ([] if wrong == right else [right])
+
+
+def _suggestions(check: TextCheck, text: str) -> list[str]:
+    ctx = TextContext(line_segments([text]), TextSettings())
+    return [problem.params["suggestion"] for problem in check(ctx)]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(1945, 2050), st.integers(0, 10), st.sampled_from([" -", "- ", "  -", "-  ", " –", "– "]))
+def test_a_year_range_with_one_spaced_side_gets_the_even_form(first: int, length: int, dash: str) -> None:
+    second = first + length
+    for even in (f"{first} - {second}", f"{first}-{second}", f"{first} – {second}"):
+        assert _suggestions(check_uneven_dash, f"giai đoạn {even} của tỉnh") == []
+    mark = dash.strip()
+    assert _suggestions(check_uneven_dash, f"giai đoạn {first}{dash}{second} của tỉnh") == [f"{first} {mark} {second}"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.dates(min_value=date(1945, 1, 1), max_value=date(2050, 12, 31)),
+    st.lists(st.sampled_from(["", " "]), min_size=4, max_size=4),
+)
+def test_a_numeric_date_with_spaces_inside_gets_them_removed(day: date, gaps: list[str]) -> None:
+    a, b, c, d = gaps
+    written = f"{day.day}{a}/{b}{day.month}{c}/{d}{day.year}"
+    expected = [] if not any(gaps) else [f"{day.day}/{day.month}/{day.year}"]
+    assert _suggestions(check_spaced_date, f"Hạn gửi báo cáo trước ngày {written} về LĐLĐ tỉnh.") == expected
 
 
 def _unbalanced(tmp_path: Path, lines: list[str]) -> list[tuple[int, int]]:
