@@ -68,8 +68,8 @@ def _marker(text: str) -> tuple[int, str, str] | None:
     word = _next_word(text, match.end())
     if not word[:1].isupper():
         return None  # a wrapped line ("2 lần/tháng", "4.0 và …") starts in lower case
-    if not mark and "." not in number:
-        return None  # "5 Đoàn viên": a count, not a heading
+    if not mark and ("." not in number or int(number.rsplit(".", 1)[1]) >= 30):
+        return None  # "5 Đoàn viên": a count; "7.30 Khai mạc": a time, not a heading
     # "1/ Mục đích", "1- Mục đích", "1.Mục đích" (no space), "3.2 Phong trào" (no final dot)
     return match.start("number"), text[match.start("number") : match.end()], f"{number}. "
 
