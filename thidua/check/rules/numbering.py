@@ -33,7 +33,7 @@ _GLUED = re.compile(
     rf"|(?<![^\W\d_])(?P<year_word>năm)(?P<year>(?:19|20)\d{{2}})(?!\d)",
     re.IGNORECASE,
 )
-_LETTER_DIGIT = re.compile(r"[^\W\d_]\d")
+_DIGITS = re.compile(r"\d+")
 
 
 def _next_word(text: str, at: int) -> str:
@@ -141,8 +141,10 @@ def check_mixed_numeral(ctx: TextContext) -> Iterator[Problem]:
 def check_glued_number(ctx: TextContext) -> Iterator[Problem]:
     for segment in ctx.segments:
         text = segment.text
-        if not segment.has_digit or not _LETTER_DIGIT.search(text):
-            continue  # cheap: most paragraphs have no letter right before a digit
+        if not segment.has_digit or not any(
+            m.start() and text[m.start() - 1].isalpha() for m in _DIGITS.finditer(text)
+        ):
+            continue  # cheap: most paragraphs have no letter right before a number
         for match in _GLUED.finditer(text):
             word = match["word"] or match["year_word"]
             number = match["number"] or match["year"]

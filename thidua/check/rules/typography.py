@@ -23,8 +23,8 @@ _SPACE_BEFORE = re.compile(r"(?<=\S)[ \u00a0]+(?=[,;:!?]|\.(?!\.))")
 _GLUED = re.compile(r"[,;:.][^\W_]")  # a mark with a letter or digit right after it; judged in code
 
 
-# 2016 -2020, 2016- 2020, Covid -19: a dash with a space on one side only, between two words or numbers
-_UNEVEN_DASH = re.compile(r"(?<=[^\W_])(?:[ \u00a0]+[-–](?=[^\W_])|[-–][ \u00a0]+(?=[^\W_]))")
+_DASH = re.compile("[-–]")
+_SPACES = " \u00a0"
 # Độc lập - Tự do - Hạnh phúc: the Tiêu ngữ, a fixed text (hyphens with a space on each side)
 _MOTTO = re.compile(
     r"Độc[ \u00a0]+lập(?P<first>[ \u00a0]*[-–—][ \u00a0]*)Tự[ \u00a0]+do(?P<second>[ \u00a0]*[-–—][ \u00a0]*)"
@@ -190,6 +190,24 @@ def _ky_hieu(token: str) -> bool:
     return "/" in token and any(char.isalpha() for char in token)
 
 
+def _uneven_dashes(text: str) -> Iterator[tuple[int, int, int]]:
+    """(dash, start, end) of each dash between two words or numbers with spaces on one side only.
+
+    2016 -2020, 2016- 2020, Covid -19; start and end take in the spaces. Scanning for the dash and
+    looking around it is several times faster than a regex with look-arounds at every character.
+    """
+    for match in _DASH.finditer(text):
+        dash = match.start()
+        start, end = dash, dash + 1
+        while start and text[start - 1] in _SPACES:
+            start -= 1
+        while end < len(text) and text[end] in _SPACES:
+            end += 1
+        one_side = (start == dash) != (end == dash + 1)
+        if one_side and start and end < len(text) and text[start - 1].isalnum() and text[end].isalnum():
+            yield dash, start, end
+
+
 def check_uneven_dash(ctx: TextContext) -> Iterator[Problem]:
     for segment in ctx.segments:
         text = segment.text
@@ -197,18 +215,17 @@ def check_uneven_dash(ctx: TextContext) -> Iterator[Problem]:
             continue
         marker = _MARKER_DASH.match(text)
         motto = _MOTTO.search(text)
-        for match in _UNEVEN_DASH.finditer(text):
-            if marker and match.start() < marker.end():
+        for dash, start, end in _uneven_dashes(text):
+            if marker and start < marker.end():
                 continue
-            if motto and motto.start() <= match.start() < motto.end():
+            if motto and motto.start() <= start < motto.end():
                 continue  # TX36's
-            dash = match.start() + match[0].index("-" if "-" in match[0] else "–")
-            left = _TOKEN_END.search(text, max(0, match.start() - 64), match.start())
-            right = _TOKEN_START.match(text, match.end())
+            left = _TOKEN_END.search(text, max(0, start - 64), start)
+            right = _TOKEN_START.match(text, end)
             before = left[0].lstrip(".,/") if left else ""
             after = right[0].rstrip(".,/") if right else ""
-            web = not_prose(text, match.start() - 1) or not_prose(text, match.end())
-            escaped = text[max(0, match.start() - len(before) - 1) : match.start() - len(before)] == "\\"
+            web = not_prose(text, start - 1) or not_prose(text, end)
+            escaped = text[max(0, start - len(before) - 1) : start - len(before)] == "\\"
             if web or escaped or _ky_hieu(before) or _ky_hieu(after):
                 continue  # a web address, a "\r\n- " left by a scraper; a số ký hiệu (58/KH- LĐLĐ) is TX40's
             number = before if before[-1:].isdigit() else after if after[:1].isdigit() else ""
@@ -218,7 +235,7 @@ def check_uneven_dash(ctx: TextContext) -> Iterator[Problem]:
             )
             mark = text[dash]
             fixed = f"{before}{mark}{after}" if glued else f"{before} {mark} {after}"
-            written = text[match.start() - len(before) : match.end() + len(after)]
+            written = text[start - len(before) : end + len(after)]
             yield text_problem(segment, dash, written=written, suggestion=fixed)
 
 

@@ -51,6 +51,7 @@ _ND30_DATE = re.compile(
 )
 _GAP = r"[ \t\u00a0]*"
 # 12/ 03/2021, 12 /03/2021: a numeric date with a space inside (only spaces: a line break is a wrap)
+_SLASH_GAPS = ("/ ", " /", "/\t", "\t/", "/\u00a0", "\u00a0/")
 _SPACED = re.compile(rf"(?<![\d/.,])(\d{{1,2}}){_GAP}/{_GAP}(\d{{1,2}}){_GAP}/{_GAP}((?:19|20)\d{{2}})(?![\d/])")
 
 
@@ -177,7 +178,7 @@ def check_leading_zero(ctx: TextContext) -> Iterator[Problem]:
 def check_spaced_date(ctx: TextContext) -> Iterator[Problem]:
     for segment in _dated(ctx):
         text = segment.text
-        if "/" not in text:
+        if "/" not in text or not any(gap in text for gap in _SLASH_GAPS):
             continue
         for match in _SPACED.finditer(text):
             fixed = f"{match[1]}/{match[2]}/{match[3]}"
