@@ -112,7 +112,7 @@ def test_a_typed_heading_number_is_dropped_where_the_template_prints_one() -> No
     findings = check_file(ROOT / "tests/rules/TX50/where.yaml", CheckOptions())
     advice = {f.line: "drop" in f.message("en") for f in findings if f.code == "TX50"}
     # the opening and a `numbering: none` list print the typed number; a title and numbered items print their own
-    assert advice == {11: False, 15: True, 18: True, 19: True, 23: False}
+    assert advice == {12: False, 17: True, 20: True, 21: True, 22: True, 26: False}
 
 
 def test_leading_zeros_follow_nd30_in_every_date_in_words(tmp_path: Path) -> None:

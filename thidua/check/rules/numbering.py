@@ -22,6 +22,9 @@ _ARABIC_MARKER = re.compile(
     rf"{_SPACE}*(?P<number>{_ARABIC})(?P<sep>{_SPACE}*[/\-–]{_SPACE}*|\.|{_SPACE}+)(?=[^\W\d_])"
 )
 _LETTER_MARKER = re.compile(rf"{_SPACE}*(?P<number>[a-zđ])(?P<sep>{_SPACE}*[/\-–]{_SPACE}*)(?=[^\W\d_])")
+# I. MỤC ĐÍCH, 1. Mục đích, 2.1. Nội dung: numbers as ND30 writes them. A typed "a)" is left alone:
+# items that open with their own letter are common in plans (see the TX30 cases), a choice not a slip.
+_WELL_FORMED = re.compile(rf"{_SPACE}*(?P<number>(?:{_ROMAN}|{_ARABIC})\.){_SPACE}+(?=[^\W\d_])")
 # I.1, II.2.: a roman section number run into an arabic item number
 _MIXED = re.compile(
     rf"{_SPACE}*(?P<number>(?P<roman>{_ROMAN})\.(?P<arabic>\d{{1,2}}(?:\.\d{{1,2}})*)\.?)(?={_SPACE}|[^\W\d_])"
@@ -117,7 +120,10 @@ def check_heading_marker(ctx: TextContext) -> Iterator[Problem]:
         text = segment.text
         if not text[:8].strip(" \t\u00a0")[:1].isalnum():
             continue
+        printed = ctx.plan is not None and _printed_number(ctx.plan, segment.loc)
         found = _marker(text)
+        if found is None and printed:
+            found = _well_formed(text)  # "II. NỘI DUNG" in a section title prints as "II. II. NỘI DUNG"
         if found is not None:
             offset, written, fixed = found
             word = _next_word(text, offset + len(written))
@@ -125,9 +131,16 @@ def check_heading_marker(ctx: TextContext) -> Iterator[Problem]:
                 segment,
                 offset,
                 written=written + word,
-                suggestion=fixed + word,
-                advice=_TYPED if ctx.plan and _printed_number(ctx.plan, segment.loc) else _advice(fixed + word),
+                suggestion=word if printed else fixed + word,
+                advice=_TYPED if printed else _advice(fixed + word),
             )
+
+
+def _well_formed(text: str) -> tuple[int, str, str] | None:
+    match = _WELL_FORMED.match(text)
+    if match is None or not _next_word(text, match.end())[:1].isupper():
+        return None
+    return match.start("number"), text[match.start("number") : match.end()], f"{match['number'].strip()} "
 
 
 def check_mixed_numeral(ctx: TextContext) -> Iterator[Problem]:
