@@ -151,8 +151,21 @@ def check_mixed_quotes(ctx: TextContext) -> Iterator[Problem]:
 
 def check_double_space(ctx: TextContext) -> Iterator[Problem]:
     for segment in ctx.segments:
-        for match in _DOUBLE_SPACE.finditer(segment.text):
+        text = segment.text
+        for match in _DOUBLE_SPACE.finditer(text):
+            if _beside_uneven_dash(text, match.start(), match.end()):
+                continue  # "2020-  2021", "I -  NHIỆM VỤ": TX35's or TX50's fix removes it too
             yield text_problem(segment, match.start(), count=len(match[0]))
+
+
+def _beside_uneven_dash(text: str, start: int, end: int) -> bool:
+    """A run of spaces on one side of a dash with no space on its other side, or after a heading marker."""
+    marker = _MARKER_DASH.match(text)
+    if marker and marker.end() == start and text[end : end + 1].isupper():
+        return True
+    if start >= 2 and text[start - 1] in "-–" and text[start - 2] not in _SPACES:
+        return True
+    return end + 1 < len(text) and text[end] in "-–" and text[end + 1] not in _SPACES
 
 
 def check_space_before(ctx: TextContext) -> Iterator[Problem]:
