@@ -53,9 +53,8 @@ def _marker(text: str) -> tuple[int, str, str] | None:
         mark = match["sep"].strip(" \t\u00a0")
         word = _next_word(text, match.end())
         # "II/ NỘI DUNG", "II/Nội dung"; "III- THỜI GIAN", "I) MỤC ĐÍCH", "II.NỘI DUNG" (not "X-quang", "V.I.Lênin", "V/v")
-        if len(word) > 1 and (
-            mark in "/:" or (word[0].isupper() and (match["sep"] != mark or (len(word) > 1 and word.isupper())))
-        ):
+        spaced = match["sep"] != mark  # "III- THỜI"; unspaced ("III-THỜI", "II.NỘI") needs a word in capitals
+        if len(word) > 1 and (mark in "/:" or (word[0].isupper() and (spaced or word.isupper()))):
             return match.start("number"), text[match.start("number") : match.end()], f"{match['number']}. "
         return None
     match = _LETTER_MARKER.match(text)
