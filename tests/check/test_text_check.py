@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -14,8 +15,13 @@ from hypothesis import strategies as st
 
 from tests.conftest import EXAMPLES, ROOT, example_id
 from thidua.check.engine import CheckOptions, check_file
+from thidua.check.rule import TextCheck, TextContext
+from thidua.check.rules.typography import check_uneven_dash
+from thidua.check.rules.written_dates import check_leading_zero, check_spaced_date
 from thidua.plan.loader import load_yaml_text
-from thidua.text.segments import plan_segments
+from thidua.text.formatting import long_date
+from thidua.text.segments import line_segments, plan_segments
+from thidua.text.settings import TextSettings
 
 SEEDS = ROOT / "tests" / "fixtures" / "seeds"
 CLEAN = ROOT / "tests" / "fixtures" / "text" / "clean"
@@ -41,6 +47,12 @@ SEED_FINDINGS = [
     ("004", "TX04", 7, "Mục địch", "Mục đích"),
     ("004", "TX40", 4, "số: 132", "số 132"),  # Kế hoạch số: 132
     ("004", "TX11", 17, "toả", "tỏa"),  # lan toả among hóa, hòa
+    ("001", "TX35", 19, "-2018", "2013 - 2018"),  # nhiệm kỳ 2013 -2018
+    ("003", "TX35", 4, "- 2025", "2021 - 2025"),  # 5 năm 2021- 2025
+    ("003", "TX35", 28, "- 28/7/2021", "28/7/1929 - 28/7/2021"),
+    ("003", "TX35", 28, "- 2/9/2021", "2/9/1945 - 2/9/2021"),
+    ("003", "TX50", 25, "III- ", "III. THỜI"),  # III- THỜI GIAN TỔ CHỨC
+    ("003", "TX50", 29, "IV- ", "IV. GIẢI"),  # IV- GIẢI PHÁP
 ]
 
 
@@ -84,6 +96,108 @@ def test_clean_prose_has_no_findings() -> None:
         findings = check_file(path, CheckOptions())
         assert findings == [], [f"{f.file}:{f.line}:{f.column} {f.code} {f.message('en')}" for f in findings]
     assert words > 2000
+
+
+def test_heading_numbers_in_a_document_get_the_nd30_form(tmp_path: Path) -> None:
+    """In a .txt the number is the document's own: the finding gives its ND30 form (in a plan: drop it)."""
+    path = tmp_path / "ke-hoach.txt"
+    path.write_text("II/ NỘI DUNG THI ĐUA\n3.2 Phong trào thi đua\nI.1 Mục đích\n", encoding="utf-8")
+    found = {(f.code, f.line, f.params.get("suggestion")): f for f in check_file(path, CheckOptions())}
+    assert set(found) == {("TX50", 1, "II. NỘI"), ("TX50", 2, "3.2. Phong"), ("TX51", 3, "1.")}
+    assert "'II. NỘI'" in found[("TX50", 1, "II. NỘI")].message("vi")
+    assert "drop" in check_file(ROOT / "tests/rules/TX50/typed.yaml", CheckOptions())[0].message("en")
+
+
+def test_a_typed_heading_number_is_dropped_where_the_template_prints_one() -> None:
+    findings = check_file(ROOT / "tests/rules/TX50/where.yaml", CheckOptions())
+    advice = {f.line: "drop" in f.message("en") for f in findings if f.code == "TX50"}
+    # the opening and a `numbering: none` list print the typed number; a title and numbered items print their own
+    assert advice == {12: False, 17: True, 20: True, 21: True, 22: True, 26: False}
+
+
+def test_leading_zeros_follow_nd30_in_every_date_in_words(tmp_path: Path) -> None:
+    path = tmp_path / "ke-hoach.txt"
+    lines = [
+        "Quảng Trị, ngày 22 tháng 02 năm 2021",  # right
+        "Lai Châu, ngày 7 tháng 9 năm 2021",  # day without its zero
+        "Thực hiện Kế hoạch ban hành ngày 15 tháng 03 năm 2021.",  # month with a zero too many
+        "Từ ngày 1 tháng 9 đến ngày 01/07/2021.",  # a sentence; a numeric date: not judged
+    ]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    found = [(f.code, f.line, f.params["suggestion"]) for f in check_file(path, CheckOptions())]
+    assert found == [
+        ("TX25", 2, "ngày 07 tháng 9 năm 2021"),
+        ("TX25", 3, "ngày 15 tháng 3 năm 2021"),
+    ]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31)))
+def test_dates_as_the_template_writes_them_pass_tx25_and_its_fix_is_that_form(day: date) -> None:
+    def tx25(text: str) -> list[str]:
+        ctx = TextContext(line_segments([text]), TextSettings())
+        return [problem.params["suggestion"] for problem in check_leading_zero(ctx)]
+
+    right = long_date(day)
+    assert tx25(f"Quảng Trị, {right}") == []
+    wrong = f"ngày {day.day} tháng {day.month:02d} năm {day.year}"  # the zeros the other way round
+    assert tx25(wrong) == ([] if wrong == right else [right])
+
+
+def _suggestions(check: TextCheck, text: str) -> list[str]:
+    ctx = TextContext(line_segments([text]), TextSettings())
+    return [problem.params["suggestion"] for problem in check(ctx)]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(1945, 2050), st.integers(0, 10), st.sampled_from([" -", "- ", "  -", "-  ", " –", "– "]))
+def test_a_year_range_with_one_spaced_side_gets_the_even_form(first: int, length: int, dash: str) -> None:
+    second = first + length
+    for even in (f"{first} - {second}", f"{first}-{second}", f"{first} – {second}"):
+        assert _suggestions(check_uneven_dash, f"giai đoạn {even} của tỉnh") == []
+    mark = dash.strip()
+    assert _suggestions(check_uneven_dash, f"giai đoạn {first}{dash}{second} của tỉnh") == [f"{first} {mark} {second}"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.dates(min_value=date(1945, 1, 1), max_value=date(2050, 12, 31)),
+    st.lists(st.sampled_from(["", " "]), min_size=4, max_size=4),
+)
+def test_a_numeric_date_with_spaces_inside_gets_them_removed(day: date, gaps: list[str]) -> None:
+    a, b, c, d = gaps
+    written = f"{day.day}{a}/{b}{day.month}{c}/{d}{day.year}"
+    expected = [] if not any(gaps) else [f"{day.day}/{day.month}/{day.year}"]
+    assert _suggestions(check_spaced_date, f"Hạn gửi báo cáo trước ngày {written} về LĐLĐ tỉnh.") == expected
+
+
+def _unbalanced(tmp_path: Path, lines: list[str]) -> list[tuple[int, int]]:
+    path = tmp_path / "ke-hoach.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return [(f.line, f.column) for f in check_file(path, CheckOptions()) if f.code == "TX30"]
+
+
+def test_a_quotation_wrapped_onto_the_next_line_is_balanced(tmp_path: Path) -> None:
+    """Quotes balance per paragraph: a .txt wrapped by hand continues its paragraph on the next line."""
+    lines = [
+        "Kế hoạch tổ chức Tháng Công nhân năm 2022 với chủ đề “Công nhân Việt Nam:",
+        "Tiên phong, sáng tạo, trách nhiệm, an toàn, thích ứng”, cụ thể như",
+        'sau: hưởng ứng phong trào "Xanh - Sạch - Đẹp, Bảo đảm an toàn',
+        'vệ sinh lao động" và phong trào (Lao động giỏi,',
+        "Lao động sáng tạo) trong toàn tỉnh.",
+    ]
+    assert _unbalanced(tmp_path, lines) == []
+
+
+def test_a_quotation_left_open_at_the_end_of_its_paragraph_is_reported_on_its_line(tmp_path: Path) -> None:
+    lines = [
+        "Phong trào “Lao động giỏi, Lao động sáng tạo trong toàn tỉnh.",  # ends its paragraph
+        "Thực hiện tốt” các nhiệm vụ",  # so this closer has no partner
+        "- Phong trào “Giỏi việc nước",  # left open; the next line is a bullet of its own
+        "- Đảm việc nhà” trong nữ CNVCLĐ",
+        "Thi đua (đợt 1 và đợt 2",  # left open at the end of the file
+    ]
+    assert _unbalanced(tmp_path, lines) == [(1, 12), (2, 14), (3, 14), (4, 15), (5, 9)]
 
 
 # ---------------------------------------------------------------------------- Word files

@@ -137,6 +137,9 @@ SEED_TYPOS = {
         "Lưu VP",
         "145/2021/NĐ-CP",
         "Nghị định số: 91",
+        "2021- 2025",
+        "1929- 28/7",
+        "1945- 2/9",
     ],
     ("004_965d533bf9367d98.txt", "cdvc-binh-dinh/2021/thi-dua-covid-19.yaml"): [
         "Mục địch",

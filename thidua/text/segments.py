@@ -44,6 +44,26 @@ _DIGIT = re.compile(r"\d")
 
 Locate = Callable[[int], tuple[int, int]]
 
+# A token of web-copied text, not prose: an address, a domain, a page name, a slug (bai-viet-2019-12345).
+_WEB_TOKEN = re.compile(
+    r"://|^www\.|\.(?:vn|com|net|org|gov|edu|info|html?|php|aspx?|ldo|pdf|docx?)\b|[^\W\d_]-\d|\d-[^\W\d_]",
+    re.IGNORECASE,
+)
+# Words that introduce an id (ID: 2021-20210, mã tin 12345-2021), right before the number.
+_ID_BEFORE = re.compile(r"(?:\bid|\bmã(?:\s+(?:số|tin|bài|hồ\s+sơ))?|\bsố\s+hiệu)\s*[:#.]?\s*$", re.IGNORECASE)
+
+
+def not_prose(text: str, at: int) -> bool:
+    """Whether the number at `at` sits in a URL, a page name or an id rather than in a sentence."""
+    start = max(text.rfind(" ", 0, at), text.rfind("\t", 0, at), text.rfind("\n", 0, at)) + 1
+    end = len(text)
+    for space in (" ", "\t", "\n"):
+        found = text.find(space, at)
+        if found != -1:
+            end = min(end, found)
+    token = text[start:end].strip("()[]<>\"'“”,;")
+    return _WEB_TOKEN.search(token) is not None or _ID_BEFORE.search(text, max(0, start - 24), start) is not None
+
 
 class Word(NamedTuple):
     text: str  # as written

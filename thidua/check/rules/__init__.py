@@ -15,6 +15,7 @@ def _build() -> dict[str, Rule]:
         dates,
         decisions,
         identity,
+        numbering,
         reading,
         references,
         results,
@@ -28,7 +29,7 @@ def _build() -> dict[str, Rule]:
 
     rules: dict[str, Rule] = {}
     modules = (reading, structure, dates, decisions, targets, identity, references, units, results)
-    for module in (*modules, spelling, characters, written_dates, typography, citations):
+    for module in (*modules, spelling, characters, written_dates, typography, citations, numbering):
         for rule in module.RULES:
             if rule.code in rules:  # pragma: no cover - guarded by the meta-test too
                 raise ValueError(f"duplicate rule code {rule.code}")

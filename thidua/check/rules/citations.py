@@ -28,6 +28,8 @@ def check_citation(ctx: TextContext) -> Iterator[Problem]:
             written = text[match.start(1) : match.end(2)]
             yield text_problem(segment, match.start(1), written=written, suggestion=f"{match[1]} {match[2]}")
         for match in CITED.finditer(text) if "/" in text else ():
+            if sum(char.isupper() for char in match[4]) < 2:
+                continue  # KH, CTr, NĐ-CP: a ký hiệu has two capitals at least; "1/ Thi đua" is a heading number (TX50)
             suggestion = cited_fix(*match.groups())
             if suggestion is not None:
                 yield text_problem(segment, match.start(), written=match[0], suggestion=suggestion)

@@ -1,4 +1,4 @@
-"""TX3: typography — quotes and brackets, spaces around punctuation."""
+"""TX3: typography — quotes and brackets, spaces around punctuation and dashes."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from collections.abc import Iterator
 
 from thidua.check.rule import Rule, TextContext, text_problem
 from thidua.findings import Problem, Severity
-from thidua.text.segments import Segment
+from thidua.text.lexicon import Lexicon
+from thidua.text.segments import Segment, not_prose
 
 E, W = Severity.error, Severity.warning
 
@@ -22,32 +23,106 @@ _SPACE_BEFORE = re.compile(r"(?<=\S)[ \u00a0]+(?=[,;:!?]|\.(?!\.))")
 _GLUED = re.compile(r"[,;:.][^\W_]")  # a mark with a letter or digit right after it; judged in code
 
 
+_DASH = re.compile("[-–]")
+_SPACES = " \u00a0"
+# Độc lập - Tự do - Hạnh phúc: the Tiêu ngữ, a fixed text (hyphens with a space on each side)
+_MOTTO = re.compile(
+    r"Độc[ \u00a0]+lập(?P<first>[ \u00a0]*[-–—][ \u00a0]*)Tự[ \u00a0]+do(?P<second>[ \u00a0]*[-–—][ \u00a0]*)"
+    r"Hạnh[ \u00a0]+phúc",
+    re.IGNORECASE,
+)
+_TOKEN_END = re.compile(r"[\w/.,]*$")  # the word or number on each side: 1929, 28/7/2021, Covid
+_TOKEN_START = re.compile(r"[\w/.,]*")
+# a heading marker at the start of a paragraph ("III- THỜI GIAN", "1- Mục đích", "a- Nội dung"): TX50's
+_MARKER_DASH = re.compile(r"[ \t\u00a0]*(?:[IVX]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[ \u00a0]*[-–]")
+
+
+# A line of a document that starts a paragraph of its own: a bullet or a heading number.
+_NEW_PARAGRAPH = re.compile(r"\s*(?:[-+•*]|\d+(?:\.\d+)*[.)/]|[IVXLC]+[.)/\-–]|[a-zđ][)/])(?:\s|$)")
+# A line that ends its paragraph: a full stop, semicolon, ! ? or …, then only closing marks.
+_PARAGRAPH_END = re.compile(r"[.;!?…][\s”\")\]]*$")
+_WRAP_LINES = 4  # a quotation wrapped over more lines than this is taken as left open
+
+Open = tuple[Segment, str, int]  # an opening mark: its segment, the mark, its offset
+
+
+def _line(segment: Segment) -> int:
+    return segment.locate(0)[0]
+
+
+def _continues(previous: Segment | None, segment: Segment) -> bool:
+    """Whether `segment` is the next line of the same paragraph as `previous` (a .txt wrapped by hand)."""
+    return (
+        previous is not None
+        and not previous.loc
+        and not segment.loc
+        and _line(segment) == _line(previous) + 1
+        and _PARAGRAPH_END.search(previous.text) is None
+        and _NEW_PARAGRAPH.match(segment.text) is None
+    )
+
+
 def check_unbalanced(ctx: TextContext) -> Iterator[Problem]:
+    """Brackets and quotes balance per paragraph: in a document a line wrapped by hand continues it."""
+    carried: list[Open] = []  # marks left open by the previous lines of this paragraph
+    carried_straight: Open | None = None
+    wrapped = 0  # how many lines the carried marks have been open
+    previous: Segment | None = None
     for segment in ctx.segments:
+        if (carried or carried_straight) and not (_continues(previous, segment) and wrapped < _WRAP_LINES):
+            for opener, char, offset in carried[:1]:
+                yield text_problem(opener, offset, char=char)
+            if carried_straight:
+                yield text_problem(carried_straight[0], carried_straight[2], char='"')
+            carried, carried_straight, wrapped = [], None, 0
+        previous = segment
         text = segment.text
         marks = [(m.start(), m[0]) for m in _BRACKET.finditer(text)]
         if not marks:
+            wrapped += 1 if carried or carried_straight else 0
             continue
         skip = _MARKER.match(text)
-        stack: list[tuple[str, int]] = []
+        stack: list[Open] = list(carried)
         straight = []
+        broken = False
         for offset, char in marks:
             if char == '"':
                 straight.append(offset)
             elif char in _PAIRS:
-                stack.append((char, offset))
+                stack.append((segment, char, offset))
             elif skip and offset == skip.end() - 1:
                 continue
-            elif stack and stack[-1][0] == _CLOSERS[char]:
+            elif stack and stack[-1][1] == _CLOSERS[char]:
                 stack.pop()
             else:
                 yield text_problem(segment, offset, char=char)
+                for opener, open_char, open_offset in [entry for entry in stack if entry[0] is not segment][:1]:
+                    yield text_problem(opener, open_offset, char=open_char)  # left open on an earlier line
                 stack.clear()
+                broken = True
                 break
-        for char, offset in stack[:1]:
-            yield text_problem(segment, offset, char=char)
-        if len(straight) % 2:
-            yield text_problem(segment, straight[-1], char='"')
+        if carried_straight and straight and straight[0] > 0 and not text[straight[0] - 1].isspace():
+            straight.pop(0)  # closes the quotation the previous line left open
+            carried_straight = None
+        elif carried_straight:
+            yield text_problem(carried_straight[0], carried_straight[2], char='"')
+            carried_straight = None
+        open_straight = straight[-1] if len(straight) % 2 else None
+        if _PARAGRAPH_END.search(text) is not None or segment.loc or broken:
+            for opener, char, offset in stack[:1]:
+                yield text_problem(opener, offset, char=char)
+            if open_straight is not None:
+                yield text_problem(segment, open_straight, char='"')
+            carried, wrapped = [], 0
+            continue
+        carried = stack  # the paragraph may go on on the next line
+        if open_straight is not None:
+            carried_straight = (segment, '"', open_straight)
+        wrapped = wrapped + 1 if carried or carried_straight else 0
+    for opener, char, offset in carried[:1]:
+        yield text_problem(opener, offset, char=char)
+    if carried_straight:
+        yield text_problem(carried_straight[0], carried_straight[2], char='"')
 
 
 def check_mixed_quotes(ctx: TextContext) -> Iterator[Problem]:
@@ -76,8 +151,21 @@ def check_mixed_quotes(ctx: TextContext) -> Iterator[Problem]:
 
 def check_double_space(ctx: TextContext) -> Iterator[Problem]:
     for segment in ctx.segments:
-        for match in _DOUBLE_SPACE.finditer(segment.text):
+        text = segment.text
+        for match in _DOUBLE_SPACE.finditer(text):
+            if _beside_uneven_dash(text, match.start(), match.end()):
+                continue  # "2020-  2021", "I -  NHIỆM VỤ": TX35's or TX50's fix removes it too
             yield text_problem(segment, match.start(), count=len(match[0]))
+
+
+def _beside_uneven_dash(text: str, start: int, end: int) -> bool:
+    """A run of spaces on one side of a dash with no space on its other side, or after a heading marker."""
+    marker = _MARKER_DASH.match(text)
+    if marker and marker.end() == start and text[end : end + 1].isupper():
+        return True
+    if start >= 2 and text[start - 1] in "-–" and text[start - 2] not in _SPACES:
+        return True
+    return end + 1 < len(text) and text[end] in "-–" and text[end + 1] not in _SPACES
 
 
 def check_space_before(ctx: TextContext) -> Iterator[Problem]:
@@ -103,6 +191,86 @@ def check_space_after(ctx: TextContext) -> Iterator[Problem]:
                 glued = _run_on_sentence(text, at)  # TP.HCM, Ph.Ăng-ghen, congdoan.vn
             if glued:
                 yield text_problem(segment, at + 1, mark=mark)
+
+
+def _abbreviation(token: str) -> bool:
+    """KT, XH, CĐGD: upper-case letters that are not a Vietnamese syllable (ĐUA, KHEN are)."""
+    letters = "".join(char for char in token if char.isalpha())
+    return len(letters) >= 2 and letters.isupper() and not Lexicon().accepts(letters.lower())
+
+
+def _ky_hieu(token: str) -> bool:
+    return "/" in token and any(char.isalpha() for char in token)
+
+
+def _uneven_dashes(text: str) -> Iterator[tuple[int, int, int]]:
+    """(dash, start, end) of each dash between two words or numbers with spaces on one side only.
+
+    2016 -2020, 2016- 2020, Covid -19; start and end take in the spaces. Scanning for the dash and
+    looking around it is several times faster than a regex with look-arounds at every character.
+    """
+    for match in _DASH.finditer(text):
+        dash = match.start()
+        start, end = dash, dash + 1
+        while start and text[start - 1] in _SPACES:
+            start -= 1
+        while end < len(text) and text[end] in _SPACES:
+            end += 1
+        one_side = (start == dash) != (end == dash + 1)
+        if one_side and start and end < len(text) and text[start - 1].isalnum() and text[end].isalnum():
+            yield dash, start, end
+
+
+def check_uneven_dash(ctx: TextContext) -> Iterator[Problem]:
+    for segment in ctx.segments:
+        text = segment.text
+        if "-" not in text and "–" not in text:
+            continue
+        marker = _MARKER_DASH.match(text)
+        motto = _MOTTO.search(text)
+        for dash, start, end in _uneven_dashes(text):
+            if marker and start < marker.end():
+                continue
+            if motto and motto.start() <= start < motto.end():
+                continue  # TX36's
+            left = _TOKEN_END.search(text, max(0, start - 64), start)
+            right = _TOKEN_START.match(text, end)
+            before = left[0].lstrip(".,/") if left else ""
+            after = right[0].rstrip(".,/") if right else ""
+            web = not_prose(text, start - 1) or not_prose(text, end)
+            escaped = text[max(0, start - len(before) - 1) : start - len(before)] == "\\"
+            if web or escaped or _ky_hieu(before) or _ky_hieu(after):
+                continue  # a web address, a "\r\n- " left by a scraper; a số ký hiệu (58/KH- LĐLĐ) is TX40's
+            number = before if before[-1:].isdigit() else after if after[:1].isdigit() else ""
+            glued = (
+                (before[-1:].isdigit() != after[:1].isdigit() and len(number) <= 3)  # Covid-19, not "2021 - Tổ"
+                or (_abbreviation(before) and _abbreviation(after))  # KT-XH, CB-ĐVCĐ (but "tích cực - CĐCS")
+            )
+            mark = text[dash]
+            fixed = f"{before}{mark}{after}" if glued else f"{before} {mark} {after}"
+            written = text[start - len(before) : end + len(after)]
+            yield text_problem(segment, dash, written=written, suggestion=fixed)
+
+
+def check_motto_dash(ctx: TextContext) -> Iterator[Problem]:
+    for segment in ctx.segments:
+        if "phúc" not in segment.lowered:
+            continue
+        for match in _MOTTO.finditer(segment.text):
+            if match["first"] == match["second"] == " - ":
+                continue
+            written = match[0]
+            start, end = match.start(), match.end()
+            fixed = (
+                segment.text[start : match.start("first")]
+                + " - "
+                + segment.text[match.end("first") : match.start("second")]
+                + " - "
+                + segment.text[match.end("second") : end]
+            )
+            wrong = "first" if match["first"] != " - " else "second"
+            at = match.start(wrong) + len(match[wrong]) - len(match[wrong].lstrip(" \u00a0"))  # at the dash
+            yield text_problem(segment, at, written=written, suggestion=fixed)
 
 
 def _run_on_sentence(text: str, at: int) -> bool:
@@ -197,5 +365,54 @@ RULES = (
         },
         bad="opening:\n  - Tổ chức hội nghị sơ kết,tổng kết phong trào.\n",
         good="opening:\n  - Tổ chức hội nghị sơ kết, tổng kết phong trào.\n",
+    ),
+    Rule(
+        "TX35",
+        "typography.uneven-dash",
+        W,
+        text_check=check_uneven_dash,
+        summary={"vi": "Dấu gạch ngang có dấu cách một bên", "en": "A dash with a space on one side only"},
+        message={
+            "vi": "'{written}' có dấu cách không đều hai bên dấu gạch: '{suggestion}'",
+            "en": "'{written}' has uneven spaces around its dash: '{suggestion}'",
+        },
+        why={
+            "vi": "'2016 -2020', '2021- 2025', 'Covid -19': dấu cách chỉ ở một bên là dấu vết gõ vội; Word có thể "
+            "ngắt dòng ngay sau dấu gạch. Khoảng năm, khoảng ngày và hai cụm từ nối bằng gạch viết cách đều hai "
+            "bên ('2016 - 2020', 'kinh tế - xã hội', như 'Độc lập - Tự do - Hạnh phúc' của Nghị định 30); tên "
+            "kèm số và từ viết tắt viết liền ('Covid-19', 'KT-XH'). Gạch đầu dòng, số mục ('III- ', xem "
+            "TX50) và địa chỉ web không bị xét.",
+            "en": "'2016 -2020', '2021- 2025', 'Covid -19': a space on one side only is hasty typing; Word may "
+            "break the line right after the dash. Ranges of years or dates and two phrases joined by a dash take "
+            "a space on each side ('2016 - 2020', 'kinh tế - xã hội', as Nghị định 30's 'Độc lập - Tự do - "
+            "Hạnh phúc'); a name with its number and abbreviations are written solid ('Covid-19', 'KT-XH'). "
+            "Bullets, heading numbers ('III- ', see TX50) and web addresses are not judged.",
+        },
+        bad="opening:\n  - Thực hiện Kế hoạch phát triển kinh tế - xã hội 5 năm 2021- 2025.\n",
+        good="opening:\n  - Thực hiện Kế hoạch phát triển kinh tế - xã hội 5 năm 2021 - 2025.\n",
+    ),
+    Rule(
+        "TX36",
+        "typography.motto-dash",
+        W,
+        text_check=check_motto_dash,
+        summary={
+            "vi": "Tiêu ngữ không dùng gạch nối cách đều như Nghị định 30",
+            "en": "The Tiêu ngữ without Nghị định 30's spaced hyphens",
+        },
+        message={
+            "vi": "Tiêu ngữ '{written}' nên viết là '{suggestion}'",
+            "en": "the Tiêu ngữ '{written}' should be written '{suggestion}'",
+        },
+        why={
+            "vi": "Nghị định 30/2020/NĐ-CP, Phụ lục I: giữa các cụm từ của Tiêu ngữ có gạch nối (-), có cách "
+            "chữ: 'Độc lập - Tự do - Hạnh phúc'. Gạch ngang dài (–, —) hay gạch dính chữ là sai thể thức. Kế "
+            "hoạch YAML không có dòng này: mẫu in ra đúng.",
+            "en": "Nghị định 30/2020/NĐ-CP, Phụ lục I: the phrases of the Tiêu ngữ are joined by hyphens (-) with "
+            "a space on each side: 'Độc lập - Tự do - Hạnh phúc'. An en or em dash (–, —) or a hyphen without "
+            "spaces is against the format. A YAML plan does not have this line: the template prints it right.",
+        },
+        bad="opening:\n  - Độc lập – Tự do – Hạnh phúc\n",
+        good="opening:\n  - Độc lập - Tự do - Hạnh phúc\n",
     ),
 )

@@ -10,9 +10,9 @@ from datetime import date
 from thidua.check.rule import Rule, TextContext, text_problem
 from thidua.findings import Problem, Severity
 from thidua.text.formatting import short_date
-from thidua.text.segments import Segment
+from thidua.text.segments import Segment, not_prose
 
-E = Severity.error
+E, W = Severity.error, Severity.warning
 
 _DASH = r"\s*[-–—]\s*"
 # 22/02/2021; the year may be mistyped (3, 5 or 6 digits): other rules say so.
@@ -31,25 +31,6 @@ _LONG_YEAR = re.compile(
     re.IGNORECASE,
 )
 _FIVE_DIGITS = re.compile(r"\d{5}")
-# A token of web-copied text, not prose: an address, a domain, a page name, a slug (bai-viet-2019-12345).
-_WEB_TOKEN = re.compile(
-    r"://|^www\.|\.(?:vn|com|net|org|gov|edu|info|html?|php|aspx?|ldo|pdf|docx?)\b|[^\W\d_]-\d|\d-[^\W\d_]",
-    re.IGNORECASE,
-)
-# Words that introduce an id (ID: 2021-20210, mã tin 12345-2021), right before the number.
-_ID_BEFORE = re.compile(r"(?:\bid|\bmã(?:\s+(?:số|tin|bài|hồ\s+sơ))?|\bsố\s+hiệu)\s*[:#.]?\s*$", re.IGNORECASE)
-
-
-def _not_prose(text: str, at: int) -> bool:
-    """Whether the number at `at` sits in a URL, a page name or an id rather than in a sentence."""
-    start = max(text.rfind(" ", 0, at), text.rfind("\t", 0, at), text.rfind("\n", 0, at)) + 1
-    end = len(text)
-    for space in (" ", "\t", "\n"):
-        found = text.find(space, at)
-        if found != -1:
-            end = min(end, found)
-    token = text[start:end].strip("()[]<>\"'“”,;")
-    return _WEB_TOKEN.search(token) is not None or _ID_BEFORE.search(text, max(0, start - 24), start) is not None
 _DASHED = re.compile(r"\d\s*[-–—]\s*\d")
 _YEAR_RANGE = re.compile(rf"(?<![\d/.,])((?:1[0-9]|20)\d{{2}}){_DASH}((?:1[0-9]|20)\d{{2}})(?![\d/])")
 _DATE = r"\d{1,2}/\d{1,2}/\d{4}"
@@ -59,6 +40,19 @@ _FROM_TO = re.compile(
     rf"[^.;]*?đến\s+(?:hết\s+)?(?:ngày\s+)?(?P<end>{_DATE})",
     re.IGNORECASE,
 )
+
+
+# ngày 05 tháng 07 năm 2021, tháng 07 năm 2021: what ND30 says of zeros (day < 10 and months 1, 2 take one)
+_ND30_DATE = re.compile(
+    r"(?<![^\W\d_])(?:(?P<ngay>ngày)(?P<g1>[ \t\u00a0]+)(?P<day>\d{1,2})(?P<g2>[ \t\u00a0]+))?"
+    r"(?P<thang>tháng)(?P<g3>[ \t\u00a0]+)(?P<month>\d{1,2})"
+    r"(?:(?P<g4>[ \t\u00a0]+)(?P<nam>năm)(?P<g5>[ \t\u00a0]+)(?P<year>\d{4}))?(?![\d/])",
+    re.IGNORECASE,
+)
+_GAP = r"[ \t\u00a0]*"
+# 12/ 03/2021, 12 /03/2021: a numeric date with a space inside (only spaces: a line break is a wrap)
+_SLASH_GAPS = ("/ ", " /", "/\t", "\t/", "/\u00a0", "\u00a0/")
+_SPACED = re.compile(rf"(?<![\d/.,])(\d{{1,2}}){_GAP}/{_GAP}(\d{{1,2}}){_GAP}/{_GAP}((?:19|20)\d{{2}})(?![\d/])")
 
 
 def _dated(ctx: TextContext) -> Iterator[Segment]:
@@ -129,7 +123,7 @@ def check_implausible_year(ctx: TextContext) -> Iterator[Problem]:
             else:
                 digits, start = match["alone"], match.start("alone")
                 candidates = _shorter_years(digits, plan_year)
-            if _not_prose(segment.text, start):
+            if not_prose(segment.text, start):
                 continue
             yield text_problem(segment, start, year=digits, suggestion=str(candidates[0]) if candidates else "")
 
@@ -146,6 +140,51 @@ def check_backwards(ctx: TextContext) -> Iterator[Problem]:
             first, second = _parse(match[1]), _parse(match[2])
             if first and second and second < first:
                 yield text_problem(segment, match.start(), written=match[0])
+
+
+def _zeroed(number: str, wanted: bool) -> str:
+    return f"{int(number):02d}" if wanted else str(int(number))
+
+
+def check_leading_zero(ctx: TextContext) -> Iterator[Problem]:
+    for segment in _dated(ctx):
+        if "tháng" not in segment.lowered:
+            continue
+        text = segment.text
+        for match in _ND30_DATE.finditer(text):
+            day, month, year = match["day"], match["month"], match["year"]
+            if not match["ngay"] and not year:
+                continue  # "tháng 07" alone is not a date
+            if (day and not 1 <= int(day) <= 31) or not 1 <= int(month) <= 12:
+                continue  # TX20 says the date does not exist
+            full = bool(day and year)
+            fixes = {}  # group -> the number as ND30 writes it
+            if full and day != _zeroed(day, int(day) < 10):
+                fixes["day"] = _zeroed(day, int(day) < 10)
+            # a zero too many is always wrong; a zero missing only in a full date ("từ tháng 1")
+            if month != _zeroed(month, int(month) < 3) and (month.startswith("0") or full):
+                fixes["month"] = _zeroed(month, int(month) < 3)
+            if not fixes or not_prose(text, match.start("month")):
+                continue
+            fixed = text[match.start() : match.end()]
+            for group in ("month", "day"):  # the later span first: earlier offsets stay valid
+                if group in fixes:
+                    start, end = match.start(group) - match.start(), match.end(group) - match.start()
+                    fixed = fixed[:start] + fixes[group] + fixed[end:]
+            first = "day" if "day" in fixes else "month"
+            yield text_problem(segment, match.start(first), written=match[0], suggestion=fixed)
+
+
+def check_spaced_date(ctx: TextContext) -> Iterator[Problem]:
+    for segment in _dated(ctx):
+        text = segment.text
+        if "/" not in text or not any(gap in text for gap in _SLASH_GAPS):
+            continue
+        for match in _SPACED.finditer(text):
+            fixed = f"{match[1]}/{match[2]}/{match[3]}"
+            if match[0] == fixed or not_prose(text, match.start()):
+                continue
+            yield text_problem(segment, match.start(), written=match[0], suggestion=fixed)
 
 
 def check_contradiction(ctx: TextContext) -> Iterator[Problem]:
@@ -293,5 +332,52 @@ RULES = (
         "          when: Từ ngày 01/7/2021 đến 30/11/2021\n",
         good="# …\n      - phase:\n          name: Đợt 2\n          start: 2021-07-01\n          end: 2021-12-31\n"
         "          when: Từ ngày 01/7/2021 đến 31/12/2021\n",
+    ),
+    Rule(
+        "TX25",
+        "text-date.leading-zero",
+        W,
+        text_check=check_leading_zero,
+        summary={
+            "vi": "Số 0 ở ngày, tháng không theo Nghị định 30",
+            "en": "Leading zeros in a written date not as Nghị định 30 writes them",
+        },
+        message={
+            "vi": "'{written}' viết số 0 không theo Nghị định 30: '{suggestion}'",
+            "en": "'{written}' has its leading zeros not as Nghị định 30 writes them: '{suggestion}'",
+        },
+        why={
+            "vi": "Nghị định 30/2020/NĐ-CP: ngày dưới 10 và tháng 1, 2 viết thêm số 0 ở trước, tháng 3 đến 12 "
+            "thì không ('ngày 07 tháng 9 năm 2021', 'ngày 22 tháng 02 năm 2021'). Số 0 thừa ('tháng 07') bị báo "
+            "ở mọi ngày viết bằng chữ; số 0 thiếu chỉ bị báo ở ngày đủ ngày, tháng, năm, vì 'từ ngày 1 tháng 9' "
+            "trong câu văn là cách viết thường gặp. Ngày viết bằng số (01/7/2021) không bị xét. Dòng ngày ban "
+            "hành của kế hoạch do mẫu in ra từ dữ liệu nên luôn đúng.",
+            "en": "Nghị định 30/2020/NĐ-CP: a day below 10 and the months 1 and 2 take a leading zero, the months "
+            "3 to 12 do not ('ngày 07 tháng 9 năm 2021', 'ngày 22 tháng 02 năm 2021'). A zero too many ('tháng "
+            "07') is reported in every date written in words; a missing zero only in a full day-month-year date, "
+            "as 'từ ngày 1 tháng 9' in a sentence is common. Numeric dates (01/7/2021) are not judged. A plan's "
+            "own date line is printed by the template from its data, so it is always right.",
+        },
+        bad="opening:\n  - Sơ kết đợt 1 vào ngày 05 tháng 07 năm 2021.\n",
+        good="opening:\n  - Sơ kết đợt 1 vào ngày 05 tháng 7 năm 2021.\n",
+    ),
+    Rule(
+        "TX26",
+        "text-date.spaced",
+        W,
+        text_check=check_spaced_date,
+        summary={"vi": "Dấu cách trong ngày viết bằng số", "en": "A space inside a numeric date"},
+        message={
+            "vi": "'{written}' có dấu cách bên trong: '{suggestion}'",
+            "en": "'{written}' has a space inside: '{suggestion}'",
+        },
+        why={
+            "vi": "'12/ 03/2021' hay '12 /03/2021': dấu cách thừa làm Word ngắt dòng giữa ngày và tháng, và "
+            "các công cụ tìm kiếm, đối chiếu không nhận ra đó là một ngày.",
+            "en": "'12/ 03/2021' or '12 /03/2021': the stray space lets Word break the line between day and "
+            "month, and search and comparison tools no longer see a date.",
+        },
+        bad="opening:\n  - Hội nghị sơ kết tổ chức ngày 12/ 7/2021.\n",
+        good="opening:\n  - Hội nghị sơ kết tổ chức ngày 12/7/2021.\n",
     ),
 )
