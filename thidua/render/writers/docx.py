@@ -15,7 +15,7 @@ import re
 import unicodedata
 import uuid
 import zipfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
@@ -30,9 +30,11 @@ from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
 from docx.opc.pkgwriter import _ContentTypesItem
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.table import CT_Tbl
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Cm, Emu, Mm, Pt, Twips
 from docx.styles.style import ParagraphStyle
+from docx.table import Table as DocxTable
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 
@@ -240,18 +242,31 @@ def write_docx(
     document = laid_out(document)
     docx = copy.deepcopy(_prepared())  # a copy of the page and styles set up once per process
     body = docx.element.body
+    end = body.sectPr  # blocks go before it: python-docx's add_paragraph looks for it anew each time,
+    # among all the body's children (a plan of 10,000 paragraphs spent most of its render there)
+
+    def place(element: BaseOxmlElement) -> BaseOxmlElement:
+        if end is not None:
+            end.addprevious(element)
+        else:
+            body.append(element)
+        return element
+
+    def paragraph() -> DocxParagraph:
+        return DocxParagraph(place(OxmlElement("w:p")), docx._body)
+
     previous: DocxParagraph | None = None
     for block in document.blocks:
         if isinstance(block, Table):
             if block.role == "signature" and previous is not None:
                 previous.paragraph_format.keep_with_next = True  # never a signature alone on a page
-            _add_table(docx, block)
+            _add_table(docx, block, place)
             previous = None
         elif isinstance(block, Image):
-            previous = docx.add_paragraph()
+            previous = paragraph()
             _add_image(previous, block, (images or {}).get(block.name))
         else:
-            previous = docx.add_paragraph()
+            previous = paragraph()
             _add_paragraph(previous, block, TEXT_WIDTH)
     _settle_marks(body)
     _stamp_changes(body, revision or Revision())
@@ -553,14 +568,16 @@ def _column_widths(table: Table) -> tuple[int, ...]:
     return widths
 
 
-def _add_table(docx: object, table: Table) -> None:
+def _add_table(docx: Any, table: Table, place: Callable[[BaseOxmlElement], BaseOxmlElement]) -> None:
     widths = _column_widths(table)
-    word = docx.add_table(rows=len(table.rows), cols=len(widths))  # type: ignore[attr-defined]
+    tbl = place(CT_Tbl.new_tbl(len(table.rows), len(widths), docx._block_width))
+    word = DocxTable(tbl, docx._body)
+    word.style = None  # as Document.add_table leaves it
     word.alignment = WD_TABLE_ALIGNMENT.CENTER
     word.autofit = False
     _table_properties(word._tbl, sum(widths), ruled=table.role == "data")
     for column, grid in zip(widths, word._tbl.tblGrid.gridCol_lst, strict=True):
-        grid.w = column
+        grid.w = Emu(column)
     # Rows and cells straight from the XML: python-docx's word.rows[r] and word.cell(r, c) rebuild
     # the table's whole row or cell list on every call, quadratic in a long report's table.
     for r, (row, tr) in enumerate(zip(table.rows, word._tbl.tr_lst, strict=True)):
