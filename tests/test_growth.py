@@ -1,18 +1,18 @@
-"""Nothing quadratic (issue 20 item 4): 10× → 100× the items of a plan costs each command ≤ 15×.
+"""Nothing quadratic (issue 20 item 4): 10× → 100× the items of a plan, each command ≤ 15× the work.
 
-Each command runs in this process on the Quảng Trị example repeated 1, 10 and 100 times
-(tests/scale.py: 27, 270 and 2,700 items; 30, 300 and 3,000 results; a next year's plan with a
-fifth of its sentences reworded for diff). Its cost is the CPU time of the call, the least of
-ROUNDS rounds of every size in turn, all in this one run: the ratios compare like with like on
-any machine.
+Each command runs in this process, through the CLI, on the Quảng Trị example repeated 1, 10 and
+100 times (tests/scale.py: 27, 270 and 2,700 items; 30, 300 and 3,000 results; a next year's plan
+with a fifth of its sentences reworded for diff).
 
-cost(100×) / cost(10×), the acceptance's own figure, must stay within LIMIT. The growth alone,
-(cost(100×) − cost(10×)) / (cost(10×) − cost(1×)), is 10 for linear work and 100 for quadratic
-whatever the fixed cost of a call (which can hide a quadratic loop in the first ratio: the report's
-`table.cell(r, c)` gave ×22 and ×27); it must stay within GROWTH, the margin over 10 being what the
-memory hierarchy adds per item when the working set outgrows the caches (check: about ×12).
-Timings are backed by counts that are the same on every machine: the similarity scores diff and
-the redline compute, and the work `track` does (tests/scale.py `operations`).
+The work is counted, the same on every machine and every run: for check, render, track and report
+every Python call and every line of thidua run (tests/scale.py `operations`), for diff and the
+redline of diff --docx the similarity scores they compute (their step that was quadratic; the
+tracer would take minutes over difflib). 100× must be at most LIMIT times 10×.
+
+The CPU time is measured too (the least of ROUNDS rounds of every size in turn), as a guard for
+loops a count cannot see (C code: lxml looking for a child among all the others): linear work
+measures ×9-15 here (memory and the garbage collector add per item when the heap grows), the
+quadratic steps this test was written against ×22-49, so GUARD lies between.
 """
 
 from __future__ import annotations
@@ -28,7 +28,8 @@ from typer.testing import CliRunner
 from tests.scale import next_year, operations, scaled_plan, write_yaml
 
 LIMIT = 15
-GROWTH = 20
+GUARD = 20
+COUNTED = ("check", "render", "track", "report")  # diff and diff --docx count their similarity scores
 SIZES = (1, 10, 100)
 ROUNDS = 3
 AS_OF = "2021-12-31"
@@ -95,8 +96,28 @@ def _cost(command: str, k: int, runs: int, scores: _Scores | None = None) -> flo
     return best
 
 
+@pytest.mark.parametrize("command", COUNTED)
+def test_ten_times_the_items_take_at_most_fifteen_times_the_work(
+    plans: Path, command: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from thidua.cli.app import app
+
+    monkeypatch.chdir(plans)
+    _cost(command, 1, 1)  # imports, the template, caches: not counted
+    work = {}
+    for k in SIZES[1:]:
+        args, written = COMMANDS[command](k)
+        if written is not None:
+            Path(written).unlink(missing_ok=True)
+        work[k] = operations(lambda args=args: CliRunner().invoke(app, args, catch_exceptions=False))
+        assert written is None or Path(written).stat().st_size > 0
+    with capsys.disabled():
+        print(f"\n{command}: {work[10]:,} → {work[100]:,} operations (×{work[100] / work[10]:.1f})")
+    assert work[100] <= LIMIT * work[10]
+
+
 @pytest.mark.parametrize("command", list(COMMANDS))
-def test_ten_times_the_items_cost_at_most_fifteen_times(
+def test_ten_times_the_items_take_at_most_twenty_times_the_time(
     plans: Path, command: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.chdir(plans)
@@ -112,16 +133,15 @@ def test_ten_times_the_items_cost_at_most_fifteen_times(
             counts[k] = scores.calls
     one, ten, hundred = (costs[k] for k in SIZES)
     ratio = hundred / ten
-    growth = (hundred - ten) / max(ten - one, 1e-3)
+    growth = (hundred - ten) / max(ten - one, 1e-3)  # without the fixed cost: 10 linear, 100 quadratic
     scored = {name: (counts[10][name], counts[100][name]) for name in scores.calls if counts[100][name]}
     with capsys.disabled():
         print(f"\n{command}: 1× {one:.3f} s, 10× {ten:.3f} s, 100× {hundred:.3f} s; ×{ratio:.1f}, growth ×{growth:.1f}")
         for name, (small, large) in scored.items():
             print(f"  {name}: {small} → {large} similarity scores (×{large / small:.1f})")
-    assert ratio <= LIMIT
-    assert growth <= GROWTH
+    assert ratio <= GUARD
     for small, large in scored.values():
-        assert large <= LIMIT * small
+        assert large <= LIMIT * small  # the work of diff and the redline, counted
 
 
 def test_track_reads_the_records_once_for_all_targets() -> None:
