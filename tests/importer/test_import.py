@@ -571,6 +571,20 @@ def test_a_pages_heading_over_the_documents_own_ke_hoach_line(tmp_path: Path) ->
     assert "KẾ HOẠCH TỔ CHỨC" in " ".join(d.message for d in result.decisions)
 
 
+def test_a_place_with_the_number_of_its_district(tmp_path: Path) -> None:
+    source = tmp_path / "q11.txt"
+    source.write_text(
+        "LIÊN ĐOÀN LAO ĐỘNG TP.HCM\n\nLIÊN ĐOÀN LAO ĐỘNG QUẬN 11\n\nSố: 32/KH-LĐLĐ\n\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nĐộc lập - Tự do - Hạnh phúc\n\n"
+        "Quận 11, ngày 10 tháng 7 năm 2015\n\nKẾ HOẠCH\nHoạt động kỷ niệm 86 năm ngày thành lập Công đoàn Việt Nam\n"
+        "I. MỤC ĐÍCH, YÊU CẦU\n1. Tuyên truyền sâu rộng.\n",
+        encoding="utf-8",
+    )
+    data = yaml.safe_load(import_text(source, out=tmp_path / "plan.yaml").text)
+    assert (data["document"]["place"], data["document"]["date"]) == ("Quận 11", date(2015, 7, 10))
+    assert data["issuer"]["name"] == "LIÊN ĐOÀN LAO ĐỘNG QUẬN 11"
+
+
 def test_every_note_has_its_message_in_both_languages() -> None:
     from thidua.i18n import MESSAGES
 

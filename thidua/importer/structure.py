@@ -65,13 +65,15 @@ _SO = re.compile(
     rf"\bSố{_SPACE}*:?{_SPACE}*(?P<num>[0-9]*){_SPACE}*/{_SPACE}*(?P<kh>[^\s,;]+(?:{_SPACE}+[-–]{_SPACE}+[^\s,;]+)*)"
 )
 _BLANK = r"[ \t\u00a0._…]"  # the room left for the day and month: spaces, dots, underscores
-# The place is the words before ", ngày" on its own line (U+2029 ends a line of the joined header).
+# The place is the words before ", ngày" on its own line (U+2029 ends a line of the joined header),
+# with the number of a district or ward ("Quận 11, ngày …").
 _PLACE_DATE = re.compile(
-    rf"(?:(?P<place>[^\W\d_][^,\d\u2029]{{1,40}}?),{_SPACE}*)?ngày{_BLANK}*(?P<d>[0-9]{{1,2}})?{_BLANK}*tháng"
+    rf"(?:(?P<place>[^\W\d_][^,\d\u2029]{{1,40}}?(?:{_SPACE}\d{{1,3}})?),{_SPACE}*)?ngày{_BLANK}*(?P<d>[0-9]{{1,2}})?{_BLANK}*tháng"
     rf"{_BLANK}*(?P<m>[0-9]{{1,2}})?{_BLANK}*năm{_SPACE}*(?P<y>[0-9]{{4}})"
 )
 _PLACE_SHORT_DATE = re.compile(
-    r"(?P<place>[^\W\d_][^,\d\u2029]{1,40}?),\s*(?:ngày\s*)?(?P<d>[0-9]{1,2})/(?P<m>[0-9]{1,2})/(?P<y>[0-9]{4})\s*$"
+    r"(?P<place>[^\W\d_][^,\d\u2029]{1,40}?(?:[ \t]\d{1,3})?),\s*(?:ngày\s*)?"
+    r"(?P<d>[0-9]{1,2})/(?P<m>[0-9]{1,2})/(?P<y>[0-9]{4})\s*$"
 )
 _MARKUP = re.compile(r"(?:\\r)?\\n|\\r|<br\s*/?>|\s\|\s|^\|$", re.I)
 _RULE = re.compile(r"^[\s\-_=*·.~—–oO0]{3,}$")
