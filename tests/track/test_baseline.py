@@ -13,23 +13,15 @@ from pathlib import Path
 
 import pytest
 
+from tests.track.plans import plan_head
 from thidua.check.engine import CheckOptions, check_file
 from thidua.cli.app import app
 from thidua.track.status import Status, TargetStatus, campaign_elapsed, track
 from thidua.workspace import open_tracked
 
-PLAN = """\
-issuer:
-  parent: TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM
-  name: LIÊN ĐOÀN LAO ĐỘNG TỈNH QUẢNG TRỊ
-  abbreviation: LĐLĐ
-document:
-  number: 12
-  place: Quảng Trị
-  date: 2021-01-05
-  title: Tổ chức phong trào thi đua giai đoạn 2021 – 2023
-campaign:
-  period: {start: 2021-01-01, end: 2023-12-31}
+PLAN = (
+    plan_head("Tổ chức phong trào thi đua giai đoạn 2021 – 2023", "2021-01-01", "2023-12-31")
+    + """\
 sections:
   - kind: targets
     title: MỤC TIÊU, CHỈ TIÊU
@@ -57,6 +49,7 @@ sections:
 signature: {authority: TM. BAN THƯỜNG VỤ, title: CHỦ TỊCH, name: Nguyễn Văn A}
 recipients: [Các CĐCS, "Lưu: VT"]
 """
+)
 
 # The issue's example: 1,07 triệu at the start, 1,15 triệu now, 1,2 triệu by the end of 2023.
 ISSUE_RESULTS = """\

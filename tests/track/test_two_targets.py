@@ -11,28 +11,18 @@ from pathlib import Path
 
 import pytest
 
+from tests.track.plans import plan_head
 from thidua.check.engine import CheckOptions, check_file
 from thidua.cli.app import app
 from thidua.render.context import plan_context
 from thidua.track.status import Status, track
 from thidua.workspace import open_tracked
 
-SENTENCE = (
-    "Đến năm 2023 đạt 1,2 triệu đoàn viên; 100% doanh nghiệp có từ 20 lao động trở lên có tổ chức công đoàn."
-)
+SENTENCE = "Đến năm 2023 đạt 1,2 triệu đoàn viên; 100% doanh nghiệp có từ 20 lao động trở lên có tổ chức công đoàn."
 
-PLAN = f"""\
-issuer:
-  parent: TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM
-  name: LIÊN ĐOÀN LAO ĐỘNG TỈNH QUẢNG TRỊ
-  abbreviation: LĐLĐ
-document:
-  number: 12
-  place: Quảng Trị
-  date: 2021-01-05
-  title: Tổ chức phong trào thi đua giai đoạn 2021 – 2023
-campaign:
-  period: {{start: 2021-01-01, end: 2023-12-31}}
+PLAN = (
+    plan_head("Tổ chức phong trào thi đua giai đoạn 2021 – 2023", "2021-01-01", "2023-12-31")
+    + f"""\
 sections:
   - kind: targets
     title: MỤC TIÊU, CHỈ TIÊU
@@ -58,6 +48,7 @@ sections:
 signature: {{authority: TM. BAN THƯỜNG VỤ, title: CHỦ TỊCH, name: Nguyễn Văn A}}
 recipients: [Các CĐCS, "Lưu: VT"]
 """
+)
 
 RESULTS = """\
 results:

@@ -17,6 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from openxml_audit import OpenXmlValidator
 
+from tests.track.plans import plan_head
 from thidua.check.engine import CheckOptions, check_file
 from thidua.cli.app import app
 from thidua.plan.model import Plan
@@ -24,18 +25,9 @@ from thidua.plan.results import Results
 from thidua.track.status import Status, TargetStatus, track
 from thidua.workspace import open_tracked
 
-PLAN = """\
-issuer:
-  parent: TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM
-  name: LIÊN ĐOÀN LAO ĐỘNG TỈNH QUẢNG TRỊ
-  abbreviation: LĐLĐ
-document:
-  number: 12
-  place: Quảng Trị
-  date: 2021-01-05
-  title: Tổ chức phong trào thi đua năm 2021
-campaign:
-  period: {start: 2021-01-01, end: 2021-12-31}
+PLAN = (
+    plan_head("Tổ chức phong trào thi đua năm 2021", "2021-01-01", "2021-12-31")
+    + """\
 sections:
   - kind: targets
     title: MỤC TIÊU, CHỈ TIÊU
@@ -69,6 +61,7 @@ units:
 signature: {authority: TM. BAN THƯỜNG VỤ, title: CHỦ TỊCH, name: Nguyễn Văn A}
 recipients: [Các LĐLĐ huyện, thành phố, "Lưu: VT"]
 """
+)
 
 SOURCE = "Báo cáo số 05/BC-LĐLĐ ngày 05/4/2021"
 THROUGH_SEPTEMBER = f"""\
