@@ -1,6 +1,12 @@
-"""The head of the plans the track tests write: one union, one numbered and dated plan, a period."""
+"""What the track tests share: the head of the plans they write, writing a plan with its results, a target's status."""
 
 from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from thidua.track.status import TargetStatus, track
+from thidua.workspace import open_tracked
 
 
 def plan_head(title: str, start: str, end: str) -> str:
@@ -18,3 +24,17 @@ document:
 campaign:
   period: {{start: {start}, end: {end}}}
 """
+
+
+def write_plan(folder: Path, plan: str, results: str) -> Path:
+    """ke-hoach.yaml and its ke-hoach.results.yaml in FOLDER; the plan's path."""
+    plan_file = folder / "ke-hoach.yaml"
+    plan_file.write_text(plan, encoding="utf-8")
+    (folder / "ke-hoach.results.yaml").write_text(results, encoding="utf-8")
+    return plan_file
+
+
+def status_of(plan_file: Path, target_id: str, as_of: date) -> TargetStatus:
+    """How one target of the plan (and its results file) stands on AS_OF."""
+    tracked = open_tracked(plan_file)
+    return next(s for s in track(tracked.plan, tracked.results, as_of) if s.target.id == target_id)

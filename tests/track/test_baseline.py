@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.track.plans import plan_head
+from tests.track.plans import plan_head, status_of, write_plan
 from thidua.check.engine import CheckOptions, check_file
 from thidua.cli.app import app
-from thidua.track.status import Status, TargetStatus, campaign_elapsed, track
+from thidua.track.status import Status, campaign_elapsed, track
 from thidua.workspace import open_tracked
 
 PLAN = (
@@ -66,15 +66,7 @@ AS_OF = date(2023, 5, 5)
 
 
 def write(tmp_path: Path, results: str, plan: str = PLAN) -> Path:
-    plan_file = tmp_path / "ke-hoach.yaml"
-    plan_file.write_text(plan, encoding="utf-8")
-    (tmp_path / "ke-hoach.results.yaml").write_text(results, encoding="utf-8")
-    return plan_file
-
-
-def status_of(plan_file: Path, target_id: str, as_of: date) -> TargetStatus:
-    tracked = open_tracked(plan_file)
-    return next(s for s in track(tracked.plan, tracked.results, as_of) if s.target.id == target_id)
+    return write_plan(tmp_path, plan, results)
 
 
 def test_the_plan_and_results_check_clean(tmp_path: Path) -> None:

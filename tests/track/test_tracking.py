@@ -12,20 +12,15 @@ from datetime import date
 import pytest
 
 from tests.conftest import CAMPAIGNS, RESULTS
+from tests.track.plans import status_of
 from thidua.cli.app import app
-from thidua.track.status import Status, TargetStatus, track
-from thidua.workspace import open_tracked
+from thidua.track.status import Status
 
 QUANG_TRI = CAMPAIGNS / "ldld-quang-tri" / "2021" / "thi-dua-2021.yaml"
 CAO_BANG = CAMPAIGNS / "ldld-cao-bang" / "2016" / "thi-dua-2016-2020.yaml"
 LONG_BIEN = CAMPAIGNS / "ldld-long-bien" / "2021" / "thi-dua-2021.yaml"
 
 YEAR_2021 = (date(2021, 12, 31) - date(2021, 1, 1)).days  # the window of a 2021 target: 364 days
-
-
-def status_of(plan_file, target_id: str, as_of: date) -> TargetStatus:
-    tracked = open_tracked(plan_file)
-    return next(s for s in track(tracked.plan, tracked.results, as_of) if s.target.id == target_id)
 
 
 def test_three_examples_have_results() -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.track.plans import plan_head
+from tests.track.plans import plan_head, write_plan
 from thidua.check.engine import CheckOptions, check_file
 from thidua.cli.app import app
 from thidua.render.context import plan_context
@@ -60,10 +60,7 @@ AS_OF = date(2023, 5, 5)
 
 
 def write(tmp_path: Path, plan: str = PLAN, results: str = RESULTS) -> Path:
-    plan_file = tmp_path / "ke-hoach.yaml"
-    plan_file.write_text(plan, encoding="utf-8")
-    (tmp_path / "ke-hoach.results.yaml").write_text(results, encoding="utf-8")
-    return plan_file
+    return write_plan(tmp_path, plan, results)
 
 
 def test_the_plan_checks_clean(tmp_path: Path) -> None:

@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from openxml_audit import OpenXmlValidator
 
-from tests.track.plans import plan_head
+from tests.track.plans import plan_head, status_of, write_plan
 from thidua.check.engine import CheckOptions, check_file
 from thidua.cli.app import app
 from thidua.plan.model import Plan
@@ -87,15 +87,7 @@ PERIOD = (date(2021, 12, 31) - date(2021, 1, 1)).days  # 364
 
 
 def write(tmp_path: Path, results: str = RESULTS, plan: str = PLAN) -> Path:
-    plan_file = tmp_path / "ke-hoach.yaml"
-    plan_file.write_text(plan, encoding="utf-8")
-    (tmp_path / "ke-hoach.results.yaml").write_text(results, encoding="utf-8")
-    return plan_file
-
-
-def status_of(plan_file: Path, target_id: str, as_of: date) -> TargetStatus:
-    tracked = open_tracked(plan_file)
-    return next(s for s in track(tracked.plan, tracked.results, as_of) if s.target.id == target_id)
+    return write_plan(tmp_path, plan, results)
 
 
 def status_despite_errors(plan_file: Path, results: str, target_id: str, as_of: date) -> TargetStatus:
