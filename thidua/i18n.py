@@ -165,6 +165,25 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "({counted}/{total} đơn vị được tính)",
         "en": "({counted} of {total} units counted)",
     },
+    "track.from-children": {"vi": "(cộng từ kế hoạch cấp dưới)", "en": "(from the child plans' figures)"},
+    "track.children-counted": {
+        "vi": "({counted}/{total} kế hoạch cấp dưới được tính)",
+        "en": "({counted} of {total} child plans counted)",
+    },
+    "track.children-missing": {
+        "vi": "#{number} {id}: kế hoạch cấp dưới chưa có số liệu: {units}",
+        "en": "#{number} {id}: child plans with no figure yet: {units}",
+    },
+    "track.matrix-children": {
+        "vi": "Số liệu từng đơn vị và kế hoạch cấp dưới",
+        "en": "Each unit's and child plan's figures",
+    },
+    "track.legend-children": {
+        "vi": "Chỉ tiêu cộng từ đơn vị hoặc kế hoạch cấp dưới: ô là số liệu của nơi đó; · chưa có số liệu; "
+        "(…) chưa cộng được",
+        "en": "Targets made of units' or child plans' figures: a cell is its figure; · no figure yet; (…) not added",
+    },
+    "track.sum-total-children": {"vi": "Tổng (số được tính)", "en": "Total (counted)"},
     "track.sum-total": {"vi": "Tổng (số đơn vị được tính)", "en": "Total (units counted)"},
     "track.missing": {"vi": "#{number} {id}: chưa báo cáo: {units}", "en": "#{number} {id}: not reported yet: {units}"},
     "track.not-counted": {
@@ -186,6 +205,17 @@ MESSAGES: dict[str, dict[str, str]] = {
     "col.percent": {"vi": "Tỷ lệ đạt", "en": "Achieved"},
     "col.status": {"vi": "Đánh giá", "en": "Status"},
     "col.unit": {"vi": "Đơn vị", "en": "Unit"},
+    "col.plan": {"vi": "Kế hoạch", "en": "Plan"},
+    "col.file": {"vi": "Tệp", "en": "File"},
+    "col.targets": {"vi": "Số chỉ tiêu", "en": "Targets"},
+    "tree.heading": {
+        "vi": "{plans} kế hoạch, tính đến ngày {date}",
+        "en": "{plans} plans, as of {date}",
+    },
+    "tree.summary": {
+        "vi": "{targets} chỉ tiêu: {parts}; {unread} kế hoạch không đọc được",
+        "en": "{targets} targets: {parts}; {unread} plans could not be read",
+    },
     "bad-date": {
         "vi": "{option}: '{value}' không phải ngày (dùng YYYY-MM-DD hoặc dd/mm/yyyy)",
         "en": "{option}: '{value}' is not a date (use YYYY-MM-DD or dd/mm/yyyy)",
@@ -836,7 +866,10 @@ A per-unit target shows each unit, counts the units that met it, and takes the s
 furthest-behind unit (overdue, behind, no-data, on-track, met).
 A plan-wide target with `from_units: true` is measured on its units' figures: each counted unit's
 latest figure, added up (count: the sum; percent: sum of value / sum of of); units with no figure
-yet are listed as missing and the total says how many units it counts.""",
+yet are listed as missing and the total says how many units it counts.
+A target that child plans contribute to (their targets' `contributes`, roll-up) is measured the
+same way on the children's figures: each child's latest figure (a child's own total when its
+children contribute to it), added up.""",
     "vi": """\
 Thời gian của mỗi chỉ tiêu tính từ ngày bắt đầu kỳ thi đua (hoặc ngày ban hành; chỉ tiêu có
 mốc xuất phát ghi ngày: từ ngày của mốc) đến hạn của chỉ tiêu (hoặc ngày kết thúc kỳ); tỷ lệ
@@ -859,5 +892,8 @@ khi đã thực hiện. Chỉ tiêu giao từng đơn vị thì hiện từng đ
 trạng thái của đơn vị chậm nhất (overdue, behind, no-data, on-track, met).
 Chỉ tiêu chung có `from_units: true` được tính trên số liệu của các đơn vị: số liệu mới nhất của
 từng đơn vị được cộng lại (count: tổng; percent: tổng value / tổng of); đơn vị chưa có số liệu
-được ghi là chưa báo cáo và tổng ghi rõ bao nhiêu đơn vị được tính.""",
+được ghi là chưa báo cáo và tổng ghi rõ bao nhiêu đơn vị được tính.
+Chỉ tiêu mà kế hoạch cấp dưới đóng góp vào (`contributes` ở chỉ tiêu của chúng) được tính như vậy
+trên số liệu của các kế hoạch cấp dưới: số liệu mới nhất của từng kế hoạch (là tổng của nó khi
+nó cũng được cấp dưới của nó đóng góp), cộng lại.""",
 }

@@ -96,6 +96,14 @@ sections:
     title: NỘI DUNG THI ĐUA
     items:
       - Thi đua lao động giỏi, lao động sáng tạo.
+  - kind: targets
+    title: CHỈ TIÊU
+    items:
+      - target:
+          id: doan-vien-moi
+          text: Toàn thành phố kết nạp 20.000 đoàn viên mới.
+          measure: count
+          goal: 20000
 """
 TOP_LEVEL = ("issuer", "document", "references", "opening", "campaign", "theme", "units", "sections", "closing")
 TOP_LEVEL += ("signature", "recipients")

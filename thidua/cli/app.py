@@ -198,19 +198,34 @@ def track(
     output_format: Annotated[
         str, typer.Option("--format", "-f", help=help_text("track.format"), metavar=metavar("format"))
     ] = "text",
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", min=1, help=help_text("check.jobs"), metavar=metavar("number"))
+    ] = None,
     lang: LangOption = None,
 ) -> None:
     from thidua.cli.show import writer
-    from thidua.cli.show.track import FORMATS, TrackView
     from thidua.i18n import resolve_lang
+
+    language = resolve_lang(lang)
+    when = date_option(as_of, "--as-of")
+    if plan.is_dir():  # a tree of plans: one row each, child plans' figures rolled up into their parents'
+        from thidua.cli.show.tree import FORMATS as TREE_FORMATS
+        from thidua.cli.show.tree import TreeView
+        from thidua.track.rollup import read_tree
+
+        show_tree = writer(TREE_FORMATS, output_format)
+        show_tree(TreeView(read_tree([plan], when, jobs=jobs)), language, sys.stdout)
+        return
+    from thidua.cli.show.track import FORMATS, TrackView
+    from thidua.track.rollup import children_of
     from thidua.track.status import track as track_targets
     from thidua.workspace import open_tracked, repository_options
 
-    language = resolve_lang(lang)
     show = writer(FORMATS, output_format)
-    when = date_option(as_of, "--as-of")
     tracked = open_tracked(plan, repository_options()[0])
-    show(TrackView(tracked.plan, when, track_targets(tracked.plan, tracked.results, when)), language, sys.stdout)
+    shares, names = children_of(tracked.plan_file, tracked.plan, tracked.results, when, jobs=jobs)
+    statuses = track_targets(tracked.plan, tracked.results, when, shares)
+    show(TrackView(tracked.plan, when, statuses, names), language, sys.stdout)
 
 
 @app.command(help=help_text("record"))

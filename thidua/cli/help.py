@@ -37,6 +37,8 @@ _TRACK = {
     "vi": """Tình hình từng chỉ tiêu: mục tiêu, số liệu mới nhất, tỷ lệ hoàn thành, trạng thái.
 
 Số liệu lấy từ tệp kết quả của PLAN (x.results.yaml cạnh x.yaml; thêm bằng `thidua record`).
+Chỉ tiêu mà kế hoạch cấp dưới trong kho đóng góp vào (`contributes:`) được cộng từ số liệu của
+chúng. PLAN là thư mục: mọi kế hoạch trong đó thành một bảng, theo cây cấp trên - cấp dưới.
 Mã thoát 0 khi chạy xong, 1 khi tệp kết quả có lỗi, 2 khi không đọc được kế hoạch.
 
 \b
@@ -44,8 +46,9 @@ Mã thoát 0 khi chạy xong, 1 khi tệp kết quả có lỗi, 2 khi không đ
     "en": """Where each target (chỉ tiêu) stands: goal, latest figure, share achieved, status.
 
 Figures come from PLAN's results file (x.results.yaml beside x.yaml; add them with
-`thidua record`). Exit 0 when it ran, 1 when the results file has errors, 2 when the
-plan cannot be read.
+`thidua record`). A target that child plans in the repository contribute to (`contributes:`)
+adds up their figures. PLAN a folder: every plan in it in one table, as a tree of parents and
+children. Exit 0 when it ran, 1 when the results file has errors, 2 when the plan cannot be read.
 
 \b
 """,
@@ -151,7 +154,10 @@ write (the Word original beside the plan) is left alone unless --force. Exit 0 w
         "en": "Refuse a plan with any error or warning of thidua check.",
     },
     "track": {lang: _TRACK[lang] + STATUS_RULES[lang].replace("\n\n", "\n") for lang in ("vi", "en")},
-    "track.plan": _PLAN_FILE,
+    "track.plan": {
+        "vi": "Tệp kế hoạch (hoặc tệp .results.yaml của nó), hoặc một thư mục kế hoạch.",
+        "en": "A plan file (or its .results.yaml), or a folder of plans.",
+    },
     "track.as_of": {
         "vi": "Ngày để đánh giá: YYYY-MM-DD hoặc dd/mm/yyyy (mặc định: hôm nay).",
         "en": "The date to judge on: YYYY-MM-DD or dd/mm/yyyy (default: today).",

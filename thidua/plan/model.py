@@ -190,6 +190,12 @@ class Baseline(_Model):
     )
 
 
+CONTRIBUTES = (
+    "Roll-up: the id of the target of the parent plan (the plan this one links to in references[].plan) "
+    "that this target's figure adds into: `thidua track PARENT` sums its children's figures (count: the "
+    "sum; percent: Σ value / Σ of) into that target. Same measure as the parent's; count or percent."
+)
+
 FROM_UNITS = (
     "A plan-wide target reached by its units' figures ('toàn tỉnh kết nạp 5.000 đoàn viên'): results name "
     "their unit, and the plan-wide figure is made of each counted unit's latest figure on or before the "
@@ -216,6 +222,7 @@ class AlsoTarget(_Model):
     units: list[str] | None = Field(None, description="Ids of the units it applies to (default: all).")
     from_units: bool = Field(False, description=FROM_UNITS)
     baseline: Baseline | None = Field(None, description="Count and percent targets: the figure it starts from.")
+    contributes: str | None = Field(None, pattern=ID_PATTERN, description=CONTRIBUTES)
 
 
 class Target(_Model):
@@ -237,6 +244,7 @@ class Target(_Model):
         description="Count and percent targets: the figure it starts from; progress is measured from it "
         "(a growth target's baseline is the results' figure for the year before).",
     )
+    contributes: str | None = Field(None, pattern=ID_PATTERN, description=CONTRIBUTES)
     also: list[AlsoTarget] = Field(
         default_factory=list,
         description="Further targets written in the same sentence ('… đạt X đoàn viên; 100% doanh nghiệp "

@@ -6,7 +6,7 @@ once, in i18n.STATUS_RULES, and shown by `thidua track --help` and the README.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -52,11 +52,13 @@ class Progress:
 
 @dataclass(frozen=True)
 class UnitShare:
-    """One unit's part of a plan-wide target made of its units' figures (`from_units`)."""
+    """One unit's part of a plan-wide target made of its units' figures (`from_units`), or one
+    child plan's part of a target its children contribute to (roll-up, `contributes`)."""
 
     unit: str
     record: Record | None = None  # its latest record on or before the as-of date; None: not reported yet
     counted: bool = False  # its figure is in the total (a percent's needs `of`, see KQ12)
+    plan: str | None = None  # roll-up: the child plan the figure comes from (`unit` is then its key)
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,11 @@ class TargetStatus:
     @property
     def units_met(self) -> int:
         return sum(1 for unit in self.units if unit.status is Status.met)
+
+    @property
+    def rolled_up(self) -> bool:
+        """Whether the figure is made of child plans' figures (roll-up), not of the plan's units'."""
+        return any(share.plan is not None for share in self.shares)
 
     @property
     def units_counted(self) -> int:
@@ -100,8 +107,14 @@ class TargetStatus:
         return phrase(record, self.target)
 
 
-def track(plan: Plan, results: Results, as_of: date) -> list[TargetStatus]:
-    """Every target of the plan, in plan order, as it stands on `as_of`."""
+def track(
+    plan: Plan, results: Results, as_of: date, children: Mapping[str, Sequence[UnitShare]] | None = None
+) -> list[TargetStatus]:
+    """Every target of the plan, in plan order, as it stands on `as_of`.
+
+    `children`: for a target that child plans contribute to (roll-up), each child's figure, by the
+    target's id (rollup.py): the target's figure is then theirs added up, as a `from_units` one's.
+    """
     period = plan.campaign.period
     start = (period.start if period else None) or plan.document.date
     # Records grouped once by target and by unit, in file order: each target reads its own.
@@ -125,6 +138,11 @@ def track(plan: Plan, results: Results, as_of: date) -> list[TargetStatus]:
             )
             overall = _aggregate(units)
             shares: tuple[UnitShare, ...] = ()
+        elif children and target.id in children:
+            shares = tuple(children[target.id])
+            total = _total(target, shares)
+            units = ()
+            overall = _progress(target, [total] if total else [], as_of, due, elapsed, None)
         elif sums_units(target):
             declared = list(dict.fromkeys(target.units or [unit.id for unit in plan.units]))  # a unit added once
             shares = tuple(_share(target, unit, by_unit.get((target.id, unit), [])) for unit in declared)
@@ -152,8 +170,12 @@ def _share(target: Target, unit: str, records: Sequence[Record]) -> UnitShare:
     if not records:
         return UnitShare(unit)
     latest = max(records, key=lambda r: r.date)
-    counted = not isinstance(latest.value, bool) and (target.measure != "percent" or latest.of is not None)
-    return UnitShare(unit, latest, counted)
+    return UnitShare(unit, latest, addable(target, latest))
+
+
+def addable(target: Target, record: Record) -> bool:
+    """Whether a figure can be added into the target's total: a number, and for a percent its `of`."""
+    return not isinstance(record.value, bool) and (target.measure != "percent" or record.of is not None)
 
 
 def _total(target: Target, shares: Sequence[UnitShare]) -> Record | None:

@@ -70,7 +70,54 @@ def check_reference_before_plan(ctx: PlanContext) -> Iterator[Problem]:
             )
 
 
+def check_contributes_exists(ctx: PlanContext) -> Iterator[Problem]:
+    """A target contributing to a parent target that no linked plan has."""
+    contributing = [(loc, t) for loc, t in ctx.plan.targets() if t.contributes]
+    if not contributing:
+        return
+    parents = [linked for _, _, linked in _linked(ctx) if linked is not None]
+    known = {t.id for parent in parents for _, t in parent.targets()}
+    named = ", ".join(r.plan for r in ctx.plan.references if r.plan)
+    linked = named or {
+        "vi": "chưa dẫn chiếu tệp kế hoạch cấp trên nào trong references[].plan",
+        "en": "none is linked in references[].plan",
+    }
+    for loc, target in contributing:
+        if target.contributes not in known:
+            yield Problem({"id": target.id, "parent": target.contributes, "plans": linked}, loc=(*loc, "contributes"))
+
+
+def check_contributes_measure(ctx: PlanContext) -> Iterator[Problem]:
+    """A target contributing with another measure than its parent target's, or one that cannot add up."""
+    contributing = [(loc, t) for loc, t in ctx.plan.targets() if t.contributes]
+    if not contributing:
+        return
+    parents: dict[str, str] = {}
+    for _, _, linked in _linked(ctx):
+        for _, t in linked.targets() if linked is not None else ():
+            parents.setdefault(t.id, t.measure)
+    for loc, target in contributing:
+        theirs = parents.get(target.contributes or "")
+        addable = target.measure in ("count", "percent") and not target.per_unit
+        if theirs is not None and (theirs != target.measure or not addable):
+            yield Problem(
+                {
+                    "id": target.id,
+                    "measure": target.measure + (", per_unit" if target.per_unit else ""),
+                    "parent": target.contributes,
+                    "theirs": theirs,
+                },
+                loc=(*loc, "measure"),
+            )
+
+
 _REF = "references:\n  - number: 63\n    ky_hieu: KH-LĐLĐ\n    date: {date}\n    plan: ../../ldld-ha-noi/2021/thi-dua-2021.yaml\n"
+
+_CONTRIBUTING = (
+    "sections:\n  - kind: targets\n    title: CHỈ TIÊU\n    items:\n      - target:\n          id: doan-vien-quan\n"
+    "          text: Kết nạp 500 đoàn viên mới.\n          measure: {measure}\n          goal: {goal}\n"
+    "          contributes: {parent}\n"
+)
 
 RULES = (
     Rule(
@@ -153,5 +200,51 @@ RULES = (
         },
         bad="document:\n  date: 2021-01-15\n" + _REF.format(date="2021-12-31"),
         good="document:\n  date: 2021-01-15\n" + _REF.format(date="2020-12-31"),
+    ),
+    Rule(
+        "RF05",
+        "reference.contributes-missing",
+        E,
+        check=check_contributes_exists,
+        summary={
+            "vi": "Chỉ tiêu đóng góp vào một chỉ tiêu không có trong kế hoạch cấp trên",
+            "en": "A target contributes to a target the parent plan does not have",
+        },
+        message={
+            "vi": "chỉ tiêu '{id}' đóng góp vào '{parent}', nhưng kế hoạch cấp trên ({plans}) không có chỉ tiêu này",
+            "en": "the target '{id}' contributes to '{parent}', but the parent plan ({plans}) has no such target",
+        },
+        why={
+            "vi": "`contributes` cộng số liệu của chỉ tiêu này vào chỉ tiêu cùng tên của kế hoạch cấp trên "
+            "(references[].plan); tên sai hoặc không dẫn chiếu kế hoạch cấp trên thì số liệu không được "
+            "cộng và cấp trên thiếu phần của đơn vị.",
+            "en": "`contributes` adds this target's figure into the parent plan's target of that id "
+            "(references[].plan); a wrong id, or no linked parent plan, leaves the figure out and the "
+            "parent's total short.",
+        },
+        bad=_REF.format(date="2020-12-31") + _CONTRIBUTING.format(parent="doan-vien", measure="count", goal=500),
+        good=_REF.format(date="2020-12-31") + _CONTRIBUTING.format(parent="doan-vien-moi", measure="count", goal=500),
+    ),
+    Rule(
+        "RF06",
+        "reference.contributes-measure",
+        E,
+        check=check_contributes_measure,
+        summary={
+            "vi": "Chỉ tiêu đóng góp khác loại với chỉ tiêu của kế hoạch cấp trên",
+            "en": "A contributing target's measure differs from the parent target's",
+        },
+        message={
+            "vi": "chỉ tiêu '{id}' ({measure}) không cộng được vào '{parent}' ({theirs}) của kế hoạch cấp trên",
+            "en": "the target '{id}' ({measure}) cannot add into the parent plan's '{parent}' ({theirs})",
+        },
+        why={
+            "vi": "Chỉ cộng được số lượng vào số lượng, tỷ lệ (có of) vào tỷ lệ; tỷ lệ tăng trưởng, "
+            "có/không và chỉ tiêu giao từng đơn vị không cộng lên cấp trên được.",
+            "en": "Only a count adds into a count and a percent (with of) into a percent; growth, yes/no "
+            "and per-unit targets do not add up into a parent's.",
+        },
+        bad=_REF.format(date="2020-12-31") + _CONTRIBUTING.format(parent="doan-vien-moi", measure="percent", goal=90),
+        good=_REF.format(date="2020-12-31") + _CONTRIBUTING.format(parent="doan-vien-moi", measure="count", goal=500),
     ),
 )

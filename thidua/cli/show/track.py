@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, TextIO
 
@@ -36,10 +36,16 @@ class TrackView:
     plan: Plan
     as_of: date
     statuses: Sequence[TargetStatus]
+    children: Mapping[str, str] = field(default_factory=dict)  # roll-up: a child plan's path -> its name
 
     @property
     def unit_names(self) -> dict[str, str]:
-        return {unit.id: unit.name for unit in self.plan.units}
+        return {**self.children, **{unit.id: unit.name for unit in self.plan.units}}
+
+    @property
+    def rolled_up(self) -> bool:
+        """Whether a target's figure is made of child plans' figures (roll-up)."""
+        return any(item.rolled_up for item in self.statuses)
 
     @property
     def per_unit(self) -> list[TargetStatus]:
@@ -52,6 +58,8 @@ class TrackView:
         return any(item.shares for item in self.per_unit)
 
     def matrix_title(self, lang: str) -> str:
+        if self.rolled_up:
+            return tr("track.matrix-children", lang)
         return tr("track.matrix-figures" if self.summed else "track.matrix", lang)
 
     def matrix(self) -> list[tuple[str, list[Progress | UnitShare | None]]]:
@@ -71,7 +79,7 @@ class TrackView:
             rows.append((tr("track.units-met", lang), cells))
         if self.summed:
             cells = [total_cell(i) if i.shares else "" for i in self.per_unit]
-            rows.append((tr("track.sum-total", lang), cells))
+            rows.append((tr("track.sum-total-children" if self.rolled_up else "track.sum-total", lang), cells))
         return rows
 
 
@@ -103,6 +111,8 @@ def goal_text(item: TargetStatus, lang: str) -> str:
             text += " " + tr("track.baseline", lang, value=value)
     if target.per_unit:
         text += f" {tr('track.each-unit', lang)}"
+    elif item.rolled_up:
+        text += f" {tr('track.from-children', lang)}"
     elif item.shares or target.from_units:
         text += f" {tr('track.from-units', lang)}"
     return text
@@ -112,7 +122,8 @@ def result_text(item: TargetStatus, lang: str) -> str:
     """The result column: the figure in words; a target made of its units' figures: how many are counted."""
     text = item.phrase or "—"
     if item.shares:
-        text += " " + tr("track.units-counted", lang, counted=item.units_counted, total=len(item.shares))
+        key = "track.children-counted" if item.rolled_up else "track.units-counted"
+        text += " " + tr(key, lang, counted=item.units_counted, total=len(item.shares))
     return text
 
 
@@ -186,7 +197,26 @@ def to_json(view: TrackView) -> list[dict[str, Any]]:
             "sources": list(item.sources),
             "per_unit": target.per_unit,
         }
-        if item.shares:  # only then: the JSON of other targets stays as it was
+        if item.rolled_up:  # only then: the JSON of other targets stays as it was
+            entry["from_children"] = True
+            entry["of"] = record.of if record else None
+            entry["children_counted"] = item.units_counted
+            entry["children_total"] = len(item.shares)
+            entry["missing"] = list(item.missing_units)
+            entry["children"] = [
+                {
+                    "plan": share.plan,
+                    "name": names.get(share.unit, share.unit),
+                    "value": share.record.value if share.record else None,
+                    "of": share.record.of if share.record else None,
+                    "qualifier": share.record.qualifier if share.record else None,
+                    "counted": share.counted,
+                    "date": share.record.date.isoformat() if share.record else None,
+                    "result": phrase(share.record, target) if share.record else "",
+                }
+                for share in item.shares
+            ]
+        elif item.shares:  # only then: the JSON of other targets stays as it was
             entry["from_units"] = True
             entry["of"] = record.of if record else None
             entry["units_counted"] = item.units_counted
@@ -305,7 +335,8 @@ def missing_lines(view: TrackView, lang: str) -> list[str]:
     for item in view.statuses:
         missing = [names.get(unit, unit) for unit in item.missing_units]
         if missing:
-            lines.append(tr("track.missing", lang, number=item.number, id=item.target.id, units=", ".join(missing)))
+            key = "track.children-missing" if item.rolled_up else "track.missing"
+            lines.append(tr(key, lang, number=item.number, id=item.target.id, units=", ".join(missing)))
         apart = [names.get(s.unit, s.unit) for s in item.shares if s.record is not None and not s.counted]
         if apart:
             lines.append(tr("track.not-counted", lang, number=item.number, id=item.target.id, units=", ".join(apart)))
@@ -334,7 +365,7 @@ def _print_matrix(view: TrackView, lang: str, console: Any) -> None:
     if any(not item.shares for item in per_unit):
         console.print(tr("track.legend", lang, **{k.name: v for k, v in _MARK.items()}))
     if view.summed:
-        console.print(tr("track.legend-sum", lang))
+        console.print(tr("track.legend-children" if view.rolled_up else "track.legend-sum", lang))
 
 
 def _print_growth(view: TrackView, lang: str, console: Any) -> None:
