@@ -286,11 +286,20 @@ def _inline_comment_lines(text: str) -> frozenset[int]:
     return frozenset(found)
 
 
+# Every level of nesting takes an indicator: `[`, `{`, `-`, `:` or `?`. A text with fewer of them
+# than this cannot nest deeper, and libyaml's own composer (C, ~5x the Python one) is safe on it.
+C_COMPOSER_BOUND = 2000
+
+
 def compose(text: str) -> yaml.Node | None:
     """The node graph of a YAML text, with the parser every command reads with (libyaml's).
 
+    The nodes are libyaml's composer's when the text cannot nest deep enough to exhaust the C
+    stack (C_COMPOSER_BOUND), else the Python composer's: the same nodes, marks and errors.
     Raises yaml.YAMLError (and RecursionError) as yaml.compose does.
     """
+    if LIBYAML and sum(text.count(mark) for mark in "[{-:?") < C_COMPOSER_BOUND:
+        return yaml.compose(text, Loader=yaml.CSafeLoader)
     return yaml.compose(text, Loader=_YamlLoader)  # type: ignore[arg-type]
 
 
