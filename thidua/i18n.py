@@ -572,6 +572,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "diff.what.due": {"vi": "hạn của chỉ tiêu", "en": "target due date"},
     "diff.what.per_unit": {"vi": "giao từng đơn vị", "en": "per unit"},
     "diff.what.from_units": {"vi": "cộng từ các đơn vị", "en": "from the units' figures"},
+    "diff.what.contributes": {"vi": "cộng vào chỉ tiêu cấp trên", "en": "adds into the parent's target"},
     "diff.what.units": {"vi": "đơn vị áp dụng", "en": "units it applies to"},
     "diff.what.baseline": {"vi": "mốc xuất phát của chỉ tiêu", "en": "target baseline"},
     "diff.what.also": {"vi": "chỉ tiêu khác trong cùng câu", "en": "further targets in the sentence"},

@@ -45,3 +45,14 @@ def test_summing_the_units_figures_is_a_change(runner, tmp_path: Path) -> None: 
     assert [(c["what"], c["path"], c["old"], c["new"]) for c in changes] == [
         ("from_units", "sections[0].items[0].target.from_units", False, True)
     ]
+
+
+def test_a_contribution_to_another_parent_target_is_a_change(runner, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from tests.track.test_unit_sums import PLAN as SUMMED
+
+    new = SUMMED.replace("          from_units: true\n", "          contributes: doan-vien-moi-toan-quoc\n", 1)
+    old = new.replace("contributes: doan-vien-moi-toan-quoc", "contributes: doan-vien-moi")
+    changes = _diff(runner, tmp_path, old, new)
+    assert [(c["what"], c["path"], c["old"], c["new"]) for c in changes] == [
+        ("contributes", "sections[0].items[0].target.contributes", "doan-vien-moi", "doan-vien-moi-toan-quoc")
+    ]

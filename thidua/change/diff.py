@@ -574,7 +574,7 @@ def _compare(before: _Entry, after: _Entry, out: _Collector) -> None:
                            format_loc((*old_base, "goal")), words))  # fmt: skip
         else:
             out.value((*base, "text"), "target", where, old.text, new.text, (*old_base, "text"))
-        for name in ("due", "per_unit", "from_units", "units"):
+        for name in ("due", "per_unit", "from_units", "units", "contributes"):
             out.value((*base, name), name, where, getattr(old, name), getattr(new, name), (*old_base, name))
         out.value((*base, "baseline"), "baseline", where, _baseline(old), _baseline(new), (*old_base, "baseline"))
         out.value((*base, "also"), "also", where, _also(old), _also(new), (*old_base, "also"))
