@@ -205,6 +205,36 @@ MESSAGES: dict[str, dict[str, str]] = {
     "col.percent": {"vi": "Tỷ lệ đạt", "en": "Achieved"},
     "col.status": {"vi": "Đánh giá", "en": "Status"},
     "col.unit": {"vi": "Đơn vị", "en": "Unit"},
+    "awards.heading": {
+        "vi": "Đề xuất khen thưởng theo {plan}, tính đến ngày {date}",
+        "en": "Commendations proposed under {plan}, as of {date}",
+    },
+    "awards.none": {
+        "vi": "Kế hoạch này chưa có tiêu chuẩn khen thưởng nào (award) để xét.",
+        "en": "This plan has no commendation criteria (award) to apply.",
+    },
+    "awards.criteria": {
+        "vi": "đạt các chỉ tiêu {targets} đến ngày {date}",
+        "en": "meeting the targets {targets} by {date}",
+    },
+    "awards.limit": {"vi": "(kế hoạch khen tối đa {limit})", "en": "(the plan awards at most {limit})"},
+    "awards.proposed": {"vi": "Đề xuất ({count}): {names}", "en": "Proposed ({count}): {names}"},
+    "awards.near": {
+        "vi": "Còn thiếu một chỉ tiêu ({count}): {names}",
+        "en": "One target short ({count}): {names}",
+    },
+    "awards.others": {"vi": "Chưa đạt ({count}): {names}", "en": "Not meeting them ({count}): {names}"},
+    "awards.over-limit": {
+        "vi": "{count} đơn vị đạt tiêu chuẩn, nhiều hơn số khen thưởng của kế hoạch ({limit}): Hội đồng Thi đua - "
+        "Khen thưởng xét chọn.",
+        "en": "{count} qualify, more than the plan awards ({limit}): the emulation council chooses.",
+    },
+    "awards.nobody": {
+        "vi": "Không có đơn vị hay kế hoạch cấp dưới nào để xét theo các chỉ tiêu này (chỉ tiêu giao từng "
+        "đơn vị, hoặc chỉ tiêu mà kế hoạch cấp dưới đóng góp vào).",
+        "en": "No unit or child plan to judge on these targets (per-unit targets, or targets child plans "
+        "contribute to).",
+    },
     "col.plan": {"vi": "Kế hoạch", "en": "Plan"},
     "col.file": {"vi": "Tệp", "en": "File"},
     "col.targets": {"vi": "Số chỉ tiêu", "en": "Targets"},

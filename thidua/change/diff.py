@@ -17,6 +17,7 @@ from typing import Any
 from thidua.change.years import Edit, YearShift, apply_edits
 from thidua.findings import Loc, format_loc
 from thidua.plan.model import (
+    AwardItem,
     BlockItem,
     ParagraphItem,
     Phase,
@@ -176,6 +177,8 @@ def _item_text(item: Any) -> tuple[str, str]:
     if isinstance(item, PhaseItem):
         phase = item.phase
         return "phase", " ".join(x for x in (phase.name, phase.when, phase.theme, phase.text) if x)
+    if isinstance(item, AwardItem):
+        return "award", item.award.text
     if isinstance(item, ThemeItem):
         return "theme", item.theme
     if isinstance(item, ParagraphItem):

@@ -154,6 +154,19 @@ write (the Word original beside the plan) is left alone unless --force. Exit 0 w
         "en": "Refuse a plan with any error or warning of thidua check.",
     },
     "track": {lang: _TRACK[lang] + STATUS_RULES[lang].replace("\n\n", "\n") for lang in ("vi", "en")},
+    "awards": {
+        "vi": "Đề xuất khen thưởng: với mỗi tiêu chuẩn khen thưởng của kế hoạch (award), các đơn vị và kế "
+        "hoạch cấp dưới đạt mọi chỉ tiêu mà tiêu chuẩn nêu đến ngày của nó, và những nơi còn thiếu một chỉ "
+        "tiêu (kèm chỉ tiêu đó).\n\nĐơn vị được xét trên các chỉ tiêu giao từng đơn vị (số liệu của chính "
+        "đơn vị); kế hoạch cấp dưới trên chỉ tiêu của nó đóng góp vào chỉ tiêu được nêu (contributes). Không "
+        "xếp hạng: khi số đạt nhiều hơn số khen thưởng (limit), danh sách nói rõ. Mã thoát như track.",
+        "en": "Commendations proposed: for each of the plan's commendation criteria (award), the units and "
+        "child plans that meet every target it names by its date, and those one target short (with that "
+        "target).\n\nA unit is judged on per-unit targets (its own figure); a child plan on its own target "
+        "that contributes to a target named (contributes). Nothing is ranked: when more qualify than the plan "
+        "awards (limit), the list says so. Exit codes as track.",
+    },
+    "track.plan-file": _PLAN_FILE,
     "track.plan": {
         "vi": "Tệp kế hoạch (hoặc tệp .results.yaml của nó), hoặc một thư mục kế hoạch.",
         "en": "A plan file (or its .results.yaml), or a folder of plans.",

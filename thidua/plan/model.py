@@ -318,7 +318,26 @@ class PhaseItem(_Model):
     phase: Phase
 
 
-ITEM_KEYS = ("target", "phase", "theme", "paragraph")
+class Award(_Model):
+    """A form of commendation (khen thưởng) and its criteria: `thidua awards` proposes the units and
+    child plans that meet them from the results."""
+
+    text: str = Field(description="The sentence as the plan writes it (printed as an item).")
+    title: str = Field(description="The form of commendation: Cờ thi đua, Bằng khen của …, Giấy khen …")
+    targets: list[str] | None = Field(
+        None,
+        description="Ids of the plan's targets to be met: a per-unit target by the unit itself, a target child "
+        "plans contribute to by the child's own target (default: every target).",
+    )
+    by: IsoDate | None = Field(None, description="Met on or before this date (default: the end of the period).")
+    limit: int | None = Field(None, ge=1, description="How many the plan awards at most (01 Cờ thi đua).")
+
+
+class AwardItem(_Model):
+    award: Award
+
+
+ITEM_KEYS = ("target", "phase", "theme", "paragraph", "award")
 
 
 def _item_kind(value: Any) -> str | None:
@@ -333,6 +352,7 @@ def _item_kind(value: Any) -> str | None:
         return {
             TargetItem: "~target",
             PhaseItem: "~phase",
+            AwardItem: "~award",
             ThemeItem: "~theme",
             ParagraphItem: "~paragraph",
             BlockItem: "~block",
@@ -345,6 +365,7 @@ Item = Annotated[
     Annotated[str, Tag("~text")]
     | Annotated[TargetItem, Tag("~target")]
     | Annotated[PhaseItem, Tag("~phase")]
+    | Annotated[AwardItem, Tag("~award")]
     | Annotated[ThemeItem, Tag("~theme")]
     | Annotated[ParagraphItem, Tag("~paragraph")]
     | Annotated[BlockItem, Tag("~block")],
@@ -432,6 +453,9 @@ class Plan(_Model):
                 if i.target.also:
                     out += [((*loc, "also", n), t) for n, t in enumerate(i.target.also_targets())]
         return out
+
+    def awards(self) -> list[tuple[Loc, Award]]:
+        return [((*p, "award"), i.award) for p, i in self._items if isinstance(i, AwardItem)]
 
     def phases(self) -> list[tuple[Loc, Phase]]:
         return [((*p, "phase"), i.phase) for p, i in self._items if isinstance(i, PhaseItem)]

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ValidationError
 from thidua.findings import Problem, format_loc
 from thidua.i18n import WORDS, word
 from thidua.plan.loader import SourceMap
-from thidua.plan.model import BlockItem, ParagraphItem, PhaseItem, Plan, TargetItem, ThemeItem
+from thidua.plan.model import AwardItem, BlockItem, ParagraphItem, PhaseItem, Plan, TargetItem, ThemeItem
 from thidua.plan.results import Results
 from thidua.plan.traps import colon_trap
 
@@ -24,6 +24,7 @@ _TAGGED: dict[str, type[BaseModel]] = {
     "~phase": PhaseItem,
     "~theme": ThemeItem,
     "~paragraph": ParagraphItem,
+    "~award": AwardItem,
 }
 
 # What a wrong-typed value should have been, per pydantic error type.

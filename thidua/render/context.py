@@ -6,6 +6,7 @@ from typing import Any
 
 from thidua.findings import Loc
 from thidua.plan.model import (
+    AwardItem,
     BlockItem,
     Numbering,
     ParagraphItem,
@@ -179,6 +180,8 @@ def _items(items: list[Any], numbering: Numbering, parent: str) -> list[dict[str
             out.append({"kind": "target", "label": label, "text": target.text, "id": target.id, "children": []})
         elif isinstance(item, PhaseItem):
             out.append({"kind": "phase", "label": label, "phase": _phase(item.phase), "children": []})
+        elif isinstance(item, AwardItem):
+            out.append({"kind": "award", "label": label, "text": item.award.text, "children": []})
         elif isinstance(item, BlockItem):
             out.append(
                 {

@@ -16,7 +16,7 @@ Pure apart from reading the files; what is shown is in cli/show/track.py.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -308,19 +308,39 @@ def children_of(
 ) -> tuple[dict[str, list[UnitShare]], dict[str, str]]:
     """`thidua track PLAN`: the figures its child plans in the repository contribute to its targets,
     by target id, and the children's names. Only plans that say `contributes:` are read."""
+    tree = child_tree(plan_file, plan, results, as_of, jobs=jobs)
+    if tree is None:
+        return {}, {}
+    return child_shares(tree, key(plan_file), plan), names(tree)
+
+
+def child_tree(plan_file: Path, plan: Plan, results: Results, as_of: date, *, jobs: int | None = None) -> Tree | None:
+    """The plans of the repository that contribute to PLAN (at any depth), rolled up on `as_of`;
+    None when none does."""
     from thidua.workspace import find
 
     me = key(plan_file)
     found = find([search_root(plan_file)])
     candidates = [p for p in found.files if key(p) != me and _may_contribute(p, found.within.get(p))]
     if not candidates:
-        return {}, {}
+        return None
     nodes = scan_all(candidates, as_of, found.within, jobs=jobs)
     tree = link([*nodes, summarise(plan_file, plan, track(plan, results, as_of))], as_of, found.within)
     if me not in tree.edges:
-        return {}, {}
-    rolled = roll_up(tree, me, plan_of={me: (plan, results)})
-    return child_shares(rolled, me, plan), names(rolled)
+        return None
+    return roll_up(tree, me, plan_of={me: (plan, results)})
+
+
+def child_trees(plan_file: Path, plan: Plan, results: Results) -> Callable[[date], Tree | None]:
+    """`child_tree` on any date, each date's tree read once."""
+    trees: dict[date, Tree | None] = {}
+
+    def at(day: date) -> Tree | None:
+        if day not in trees:
+            trees[day] = child_tree(plan_file, plan, results, day)
+        return trees[day]
+
+    return at
 
 
 def search_root(plan_file: Path) -> Path:

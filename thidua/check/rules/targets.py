@@ -124,6 +124,22 @@ _TARGET = (
     "    measure: {measure}\n    goal: {goal}\n"
 )
 
+
+def check_award_targets(ctx: PlanContext) -> Iterator[Problem]:
+    known = {target.id for _, target in ctx.plan.targets()}
+    for loc, award in ctx.plan.awards():
+        for index, target_id in enumerate(award.targets or []):
+            if target_id not in known:
+                yield Problem({"id": target_id, "award": award.title}, loc=(*loc, "targets", index))
+
+
+_AWARD = (
+    "- target:\n    id: mo-hinh-diem\n    text: Mỗi LĐLĐ huyện xây dựng ít nhất 01 mô hình điểm.\n"
+    "    measure: count\n    goal: 1\n    per_unit: true\n"
+    "- award:\n    title: Cờ thi đua\n    text: Tặng Cờ thi đua cho đơn vị hoàn thành xuất sắc các chỉ tiêu.\n"
+    "    targets: [{id}]\n"
+)
+
 RULES = (
     Rule(
         "TG01",
@@ -306,5 +322,27 @@ RULES = (
         "    measure: growth\n    goal: 10\n    from_units: true\n",
         good="- target:\n    id: doan-vien-moi\n    text: Toàn tỉnh kết nạp 5.000 đoàn viên mới.\n"
         "    measure: count\n    goal: 5000\n    population: đoàn viên\n    from_units: true\n",
+    ),
+    Rule(
+        "TG09",
+        "award.unknown-target",
+        E,
+        check=check_award_targets,
+        summary={
+            "vi": "Tiêu chuẩn khen thưởng nêu một chỉ tiêu không có trong kế hoạch",
+            "en": "A commendation's criteria name a target the plan does not have",
+        },
+        message={
+            "vi": "khen thưởng '{award}': không có chỉ tiêu '{id}' trong kế hoạch",
+            "en": "commendation '{award}': the plan has no target '{id}'",
+        },
+        why={
+            "vi": "`thidua awards` đề xuất đơn vị đạt các chỉ tiêu mà tiêu chuẩn khen thưởng nêu (targets); "
+            "một mã sai thì tiêu chuẩn đó không được xét và danh sách đề xuất sai.",
+            "en": "`thidua awards` proposes the units that meet the targets a commendation names (targets); "
+            "a wrong id leaves that criterion out and the list wrong.",
+        },
+        bad=_AWARD.format(id="mo-hinh"),
+        good=_AWARD.format(id="mo-hinh-diem"),
     ),
 )
