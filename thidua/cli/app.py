@@ -475,14 +475,14 @@ def schema(
     from thidua.plan.schema import schema_text
 
     if write or check_only:
-        from thidua.files import display_path
+        from thidua.files import display_path, schema_root
         from thidua.i18n import resolve_lang, tr
-        from thidua.scaffold.schemas import check_schemas, repository_root, write_schemas
+        from thidua.scaffold.schemas import check_schemas, write_schemas
 
         if (write and check_only) or which is not None:
             raise ThiduaError("schema-args")
         language = resolve_lang(lang)
-        root = repository_root(Path.cwd())
+        root = schema_root(Path.cwd())
         files = write_schemas(root) if write else check_schemas(root)
         for file in files:
             shown = display_path(root / file.path)

@@ -24,7 +24,7 @@ import yaml
 from thidua.check.engine import CheckOptions, place, run_results_rules
 from thidua.check.rule import ResultsContext
 from thidua.errors import FindingsError, ThiduaError
-from thidua.files import display_path
+from thidua.files import display_path, schema_for
 from thidua.findings import Finding, Problem, Severity
 from thidua.i18n import word
 from thidua.plan.loader import (
@@ -490,18 +490,6 @@ def _last_value(node: yaml.Node) -> yaml.Node:
     return node
 
 
-def schema_comment(results_file: Path) -> str:
-    """The editor's schema line, when the repository has schema/results.schema.json above the file."""
-    import os
-
-    folder = Path(os.path.abspath(results_file)).parent
-    for parent in (folder, *folder.parents):
-        candidate = parent / "schema" / "results.schema.json"
-        if candidate.is_file():
-            return SCHEMA_COMMENT.format(schema=Path(os.path.relpath(candidate, folder)).as_posix())
-    return ""
-
-
 def add_records(tracked: Tracked, rows: Sequence[Row], current: bytes | None = None) -> str:
     """The new text of the results file, from its `current` bytes (None: no file yet); raises when
     the result does not read back as expected."""
@@ -509,7 +497,9 @@ def add_records(tracked: Tracked, rows: Sequence[Row], current: bytes | None = N
     if current is not None:
         text = current.decode("utf-8-sig")
     else:
-        text = schema_comment(path) + HEADER_COMMENT.format(plan=tracked.plan_file.name)
+        text = SCHEMA_COMMENT.format(schema=schema_for(path, "results")) + HEADER_COMMENT.format(
+            plan=tracked.plan_file.name
+        )
     new_text = appended(text, rows)
     loaded = load_yaml_text(new_text, display_path(path))
     results, _ = validate_results(loaded.data) if loaded.ok else (None, [])
