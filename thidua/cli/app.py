@@ -236,6 +236,7 @@ def record(
         Path | None,
         typer.Option("--from", help=help_text("record.from"), metavar=metavar("file")),
     ] = None,
+    replacing: Annotated[bool, typer.Option("--replace", help=help_text("record.replace"))] = False,
     lang: LangOption = None,
 ) -> None:
     from thidua.cli.show import shown_path as display_path
@@ -263,10 +264,11 @@ def record(
         )
         rows, origin = [row], Origin("thidua record", [" ".join(a for a in (target, value) if a)])
     rows, unknown, named = resolve_units(tracked.plan, rows)
-    written = write_records(tracked, rows, [*problems, *unknown], origin)
+    written = write_records(tracked, rows, [*problems, *unknown], origin, replacing=replacing)
     for name, unit_id in named:
         typer.echo(tr("record-unit-named", language, written=name, id=unit_id), err=True)
-    typer.echo(tr("record-wrote", language, count=len(rows), path=display_path(written)))
+    said = "record-replaced" if replacing else "record-wrote"
+    typer.echo(tr(said, language, count=len(rows), path=display_path(written)))
 
 
 @app.command(help=help_text("report"))
