@@ -471,6 +471,29 @@ def repository_root(path: Path) -> Path:
     return _repository_of(folder) or folder
 
 
+# The JSON Schemas a union's repository keeps (`thidua init`, `thidua schema --write`).
+SCHEMA_FILES = {"plan": Path("schema/plan.schema.json"), "results": Path("schema/results.schema.json")}
+
+
+def schema_root(start: Path) -> Path:
+    """The repository `start` is in, for its schemas: the nearest folder with schema/plan.schema.json
+    (made by `thidua init`), else with .git or pyproject.toml, else `start` itself."""
+    folder = Path(os.path.abspath(start))
+    above = (folder, *folder.parents)
+    found = next((f for f in above if (f / SCHEMA_FILES["plan"]).is_file()), None)
+    if found is None:
+        found = next((f for f in above if (f / ".git").exists() or (f / "pyproject.toml").is_file()), folder)
+    return found
+
+
+def schema_for(new_file: Path, which: str = "plan") -> str:
+    """The modeline's $schema of a new file (a plan, or its results with `which="results"`): its
+    repository's schema, relative to the file's folder (`thidua new`, `thidua record`)."""
+    folder = Path(os.path.abspath(new_file.parent))
+    target = schema_root(folder) / SCHEMA_FILES[which]
+    return os.path.relpath(target, folder).replace(os.sep, "/")
+
+
 def repository_of(path: Path) -> Path | None:
     """The git root above `path`, else the folder of the nearest pyproject.toml; None outside both."""
     start = Path(os.path.abspath(path))

@@ -262,6 +262,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "không ghi gì vào {path}: số liệu mới có lỗi (xem trên)",
         "en": "nothing written to {path}: the new figures have errors (see above)",
     },
+    "record-exists": {
+        "vi": "không ghi gì vào {path}: đã có kết quả cho cùng chỉ tiêu, đơn vị và ngày ở dòng {lines} của tệp; "
+        "để sửa số liệu đó, ghi lại với --replace (số liệu cũ được giữ thành chú thích)",
+        "en": "nothing written to {path}: a result for the same target, unit and date is already there (line "
+        "{lines}); to correct it, record again with --replace (the old figures are kept as a comment)",
+    },
+    "record-replace-layout": {
+        "vi": "không thay được kết quả trong {path} mà giữ nguyên phần còn lại; hãy để results: ở dạng danh sách '- '",
+        "en": "cannot replace a result in {path} while keeping the rest as it is; keep results: a '- ' list",
+    },
     "record-layout": {
         "vi": "không thêm được vào {path} mà giữ nguyên nội dung cũ; hãy để results: là khóa cuối, dạng danh sách '- '",
         "en": "cannot append to {path} while keeping it as it is; keep results: as the last key, a '- ' list",
@@ -272,6 +282,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "record-unit-named": {"vi": "đơn vị “{written}” là {id}", "en": "unit “{written}” is {id}"},
     "record-wrote": {"vi": "đã ghi {count} kết quả vào {path}", "en": "wrote {count} results to {path}"},
+    "record-replaced": {
+        "vi": "đã thay {count} kết quả trong {path} (số liệu cũ giữ lại thành chú thích ngay trên)",
+        "en": "replaced {count} results in {path} (the old figures kept as a comment right above)",
+    },
     "severity.error": {"vi": "lỗi", "en": "error"},
     "severity.warning": {"vi": "cảnh báo", "en": "warning"},
     "severity.info": {"vi": "ghi chú", "en": "info"},
@@ -826,6 +840,16 @@ WORDS: dict[str, dict[str, str]] = {
         "vi": "cột '{name}' không rõ (dùng: target, date, value, of, unit, amount, source, note hoặc "
         "chỉ tiêu, ngày, giá trị, tổng số, đơn vị, trị giá, nguồn, ghi chú)",
         "en": "unknown column '{name}' (use: target, date, value, of, unit, amount, source, note)",
+    },
+    "replace-none": {
+        "vi": "--replace: chưa có kết quả nào của chỉ tiêu '{target}' ngày {date} để thay; bỏ --replace để thêm mới",
+        "en": "--replace: target '{target}' has no result on {date} to replace; leave out --replace to add it",
+    },
+    "replace-none-unit": {
+        "vi": "--replace: chưa có kết quả nào của chỉ tiêu '{target}', đơn vị {unit}, ngày {date} để thay; "
+        "bỏ --replace để thêm mới",
+        "en": "--replace: target '{target}' has no result of unit {unit} on {date} to replace; "
+        "leave out --replace to add it",
     },
     "csv-twice": {"vi": "cột '{name}' có hai lần", "en": "column '{name}' appears twice"},
     "csv-missing": {"vi": "thiếu cột {name}", "en": "the column {name} is missing"},

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import shutil
 import zipfile
 from pathlib import Path
@@ -96,8 +97,33 @@ def test_record_creates_the_file_with_a_heading(runner, plan: Path) -> None:
     result = runner.invoke(app, ["record", str(plan), "ke-hoach-cdcs", "trên 90%", "--date", "2021-06-30"])
     assert result.exit_code == 0, result.output
     text = results_of(plan).read_text(encoding="utf-8")
-    assert text.startswith("# Kết quả thực hiện chỉ tiêu của kế hoạch thi-dua.yaml")
+    modeline, heading = text.splitlines()[:2]
+    assert modeline.startswith("# yaml-language-server: $schema=")
+    assert heading.startswith("# Kết quả thực hiện chỉ tiêu của kế hoạch thi-dua.yaml")
     assert "    value: 90\n    qualifier: trên\n" in text
+
+
+def test_a_new_results_file_has_the_modeline_of_the_results_schema(runner, tmp_path: Path) -> None:
+    repository = tmp_path / "kho"
+    (repository / "schema").mkdir(parents=True)
+    for name in ("plan", "results"):
+        (repository / "schema" / f"{name}.schema.json").write_text("{}", encoding="utf-8")
+    plan = repository / "campaigns" / "ldld-quang-tri" / "2021" / "thi-dua.yaml"
+    plan.parent.mkdir(parents=True)
+    shutil.copyfile(FIXTURE, plan)
+    result = runner.invoke(app, ["record", str(plan), "ke-hoach-cdcs", "96", "--date", "2021-06-30"])
+    assert result.exit_code == 0, result.output
+    results = plan.with_name("thi-dua.results.yaml")
+    first = results.read_text(encoding="utf-8").splitlines()[0]
+    match = re.fullmatch(r"# yaml-language-server: \$schema=(\S+)", first)
+    assert match and match[1] == "../../../schema/results.schema.json", first
+    assert (plan.parent / match[1]).resolve() == (repository / "schema" / "results.schema.json").resolve()
+    check = runner.invoke(app, ["check", "--strict", str(results)])
+    assert check.exit_code == 0, check.output
+    # A second record leaves the modeline where it is, once.
+    result = runner.invoke(app, ["record", str(plan), "ke-hoach-cdcs", "97", "--date", "2021-07-31"])
+    assert result.exit_code == 0, result.output
+    assert results.read_text(encoding="utf-8").count("yaml-language-server") == 1
 
 
 @pytest.mark.parametrize(

@@ -279,6 +279,7 @@ def record(
         Path | None,
         typer.Option("--from", help=help_text("record.from"), metavar=metavar("file")),
     ] = None,
+    replacing: Annotated[bool, typer.Option("--replace", help=help_text("record.replace"))] = False,
     lang: LangOption = None,
 ) -> None:
     from thidua.cli.show import shown_path as display_path
@@ -306,10 +307,11 @@ def record(
         )
         rows, origin = [row], Origin("thidua record", [" ".join(a for a in (target, value) if a)])
     rows, unknown, named = resolve_units(tracked.plan, rows)
-    written = write_records(tracked, rows, [*problems, *unknown], origin)
+    written = write_records(tracked, rows, [*problems, *unknown], origin, replacing=replacing)
     for name, unit_id in named:
         typer.echo(tr("record-unit-named", language, written=name, id=unit_id), err=True)
-    typer.echo(tr("record-wrote", language, count=len(rows), path=display_path(written)))
+    said = "record-replaced" if replacing else "record-wrote"
+    typer.echo(tr(said, language, count=len(rows), path=display_path(written)))
 
 
 @app.command(help=help_text("report"))
@@ -518,14 +520,14 @@ def schema(
     from thidua.plan.schema import schema_text
 
     if write or check_only:
-        from thidua.files import display_path
+        from thidua.files import display_path, schema_root
         from thidua.i18n import resolve_lang, tr
-        from thidua.scaffold.schemas import check_schemas, repository_root, write_schemas
+        from thidua.scaffold.schemas import check_schemas, write_schemas
 
         if (write and check_only) or which is not None:
             raise ThiduaError("schema-args")
         language = resolve_lang(lang)
-        root = repository_root(Path.cwd())
+        root = schema_root(Path.cwd())
         files = write_schemas(root) if write else check_schemas(root)
         for file in files:
             shown = display_path(root / file.path)

@@ -182,12 +182,14 @@ write (the Word original beside the plan) is left alone unless --force. Exit 0 w
 
 Số liệu mới được kiểm tra cùng số liệu đã có trước khi ghi (chỉ tiêu hoặc đơn vị không có, ngày
 ngoài kỳ thi đua, tỷ lệ trên 100%, số liệu trùng); với --from, chỉ một dòng sai là không ghi gì.
+Số liệu đã có cho cùng chỉ tiêu, đơn vị và ngày chỉ được sửa với --replace.
 Mã thoát 0: đã ghi, 1: có vấn đề (không ghi gì), 2: không chạy được.""",
         "en": """Add results to PLAN's results file (x.results.yaml), keeping every existing line and comment.
 
 The new figures are checked with the existing ones first (unknown target or unit, a date
 outside the period, a share over 100%, a duplicate); with --from, one bad row and nothing is
-written. Exit 0 written, 1 findings (nothing written), 2 could not run.""",
+written. A figure already recorded for the same target, unit and date is corrected only with
+--replace. Exit 0 written, 1 findings (nothing written), 2 could not run.""",
     },
     "record.plan": _PLAN_FILE,
     "record.target": {"vi": "Mã (id) của chỉ tiêu.", "en": "The target's id."},
@@ -215,6 +217,12 @@ written. Exit 0 written, 1 findings (nothing written), 2 could not run.""",
         "source,note] (hoặc chỉ tiêu, ngày, giá trị, đơn vị…); đơn vị ghi bằng mã hoặc tên.",
         "en": "A CSV or Excel (.xlsx) file: one row per record, columns target,date,value[,of,unit,amount,source,"
         "note] (or chỉ tiêu, ngày, giá trị, đơn vị…); units by id or by name.",
+    },
+    "record.replace": {
+        "vi": "Sửa số liệu đã ghi: kết quả mới thay kết quả cùng chỉ tiêu, đơn vị và ngày; số liệu cũ được giữ "
+        "thành chú thích ngay trên. Không có kết quả đó thì không ghi gì.",
+        "en": "Correct a recorded figure: the new result replaces the one of the same target, unit and date; "
+        "the old figures stay as a comment right above it. Nothing is written when there is none.",
     },
     "report": {
         "vi": """Xuất báo cáo kết quả (BÁO CÁO sơ kết/tổng kết) các chỉ tiêu của PLAN thành tệp .docx.

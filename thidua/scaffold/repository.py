@@ -10,9 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from thidua.files import OutputError, scaffold_dir, write_new
+from thidua.files import SCHEMA_FILES, OutputError, scaffold_dir, write_new
 from thidua.plan.schema import schema_text
-from thidua.scaffold.schemas import SCHEMA_FILES
 
 # (the file in the union's repository, its source under scaffold/repository/)
 FILES: tuple[tuple[str, str], ...] = (

@@ -7,38 +7,17 @@ folder, so the schema must be a file of the repository, and the one of the thidu
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from thidua.files import write_atomic
+from thidua.files import SCHEMA_FILES, write_atomic
 from thidua.plan.schema import schema_text
-
-SCHEMA_FILES = {"plan": Path("schema/plan.schema.json"), "results": Path("schema/results.schema.json")}
 
 
 @dataclass(frozen=True)
 class SchemaFile:
     path: Path  # relative to the repository
     state: str  # written, same, stale (check), missing (check)
-
-
-def repository_root(start: Path) -> Path:
-    """The repository `start` is in: the nearest folder with schema/plan.schema.json (made by
-    `thidua init`), else with .git or pyproject.toml, else `start` itself."""
-    folder = Path(os.path.abspath(start))
-    above = (folder, *folder.parents)
-    found = next((f for f in above if (f / SCHEMA_FILES["plan"]).is_file()), None)
-    if found is None:
-        found = next((f for f in above if (f / ".git").exists() or (f / "pyproject.toml").is_file()), folder)
-    return found
-
-
-def schema_for(plan: Path, which: str = "plan") -> str:
-    """The modeline's $schema of a new file at `plan`: its repository's schema, relative to its folder."""
-    folder = Path(os.path.abspath(plan.parent))
-    target = repository_root(folder) / SCHEMA_FILES[which]
-    return os.path.relpath(target, folder).replace(os.sep, "/")
 
 
 def write_schemas(root: Path) -> list[SchemaFile]:

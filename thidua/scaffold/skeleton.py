@@ -18,10 +18,9 @@ import yaml
 
 from thidua.check.rules.decisions import NEW_MARK
 from thidua.errors import ThiduaError
-from thidua.files import OutputError, scaffold_dir, write_new
+from thidua.files import OutputError, scaffold_dir, schema_for, write_new
 from thidua.plan.loader import load_yaml_text
 from thidua.plan.validate import validate_plan
-from thidua.scaffold.schemas import schema_for
 
 Kind = Literal["regular", "five-year", "thematic"]
 KINDS: tuple[str, ...] = ("regular", "five-year", "thematic")

@@ -4,6 +4,9 @@ New records are appended as text: every existing byte of the file (comments, bla
 quoting, order) stays as it was. Before anything is written, the old records and the new ones
 are checked together with the KQ rules; one bad record (or one bad CSV row) and nothing is
 written. The result is read back and compared before it replaces the file, atomically.
+
+`--replace` corrects a figure already recorded (same target, unit and date): the new record takes
+the old one's place and the old figures stay right above it as a comment, so nothing is lost.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ import yaml
 from thidua.check.engine import CheckOptions, place, run_results_rules
 from thidua.check.rule import ResultsContext
 from thidua.errors import FindingsError, ThiduaError
-from thidua.files import display_path
+from thidua.files import display_path, schema_for
 from thidua.findings import Finding, Problem, Severity
 from thidua.i18n import word
 from thidua.plan.loader import (
@@ -37,7 +40,7 @@ from thidua.plan.loader import (
     split_lines,
 )
 from thidua.plan.model import ID_PATTERN, Plan, Unit
-from thidua.plan.results import Results
+from thidua.plan.results import Record, Results, record_key
 from thidua.plan.validate import validate_results
 from thidua.text.figures import FigureError, parse_figure
 from thidua.text.formatting import parse_date
@@ -399,24 +402,74 @@ def resolve_units(plan: Plan, rows: Sequence[Row]) -> tuple[list[Row], list[Prob
 # ----------------------------------------------------------------------------- checking
 
 
-def check_new(tracked: Tracked, rows: Sequence[Row], origin: Origin) -> list[Finding]:
-    """The KQ rules over the old records and the new ones together; findings in the new ones
-    point at their CSV line (or the command line)."""
+def row_key(row: Row) -> tuple[Any, Any, Any]:
+    """The key of the record a row makes (`record_key`): two with one key say one figure twice."""
+    return (row.values.get("target"), row.values.get("unit"), row.values.get("date"))
+
+
+def matches(results: Results, rows: Sequence[Row]) -> dict[int, int]:
+    """For each row (by its place in `rows`) with a record of its target, unit and date already in
+    `results`: that record's index. A second row for the same record gets none (it is a duplicate)."""
+    existing = _indexes(results)
+    found: dict[int, int] = {}
+    taken: set[int] = set()
+    for offset, row in enumerate(rows):
+        index = existing.get(row_key(row))
+        if row.ok and index is not None and index not in taken:
+            found[offset] = index
+            taken.add(index)
+    return found
+
+
+def _indexes(results: Results) -> dict[tuple[Any, Any, Any], int]:
+    found: dict[tuple[Any, Any, Any], int] = {}
+    for index, record in enumerate(results.results):
+        found.setdefault(record_key(record), index)
+    return found
+
+
+def check_new(tracked: Tracked, rows: Sequence[Row], origin: Origin, *, replacing: bool = False) -> list[Finding]:
+    """The KQ rules over the old records and the new ones together (with `replacing`, each new one
+    in the place of the record it replaces); findings in the new ones point at their CSV line (or
+    the command line)."""
     old = [record.model_dump(exclude_none=True) for record in tracked.results.results]
-    data = {"results": old + [row.values for row in rows]}
-    results, problems = validate_results(data)
+    combined = list(old)
+    places: list[int] = []  # where each row stands in `combined`
+    replaced = matches(tracked.results, rows) if replacing else {}
+    for offset, row in enumerate(rows):
+        if offset in replaced:
+            combined[replaced[offset]] = row.values
+            places.append(replaced[offset])
+        else:
+            places.append(len(combined))
+            combined.append(row.values)
+    results, problems = validate_results({"results": combined})
     if results is not None:
         context = ResultsContext(plan=tracked.plan, results=results)
         problems = list(run_results_rules(context, CheckOptions()))
     source = SourceMap(lines=origin.lines)
-    for offset, row in enumerate(rows):
-        index = len(old) + offset
+    for index, row in zip(places, rows, strict=True):
         source.values[("results", index)] = Position(row.line, 1)
         for key in row.values:
             source.values[("results", index, key)] = Position(row.line, row.columns.get(key, 1))
-    new = [p for p in problems if len(p.loc) > 1 and isinstance(p.loc[1], int) and p.loc[1] >= len(old)]
+    at = set(places)
+    new = [p for p in problems if len(p.loc) > 1 and isinstance(p.loc[1], int) and p.loc[1] in at]
     findings = place(new, LoadedYaml(origin.file, source=source), CheckOptions())
     return [f for f in findings if f.severity is Severity.error]
+
+
+def nothing_to_replace(results: Results, rows: Sequence[Row]) -> list[Problem]:
+    """`--replace`: a KQ09 problem for each row that has no record of its target, unit and date to
+    replace (a mistyped date would otherwise add a second figure where one was to be corrected)."""
+    existing = _indexes(results)
+    problems = []
+    for row in rows:
+        if row.ok and row_key(row) not in existing:  # a second row for one record: KQ07 says it
+            target, unit, when = row_key(row)
+            kind = "replace-none-unit" if unit else "replace-none"
+            what = word(kind, target=target, unit=unit, date=when.isoformat())
+            problems.append(Problem.of("KQ09", {"problem": what}, line=row.line, column=1))
+    return problems
 
 
 # ----------------------------------------------------------------------------- writing
@@ -490,16 +543,129 @@ def _last_value(node: yaml.Node) -> yaml.Node:
     return node
 
 
-def schema_comment(results_file: Path) -> str:
-    """The editor's schema line, when the repository has schema/results.schema.json above the file."""
-    import os
+REPLACED_COMMENT = "# thidua record --replace {day}: trước đây {old}"
 
-    folder = Path(os.path.abspath(results_file)).parent
-    for parent in (folder, *folder.parents):
-        candidate = parent / "schema" / "results.schema.json"
-        if candidate.is_file():
-            return SCHEMA_COMMENT.format(schema=Path(os.path.relpath(candidate, folder)).as_posix())
-    return ""
+
+def replaced(text: str, old: Results, changes: Mapping[int, Mapping[str, Any]], today: date) -> tuple[str, str] | None:
+    """The file's text with the record at each index of `changes` replaced by the new values, and
+    the old text without those records (to check that the rest is kept); None when `results:` is
+    not a `- ` list. Right above each new record a comment keeps the old figures (a flow mapping:
+    `{value: 85, of: 120}`), then any comment the old record's lines had."""
+    items = _results_items(compose(text))
+    if not isinstance(items, yaml.SequenceNode) or items.flow_style or not items.value:
+        return None
+    crlf = "\r\n" in text
+    lines = text.split("\n")
+    untouched = list(lines)
+    dash = items.start_mark.column
+    for index in sorted(changes, reverse=True):
+        item = items.value[index]
+        first, cut = _span(lines, items, item)
+        block_style = isinstance(item, yaml.MappingNode) and item.value and not item.flow_style
+        key = item.value[0][0] if block_style else None  # the new record is indented like the old one
+        indent = key.start_mark.column if key is not None and key.start_mark.line == first else dash + 2
+        pad = " " * dash
+        block = [pad + REPLACED_COMMENT.format(day=today.isoformat(), old=_flow(old.results[index]))]
+        block += [pad + comment for comment in _comments(lines, item, first, cut)]
+        block += record_text(changes[index], indent, dash).rstrip("\n").split("\n")
+        ends = ["\r" if crlf else ""] * len(block)
+        if cut >= len(lines) and not lines[-1].endswith("\r"):
+            ends[-1] = ""  # the file's last line, without a line break
+        lines[first:cut] = [line + end for line, end in zip(block, ends, strict=True)]
+        del untouched[first:cut]
+    return "\n".join(lines), "\n".join(untouched)
+
+
+def record_lines(text: str, indexes: Iterable[int]) -> list[int]:
+    """The 1-based line where each record of `indexes` starts (its `-`)."""
+    items = _results_items(compose(text))
+    if not isinstance(items, yaml.SequenceNode) or items.flow_style:
+        return []
+    lines = text.split("\n")
+    return sorted(_span(lines, items, items.value[index])[0] + 1 for index in indexes if index < len(items.value))
+
+
+def _results_items(node: yaml.Node | None) -> yaml.Node | None:
+    if isinstance(node, yaml.MappingNode):
+        return next((value for key, value in node.value if key.value == "results"), None)
+    return None
+
+
+def _span(lines: Sequence[str], items: yaml.SequenceNode, item: yaml.Node) -> tuple[int, int]:
+    """The lines [first, cut) of one record: from its `-` to the line where its last value ends."""
+    dash = items.start_mark.column
+    first = item.start_mark.line
+    while first > items.start_mark.line and lines[first][dash : dash + 1] != "-":
+        first -= 1  # a `-` alone on its line, the keys below it
+    flow = getattr(item, "flow_style", False) or not isinstance(item, yaml.MappingNode | yaml.SequenceNode)
+    end = item.end_mark if flow else _last_value(item).end_mark
+    return first, end.line if end.column == 0 else end.line + 1
+
+
+def _comments(lines: Sequence[str], item: yaml.Node, first: int, cut: int) -> list[str]:
+    """The comments written on the lines [first, cut) of a record: after its values, or on their own."""
+    nodes: list[yaml.Node] = []
+    stack = [item]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.ScalarNode) or getattr(node, "flow_style", False):
+            nodes.append(node)  # a block collection's marks run on over the comments after it
+        if isinstance(node, yaml.MappingNode):
+            stack.extend(part for pair in node.value for part in pair)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    found = []
+    for number in range(first, cut):
+        start = 0
+        for node in nodes:
+            begin, end = node.start_mark, node.end_mark
+            last = end.line - 1 if end.column == 0 and end.line > begin.line else end.line
+            if begin.line <= number < last:
+                start = len(lines[number])  # inside a value that goes on to the next line
+            elif number == last and begin.line <= number:
+                start = max(start, end.column if last == end.line else len(lines[number]))
+        comment = re.search(r"(?:^|\s)(#.*)$", lines[number][start:])
+        if comment:
+            found.append(comment[1].rstrip("\r"))
+    return found
+
+
+def _flow(record: Record) -> str:
+    """A record's figures (all but its target, unit and date) as a one-line YAML flow mapping."""
+    values = record.model_dump(exclude_none=True)
+    shown = [
+        f"{key}: {_flow_scalar(values[key])}"
+        for key in FIELDS
+        if key in values and key not in ("target", "unit", "date")
+    ]
+    return "{" + ", ".join(shown) + "}"
+
+
+def _flow_scalar(value: Any) -> str:
+    text = _scalar(value)
+    if isinstance(value, str) and (text == value and re.search(r"[,\[\]{}#:]", value)):
+        return json.dumps(value, ensure_ascii=False)
+    return text
+
+
+def replace_records(tracked: Tracked, rows: Sequence[Row], current: bytes, today: date) -> str:
+    """The new text of the results file, each row's record in the place of the one it corrects;
+    raises when the result does not read back as expected."""
+    path = tracked.results_file
+    text = current.decode("utf-8-sig")
+    changes = {index: rows[offset].values for offset, index in matches(tracked.results, rows).items()}
+    done = replaced(text, tracked.results, changes, today) if len(changes) == len(rows) else None
+    if done is None:  # (every row having its record was checked before)
+        raise ThiduaError("record-replace-layout", path=display_path(path))
+    new_text, untouched = done
+    loaded = load_yaml_text(new_text, display_path(path))
+    results, _ = validate_results(loaded.data) if loaded.ok else (None, [])
+    expected = list(tracked.results.results)
+    for index, values in changes.items():
+        expected[index] = Results.model_validate({"results": [values]}).results[0]
+    if results is None or list(results.results) != expected or not _kept(untouched, new_text):
+        raise ThiduaError("record-layout", path=display_path(path))
+    return new_text
 
 
 def add_records(tracked: Tracked, rows: Sequence[Row], current: bytes | None = None) -> str:
@@ -509,7 +675,9 @@ def add_records(tracked: Tracked, rows: Sequence[Row], current: bytes | None = N
     if current is not None:
         text = current.decode("utf-8-sig")
     else:
-        text = schema_comment(path) + HEADER_COMMENT.format(plan=tracked.plan_file.name)
+        text = SCHEMA_COMMENT.format(schema=schema_for(path, "results")) + HEADER_COMMENT.format(
+            plan=tracked.plan_file.name
+        )
     new_text = appended(text, rows)
     loaded = load_yaml_text(new_text, display_path(path))
     results, _ = validate_results(loaded.data) if loaded.ok else (None, [])
@@ -526,14 +694,28 @@ def _kept(old: str, new: str) -> bool:
     return all(any(line == candidate for candidate in remaining) for line in old_lines)
 
 
-def review(tracked: Tracked, rows: Sequence[Row], problems: Sequence[Problem], origin: Origin) -> list[Finding]:
+def review(
+    tracked: Tracked, rows: Sequence[Row], problems: Sequence[Problem], origin: Origin, *, replacing: bool = False
+) -> list[Finding]:
     """Every finding about new rows: those met reading them, then the KQ rules over those that read."""
-    findings = problems_as_findings(problems, origin) + check_new(tracked, [r for r in rows if r.ok], origin)
+    ok = [r for r in rows if r.ok]
+    findings = problems_as_findings(problems, origin) + check_new(tracked, ok, origin, replacing=replacing)
     return sorted(findings, key=lambda f: f.sort_key)
 
 
-def write_records(tracked: Tracked, rows: Sequence[Row], problems: Sequence[Problem], origin: Origin) -> Path:
+def write_records(
+    tracked: Tracked,
+    rows: Sequence[Row],
+    problems: Sequence[Problem],
+    origin: Origin,
+    *,
+    replacing: bool = False,
+    today: date | None = None,
+) -> Path:
     """Check the new rows with the old records, then append them atomically; nothing on a finding.
+
+    With `replacing`, each row corrects the record of its target, unit and date instead (a row with
+    none is refused); without, a row that has one is refused, naming that record's line.
 
     `problems` are those met while reading the rows; the rows that did read are checked too, so
     that one run shows every bad row. The file is locked, re-read and checked again under the
@@ -545,9 +727,19 @@ def write_records(tracked: Tracked, rows: Sequence[Row], problems: Sequence[Prob
 
     def change(current: bytes | None) -> bytes:
         now = reread_results(tracked) if current is not None else replace(tracked, results=Results())
-        findings = review(now, rows, problems, origin)
+        found = [*problems, *nothing_to_replace(now.results, rows)] if replacing else list(problems)
+        findings = review(now, rows, found, origin, replacing=replacing)
+        shown = display_path(tracked.results_file)
         if findings:
-            raise FindingsError("record-refused", findings, path=display_path(tracked.results_file))
+            ok = [r for r in rows if r.ok]
+            there = [] if replacing or current is None else matches(now.results, ok).values()
+            lines = record_lines(current.decode("utf-8-sig"), there) if there and current is not None else []
+            if lines:
+                raise FindingsError("record-exists", findings, path=shown, lines=", ".join(map(str, lines)))
+            raise FindingsError("record-refused", findings, path=shown)
+        if replacing:
+            assert current is not None  # no file: every row was refused above
+            return replace_records(now, rows, current, today or date.today()).encode("utf-8")
         return add_records(now, rows, current).encode("utf-8")
 
     update_file(tracked.results_file, change)
