@@ -329,6 +329,20 @@ def report(
         Path | None, typer.Option("--template", "-t", help=help_text("report.template"), metavar=metavar("path"))
     ] = None,
     pdf: Annotated[bool, typer.Option("--pdf", help=help_text("report.pdf"))] = False,
+    recipients: Annotated[
+        list[str] | None,
+        typer.Option("--recipient", help=help_text("report.recipient"), metavar=metavar("text"), show_default=False),
+    ] = None,
+    signer_authority: Annotated[
+        str | None,
+        typer.Option("--signer-authority", help=help_text("report.signer_authority"), metavar=metavar("text")),
+    ] = None,
+    signer_title: Annotated[
+        str | None, typer.Option("--signer-title", help=help_text("report.signer_title"), metavar=metavar("text"))
+    ] = None,
+    signer_name: Annotated[
+        str | None, typer.Option("--signer-name", help=help_text("report.signer_name"), metavar=metavar("name"))
+    ] = None,
     force: ForceOption = False,
     lang: LangOption = None,
 ) -> None:
@@ -344,7 +358,17 @@ def report(
     when = date_option(as_of, "--as-of")
     tracked = open_tracked(plan, repository_options()[0])
     write_summary(tracked.findings, language, sys.stderr)
-    data = render_report(tracked.plan, tracked.results, when, plan_file=tracked.plan_file, template=template)
+    data = render_report(
+        tracked.plan,
+        tracked.results,
+        when,
+        plan_file=tracked.plan_file,
+        template=template,
+        recipients=recipients or (),
+        signer_authority=signer_authority,
+        signer_title=signer_title,
+        signer_name=signer_name,
+    )
     for path in target.write(data):
         typer.echo(tr("render.wrote", language, path=display_path(path)))
 

@@ -229,14 +229,18 @@ written. A figure already recorded for the same target, unit and date is correct
 
 Gồm bảng chỉ tiêu với mục tiêu, kết quả, tỷ lệ hoàn thành và trạng thái (như `thidua track`
 tính), biểu đồ mức hoàn thành từng chỉ tiêu, bảng theo từng đơn vị và các nguồn được trích dẫn;
-theo thể thức chính thức (Nghị định 30/2020), ghi trọn vẹn một lần. Mã thoát 0: đã ghi, 1: tệp kết
-quả có lỗi, 2: không chạy được.""",
+theo thể thức chính thức (Nghị định 30/2020), ghi trọn vẹn một lần. Khi đã hết thời gian của kế
+hoạch (tổng kết), cột Đánh giá ghi Đạt, Vượt (bao nhiêu) hoặc Không đạt. Nơi nhận và người ký lấy
+từ các tùy chọn, nếu không thì từ khối report: của tệp kết quả, người ký cuối cùng lấy từ kế hoạch.
+Mã thoát 0: đã ghi, 1: tệp kết quả có lỗi, 2: không chạy được.""",
         "en": """Write the results report (BÁO CÁO sơ kết/tổng kết) of PLAN's targets as .docx.
 
 A table of targets with goal, result, share achieved and status (as `thidua track`
 computes them), a chart of achievement per target, per-unit tables and the sources cited;
-in the official layout (Nghị định 30/2020), written atomically. Exit 0 written, 1 the
-results file has errors, 2 could not run.""",
+in the official layout (Nghị định 30/2020), written atomically. Once the plan's period is over
+(tổng kết), the Đánh giá column says Đạt (met), Vượt (beyond the goal, by how much) or Không đạt
+(not met). Nơi nhận and the signer come from the options, else from the results file's report:
+block; the signer, last, from the plan. Exit 0 written, 1 the results file has errors, 2 could not run.""",
     },
     "report.plan": _PLAN_FILE,
     "report.output": {"vi": "Tệp .docx cần ghi.", "en": "The .docx to write."},
@@ -251,6 +255,24 @@ results file has errors, 2 could not run.""",
     "report.pdf": {
         "vi": "Ghi thêm tệp PDF cạnh tệp .docx (cần LibreOffice).",
         "en": "Also write a PDF beside the .docx (needs LibreOffice).",
+    },
+    "report.recipient": {
+        "vi": "Một dòng Nơi nhận (lặp lại cho mỗi nơi), thay cho report.recipients của tệp kết quả; dòng "
+        "“Lưu: …” luôn ở cuối, thiếu thì thêm “Lưu: VT”.",
+        "en": "One Nơi nhận line (repeat it for each), instead of the results file's report.recipients; the "
+        "“Lưu: …” line always goes last, and “Lưu: VT” is added when there is none.",
+    },
+    "report.signer_authority": {
+        "vi": "Thẩm quyền ký (TM. BAN THƯỜNG VỤ, KT. CHỦ TỊCH…), thay cho tệp kết quả và kế hoạch.",
+        "en": "The signing authority (TM. BAN THƯỜNG VỤ, KT. CHỦ TỊCH…), instead of the results file's and the plan's.",
+    },
+    "report.signer_title": {
+        "vi": "Chức vụ người ký (CHỦ TỊCH, PHÓ CHỦ TỊCH…), thay cho tệp kết quả và kế hoạch.",
+        "en": "The signer's title (CHỦ TỊCH, PHÓ CHỦ TỊCH…), instead of the results file's and the plan's.",
+    },
+    "report.signer_name": {
+        "vi": "Họ tên người ký, thay cho tệp kết quả và kế hoạch.",
+        "en": "The signer's name, instead of the results file's and the plan's.",
     },
     "diff": {
         "vi": """Những gì thay đổi từ OLD sang NEW: thông tin văn bản, căn cứ, chủ đề, các phần, các mục,

@@ -14,7 +14,7 @@ from typing import Annotated, Any
 from pydantic import ConfigDict, Field, PlainValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from thidua.plan.model import ID_PATTERN, IsoDate, Target, _Model
+from thidua.plan.model import ID_PATTERN, IsoDate, Signature, Target, _Model
 from thidua.text.figures import Qualifier, format_money, format_number, with_qualifier
 from thidua.text.formatting import short_date
 
@@ -60,7 +60,23 @@ class Record(_Model):
     amount: int | float | None = Field(None, ge=0, description="A money value that goes with it, in đồng.")
     amount_qualifier: Qualifier | None = Field(None, description="The qualifier of the amount ('gần 6 tỷ đồng').")
     source: str | None = Field(None, description="The report it comes from: Báo cáo số 12/BC-LĐLĐ ngày 05/7/2021.")
-    note: str | None = None
+    note: str | None = Field(
+        None, description="A remark on the figure; the results report prints it in italics under the figure."
+    )
+
+
+class ReportSettings(_Model):
+    """Who the results report (thidua report) is sent to and who signs it; `report`'s options override them."""
+
+    recipients: list[str] = Field(
+        default_factory=list,
+        description="Nơi nhận of the report, as a plan's: without the leading '- ' and the final ';'. "
+        "A 'Lưu: …' line goes last; without one the report adds 'Lưu: VT'.",
+    )
+    signature: Signature = Field(
+        default_factory=Signature,
+        description="Who signs the report; each part given replaces the plan's (a deputy's KT. CHỦ TỊCH).",
+    )
 
 
 class Results(_Model):
@@ -69,6 +85,7 @@ class Results(_Model):
     model_config = ConfigDict(title="thidua results", extra="forbid", strict=True, frozen=True, defer_build=True)
 
     results: list[Record] = Field(default_factory=list)
+    report: ReportSettings = Field(default_factory=ReportSettings)
 
 
 def results_path(plan_file: Path) -> Path:

@@ -6,17 +6,19 @@ document -> .docx, with the achievement chart (chart.py) as a picture.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 from thidua.i18n import tr
-from thidua.plan.model import Plan, Target
+from thidua.plan.model import Plan, Signature, Target
 from thidua.plan.results import Results, baseline_words, goal_phrase, phrase
-from thidua.render.context import lowercase_first, plan_citation, plan_context
+from thidua.render.context import lowercase_first, plan_citation, plan_context, recipient_lines
 from thidua.render.pipeline import lay_out
-from thidua.text.figures import format_number, with_qualifier
+from thidua.text.figures import format_number, meets, with_qualifier
 from thidua.text.formatting import BLANK, short_date, so_ky_hieu
 from thidua.track.status import Progress, Status, TargetStatus, UnitShare, campaign_elapsed, summary, track
 
@@ -25,6 +27,20 @@ REPORT_TYPE = "BC"
 
 # The report is an official document in Vietnamese, whatever the user's --lang.
 STATUS_WORDS = {status: tr(f"status.{status.value}", "vi") for status in Status}
+# After the period (tổng kết) a target either reached its goal or did not: the chart's legend says so.
+FINAL_CHART_WORDS = {status: "Đạt" if status is Status.met else "Không đạt" for status in Status} | {
+    Status.no_data: STATUS_WORDS[Status.no_data]
+}
+ARCHIVE = "Lưu: VT"  # the Nơi nhận line a report always ends with (FORMAT.md), when its list has none
+_ARCHIVE_LINE = re.compile(r"Lưu\b")
+
+
+class Outcome(StrEnum):
+    """A target's result once the period is over (tổng kết), as union reports write it."""
+
+    met = "Đạt"
+    exceeded = "Vượt"  # met, and beyond the goal
+    not_met = "Không đạt"  # everything else, a target with no figure too
 
 
 def report_kind(plan: Plan, as_of: date) -> str:
@@ -33,7 +49,113 @@ def report_kind(plan: Plan, as_of: date) -> str:
     return "Tổng kết" if period and period.end and as_of >= period.end else "Sơ kết"
 
 
-def report_context(plan: Plan, statuses: Sequence[TargetStatus], as_of: date) -> dict[str, Any]:
+def is_final(plan: Plan, as_of: date) -> bool:
+    """Whether the report is a tổng kết: results are then Đạt / Vượt / Không đạt, not progress."""
+    return report_kind(plan, as_of) == "Tổng kết"
+
+
+def _qualifier(progress: Progress, target: Target) -> str | None:
+    """The qualifier of the figure counted ('trên 90%'); a growth rate is computed, so it has none."""
+    return progress.record.qualifier if progress.record is not None and target.measure != "growth" else None
+
+
+def reached(progress: Progress, target: Target) -> bool:
+    """Whether a figure reached its goal once the period is over: `meets` for a number ('trên 90%'
+    reaches 90%, 'gần 90%' does not; a growth rate reached is met even before its own due date), the
+    status for a yes/no target."""
+    value, goal = progress.value, target.goal
+    if target.measure == "yes_no" or isinstance(value, bool) or value is None or isinstance(goal, bool):
+        return progress.status is Status.met
+    return meets(value, _qualifier(progress, target), goal)
+
+
+def excess(progress: Progress, target: Target) -> str | None:
+    """How far a reached figure is beyond its goal, in words: '12%' for a count (of its goal), '5 điểm
+    phần trăm' for a percent or a growth rate; None when it is not beyond it (a yes/no target, 'trên
+    90%' for 90%); '' when beyond it by less than one decimal shows."""
+    goal, value = target.goal, progress.value
+    if isinstance(goal, bool) or isinstance(value, bool) or value is None or not reached(progress, target):
+        return None
+    if target.measure == "count" and goal > 0:
+        amount, unit = (value - goal) / goal * 100, "%"
+    elif target.measure in ("percent", "growth"):
+        amount, unit = value - goal, " điểm phần trăm"
+    else:
+        return None
+    if amount <= 0:
+        return None
+    shown = round(amount, 1)
+    return with_qualifier(_qualifier(progress, target), f"{format_number(shown)}{unit}") if shown else ""
+
+
+def outcome(progress: Progress, target: Target, *, reported: bool) -> tuple[Outcome, str]:
+    """A figure's result after the period and its words: 'Đạt', 'Vượt 12%', 'Vượt 5 điểm phần trăm',
+    'Không đạt', 'Không đạt (chưa có số liệu)'. `reported`: whether any figure was recorded."""
+    if reached(progress, target):
+        beyond = excess(progress, target)
+        if beyond is None:
+            return Outcome.met, Outcome.met.value
+        return Outcome.exceeded, f"{Outcome.exceeded.value} {beyond}".rstrip()
+    if not reported:
+        return Outcome.not_met, f"{Outcome.not_met.value} (chưa có số liệu)"
+    if target.measure == "growth" and progress.value is None:  # one year's figure: no growth yet
+        return Outcome.not_met, f"{Outcome.not_met.value} (chưa đủ số liệu)"
+    return Outcome.not_met, Outcome.not_met.value
+
+
+def target_outcome(item: TargetStatus) -> tuple[Outcome, str]:
+    """A target's result after the period: a per-unit target is met when every unit is, never 'vượt'."""
+    if item.target.per_unit:  # its overall figure is how many units met it, not a figure to compare
+        if all(reached(unit, item.target) for unit in item.units) and item.units:
+            return Outcome.met, Outcome.met.value
+        if not any(unit.record is not None for unit in item.units):
+            return Outcome.not_met, f"{Outcome.not_met.value} (chưa có số liệu)"
+        return Outcome.not_met, Outcome.not_met.value
+    return outcome(item.overall, item.target, reported=item.overall.record is not None)
+
+
+def assessment(item: TargetStatus, final: bool) -> str:
+    """The Đánh giá cell: today's status during the period, the result once it is over."""
+    return target_outcome(item)[1] if final else STATUS_WORDS[item.overall.status]
+
+
+def unit_assessment(progress: Progress, target: Target, final: bool) -> str:
+    if not final:
+        return STATUS_WORDS[progress.status]
+    return outcome(progress, target, reported=progress.record is not None)[1]
+
+
+def report_recipients(*lists: Sequence[str] | None) -> list[str]:
+    """Nơi nhận of the report: the first list given (the options', then the results file's), cleaned of
+    hand-typed '- ' and ';', with its Lưu line last; a list without one gets 'Lưu: VT'."""
+    given = next((list(names) for names in lists if names), [])
+    cleaned = [name.strip().removeprefix("-").strip().rstrip(";.,").strip() for name in given]
+    cleaned = [name for name in cleaned if name]
+    archive = [name for name in cleaned if _ARCHIVE_LINE.match(name)]
+    others = [name for name in cleaned if not _ARCHIVE_LINE.match(name)]
+    return others + (archive or [ARCHIVE])
+
+
+def report_signature(*signatures: Signature | None) -> Signature:
+    """Who signs: each part (authority, title, name) from the first signature that gives it."""
+    given = [s for s in signatures if s is not None]
+
+    def first(field: str) -> str | None:
+        return next((getattr(s, field) for s in given if getattr(s, field) is not None), None)
+
+    return Signature(authority=first("authority"), title=first("title"), name=first("name"))
+
+
+def report_context(
+    plan: Plan,
+    statuses: Sequence[TargetStatus],
+    as_of: date,
+    *,
+    recipients: Sequence[str] = (),
+    signature: Signature | None = None,
+) -> dict[str, Any]:
+    """The template's context; `recipients` and `signature` as resolved (report_recipients,
+    report_signature), by default the Lưu line alone and the plan's signature."""
     base = plan_context(plan)
     abbreviation = plan.issuer.abbreviation
     ky_hieu = f"{REPORT_TYPE}-{abbreviation}" if abbreviation else REPORT_TYPE
@@ -49,6 +171,8 @@ def report_context(plan: Plan, statuses: Sequence[TargetStatus], as_of: date) ->
         for source in item.sources:
             sources.setdefault(source, len(sources) + 1)
     elapsed = campaign_elapsed(statuses)
+    final = is_final(plan, as_of)
+    signer = signature or plan.signature
     return {
         **base,
         "document": {
@@ -65,7 +189,7 @@ def report_context(plan: Plan, statuses: Sequence[TargetStatus], as_of: date) ->
             + _elapsed_words(elapsed)
             + " như sau:"
         ),
-        "summary": summary_sentence(statuses),
+        "summary": final_summary_sentence(statuses) if final else summary_sentence(statuses),
         "rows": [
             {
                 "number": item.number,
@@ -80,19 +204,21 @@ def report_context(plan: Plan, statuses: Sequence[TargetStatus], as_of: date) ->
                 "percent": f"{format_number(round(item.overall.percent, 1))}%"
                 if item.overall.percent is not None
                 else "—",
-                "status": STATUS_WORDS[item.overall.status],
+                "status": assessment(item, final),
+                "note": item.overall.record.note if item.overall.record else None,
             }
             for item in statuses
         ],
         "chart_caption": f"Biểu đồ: Tỷ lệ đạt so với mục tiêu của từng chỉ tiêu, tính đến ngày {short_date(as_of)}",
         "growth_notes": growth_notes(statuses),
-        "per_unit": per_unit_tables(plan, statuses),
+        "per_unit": per_unit_tables(plan, statuses, final=final),
         "per_unit_title": "SỐ LIỆU CỦA TỪNG ĐƠN VỊ"
         if any(item.shares for item in statuses)
         else "CHỈ TIÊU GIAO TỪNG ĐƠN VỊ",
         "sources": list(sources),
         "closing": f"Trên đây là báo cáo {kind.lower()} thực hiện các chỉ tiêu thi đua theo {citation}./.",
-        "recipients": [],
+        "signature": {"authority": signer.authority, "title": signer.title, "name": signer.name},
+        "recipients": recipient_lines(report_recipients(recipients)),
     }
 
 
@@ -120,6 +246,22 @@ def summary_sentence(statuses: Sequence[TargetStatus]) -> str:
     if not statuses:
         return "Kế hoạch không có chỉ tiêu định lượng nào để theo dõi."
     return f"Kế hoạch có {len(statuses)} chỉ tiêu; đến nay có " + ", ".join(parts) + "."
+
+
+def final_summary_sentence(statuses: Sequence[TargetStatus]) -> str:
+    """'Kế hoạch có 4 chỉ tiêu; kết quả: 1 chỉ tiêu vượt, 1 chỉ tiêu đạt, 2 chỉ tiêu không đạt (trong đó
+    1 chỉ tiêu chưa có số liệu).'"""
+    if not statuses:
+        return "Kế hoạch không có chỉ tiêu định lượng nào để theo dõi."
+    outcomes = [target_outcome(item) for item in statuses]
+    counts = {kind: sum(1 for got, _ in outcomes if got is kind) for kind in (Outcome.exceeded, Outcome.met)}
+    parts = [f"{count} chỉ tiêu {kind.value.lower()}" for kind, count in counts.items() if count]
+    failed = sum(1 for got, _ in outcomes if got is Outcome.not_met)
+    if failed:
+        unreported = sum(1 for got, words in outcomes if got is Outcome.not_met and "chưa có số liệu" in words)
+        within = f" (trong đó {unreported} chỉ tiêu chưa có số liệu)" if unreported else ""
+        parts.append(f"{failed} chỉ tiêu {Outcome.not_met.value.lower()}{within}")
+    return f"Kế hoạch có {len(statuses)} chỉ tiêu; kết quả: " + ", ".join(parts) + "."
 
 
 def growth_notes(statuses: Sequence[TargetStatus]) -> list[str]:
@@ -165,11 +307,18 @@ def share_table(item: TargetStatus, names: dict[str, str]) -> dict[str, Any]:
         result = phrase(share.record, item.target) if share.record else "—"
         if share.record is not None and share.record.date != latest:  # an older figure says its date
             result += f" (ngày {short_date(share.record.date)})"
-        units.append({"name": names.get(share.unit, share.unit), "result": result, "status": share_words(share)})
+        units.append(
+            {
+                "name": names.get(share.unit, share.unit),
+                "result": result,
+                "note": share.record.note if share.record else None,
+                "status": share_words(share),
+            }
+        )
     return {"heading": heading, "heads": SHARE_HEADS, "units": units}
 
 
-def per_unit_tables(plan: Plan, statuses: Sequence[TargetStatus]) -> list[dict[str, Any]]:
+def per_unit_tables(plan: Plan, statuses: Sequence[TargetStatus], *, final: bool = False) -> list[dict[str, Any]]:
     names = {unit.id: unit.name for unit in plan.units}
     tables = []
     for item in statuses:
@@ -187,7 +336,8 @@ def per_unit_tables(plan: Plan, statuses: Sequence[TargetStatus]) -> list[dict[s
                     {
                         "name": names.get(p.unit or "", p.unit),
                         "result": unit_result(p, item.target),
-                        "status": STATUS_WORDS[p.status],
+                        "note": p.record.note if p.record else None,
+                        "status": unit_assessment(p, item.target, final),
                     }
                     for p in item.units
                 ],
@@ -197,14 +347,34 @@ def per_unit_tables(plan: Plan, statuses: Sequence[TargetStatus]) -> list[dict[s
 
 
 def render_report(
-    plan: Plan, results: Results, as_of: date, *, plan_file: Path | None = None, template: Path | None = None
+    plan: Plan,
+    results: Results,
+    as_of: date,
+    *,
+    plan_file: Path | None = None,
+    template: Path | None = None,
+    recipients: Sequence[str] = (),
+    signer_authority: str | None = None,
+    signer_title: str | None = None,
+    signer_name: str | None = None,
 ) -> bytes:
-    """The report .docx as bytes: the same plan, results and date always give the same bytes."""
+    """The report .docx as bytes: the same plan, results, date and options always give the same bytes.
+
+    Nơi nhận and the signer: the options (`recipients`, `signer_*`), else the results file's `report:`
+    block, else (the signer) the plan's signature.
+    """
     from thidua.render.writers.docx import write_docx
     from thidua.track.chart import achievement_chart
 
     statuses = track(plan, results, as_of)
-    context = report_context(plan, statuses, as_of)
+    given = Signature(authority=signer_authority, title=signer_title, name=signer_name)
+    context = report_context(
+        plan,
+        statuses,
+        as_of,
+        recipients=report_recipients(recipients, results.report.recipients),
+        signature=report_signature(given, results.report.signature, plan.signature),
+    )
     document = lay_out(context, plan_file=plan_file, template=template, default=REPORT_TEMPLATE)
-    chart = achievement_chart(statuses, STATUS_WORDS)
+    chart = achievement_chart(statuses, FINAL_CHART_WORDS if is_final(plan, as_of) else STATUS_WORDS)
     return write_docx(document, images={"chart": chart})

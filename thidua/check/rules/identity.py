@@ -107,6 +107,11 @@ def authority_prefix(authority: str) -> tuple[str, str] | None:
     return AUTHORITY_SPELLINGS[match[1].upper()], authority[match.end() :]
 
 
+def well_formed_authority(authority: str) -> bool:
+    """'TM. BAN THƯỜNG VỤ', 'KT. CHỦ TỊCH': one of ND30's prefixes, its full stop, then the rest."""
+    return bool(_AUTHORITY.match(authority))
+
+
 def check_authority(ctx: PlanContext) -> Iterator[Problem]:
     authority = ctx.plan.signature.authority
     if authority is None or _AUTHORITY.match(authority):

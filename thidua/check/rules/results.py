@@ -6,10 +6,12 @@ from collections.abc import Iterator
 from datetime import date
 
 from thidua.check.rule import ResultsContext, Rule, closest
+from thidua.check.rules.identity import authority_prefix, well_formed_authority
 from thidua.findings import Problem, Severity
 from thidua.i18n import word
 from thidua.plan.model import Target
 from thidua.plan.results import Record, record_key
+from thidua.text.vocab import AUTHORITY_PREFIXES
 
 E, W = Severity.error, Severity.warning
 
@@ -149,6 +151,37 @@ def check_duplicate(ctx: ResultsContext) -> Iterator[Problem]:
             params = {"id": record.target, "date": record.date.isoformat(), "first": seen[key] + 1}
             yield Problem(params, loc=("results", index))
         seen.setdefault(key, index)
+
+
+def check_report_signature(ctx: ResultsContext) -> Iterator[Problem]:
+    """The report's signer as `report` prints it (the results file's parts over the plan's), read as the
+    plan's is (SG01–SG03): only what the results file gives is reported, at its line."""
+    given, plan = ctx.results.report.signature, ctx.plan.signature
+    authority, title = given.authority or plan.authority, given.title or plan.title
+    loc = ("report", "signature")
+    if given.authority is not None and not well_formed_authority(given.authority):
+        prefixes = ", ".join(AUTHORITY_PREFIXES)
+        reason = {
+            "vi": f"thẩm quyền ký '{given.authority}' phải bắt đầu bằng một trong {prefixes}",
+            "en": f"signing authority '{given.authority}' must start with one of {prefixes}",
+        }
+        yield Problem({"reason": reason}, loc=(*loc, "authority"))
+    meant = authority_prefix(authority) if authority else None
+    deputy_given = given.authority is not None or given.title is not None
+    if meant and meant[0] == "KT." and title and not title.upper().startswith("PHÓ") and deputy_given:
+        whose = {"vi": "", "en": ""} if given.title else {"vi": " (của kế hoạch)", "en": " (the plan's)"}
+        reason = {
+            "vi": f"ký thay (KT.) thì người ký là cấp phó, nhưng chức vụ là '{title}'{whose['vi']}",
+            "en": f"KT. means a deputy signs, but the title is '{title}'{whose['en']}",
+        }
+        yield Problem({"reason": reason}, loc=(*loc, "title" if given.title else "authority"))
+    for field in ("authority", "title"):
+        value = getattr(given, field)
+        if field == "authority" and value and not well_formed_authority(value):
+            continue  # said above
+        if value and value != value.upper():
+            reason = {"vi": f"'{value}' phải viết in hoa", "en": f"'{value}' must be in capitals"}
+            yield Problem({"reason": reason}, loc=(*loc, field))
 
 
 _SUMMED = (
@@ -436,5 +469,34 @@ RULES = (
         good=_SHARED
         + _RECORD.format(target="cdcs-vung-manh", date="2021-06-30", value=17)
         + "    of: 20\n    unit: ldld-dong-ha\n",
+    ),
+    Rule(
+        "KQ13",
+        "results.report-signature",
+        W,  # the report is still written; it prints what the file says
+        results_check=check_report_signature,
+        summary={
+            "vi": "Người ký báo cáo (report.signature) sai quy cách",
+            "en": "A malformed signer of the report (report.signature)",
+        },
+        message={
+            "vi": "người ký báo cáo (report.signature): {reason}",
+            "en": "the report's signer (report.signature): {reason}",
+        },
+        why={
+            "vi": "Khối report: của tệp kết quả cho biết ai ký báo cáo (thidua report); phần nào không ghi thì "
+            "lấy của kế hoạch. Báo cáo in đúng những gì viết, nên thẩm quyền và chức vụ được kiểm tra như "
+            "của kế hoạch (SG01–SG03): TM., KT., Q., TL., TUQ. có dấu chấm, in hoa; ký thay (KT.) thì "
+            "chức vụ là cấp phó — đổi thẩm quyền sang KT. CHỦ TỊCH mà giữ chức vụ CHỦ TỊCH của kế hoạch "
+            "là sai.",
+            "en": "The results file's report: block says who signs the report (thidua report); a part it "
+            "leaves out is the plan's. The report prints what is written, so the authority and the title "
+            "are checked as the plan's are (SG01–SG03): TM., KT., Q., TL., TUQ. with their full stop, in "
+            "capitals; KT. means a deputy signs, so changing the authority to KT. CHỦ TỊCH while keeping "
+            "the plan's title CHỦ TỊCH is wrong.",
+        },
+        bad="# x.results.yaml\nreport:\n  signature:\n    authority: KT. CHỦ TỊCH\n    name: Trần Thị Bình\n",
+        good="# x.results.yaml\nreport:\n  signature:\n    authority: KT. CHỦ TỊCH\n    title: PHÓ CHỦ TỊCH\n"
+        "    name: Trần Thị Bình\n",
     ),
 )
