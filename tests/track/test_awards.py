@@ -164,3 +164,30 @@ def test_child_plans_are_judged_on_their_own_goals(tmp_path: Path, monkeypatch: 
     gio_linh.write_text(gio_linh.read_text(encoding="utf-8").replace("goal: 1500", "goal: 900", 1), encoding="utf-8")
     result = CliRunner().invoke(app, ["awards", "campaigns/" + PROVINCE, "-f", "json", "--as-of", "2021-12-31"])
     assert [j["name"] for j in json.loads(result.stdout)[0]["proposed"]] == ["LIÊN ĐOÀN LAO ĐỘNG HUYỆN GIO LINH"]
+
+
+def test_the_report_of_a_parent_adds_its_children_and_proposes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import zipfile
+
+    from openxml_audit import OpenXmlValidator
+
+    monkeypatch.chdir(tmp_path)
+    province = _tree(Path("campaigns"))
+    award = (
+        "  - kind: awards\n    title: KHEN THƯỞNG\n    items:\n      - award:\n"
+        "          title: Bằng khen của LĐLĐ tỉnh\n"
+        "          text: Tặng Bằng khen cho các LĐLĐ huyện, thành phố hoàn thành các chỉ tiêu.\n"
+        "          targets: [doan-vien-moi, cdcs-vung-manh]\n          by: 2021-09-30\n"
+    )
+    province.write_text(province.read_text(encoding="utf-8") + award, encoding="utf-8")
+    out = tmp_path / "bao-cao.docx"
+    result = CliRunner().invoke(app, ["report", str(province), "--as-of", "2021-09-30", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    errors = [str(error) for error in OpenXmlValidator(max_errors=0).validate(out).errors]
+    assert not errors, "\n".join(errors)
+    xml = zipfile.ZipFile(out).read("word/document.xml").decode("utf-8")
+    # The children's 1.200 + 900 = 2.100 (as in test_rollup), the table of child plans, the proposal.
+    assert "2.100 (2/3 kế hoạch cấp dưới được tính)" in xml
+    assert "cộng từ số liệu các kế hoạch cấp dưới: 2.100" in xml
+    assert "III. ĐỀ XUẤT KHEN THƯỞNG" in xml and "IV. NGUỒN SỐ LIỆU" in xml
+    assert "Còn thiếu một chỉ tiêu (2): LIÊN ĐOÀN LAO ĐỘNG HUYỆN GIO LINH (chưa đạt chỉ tiêu (1): 900)" in xml

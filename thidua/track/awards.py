@@ -14,7 +14,7 @@ Pure: a plan, its results, a date and the tree of its children in; proposals out
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -50,6 +50,11 @@ class Proposal:
     proposed: tuple[Judged, ...]
     near: tuple[Judged, ...]  # missed exactly one
     others: tuple[Judged, ...]  # missed more than one
+    number_of: dict[str, int] = field(default_factory=dict)  # a target id -> its number in the plan
+
+    @property
+    def target_numbers(self) -> tuple[int, ...]:
+        return tuple(self.number_of[t] for t in self.targets if t in self.number_of)
 
     @property
     def over_limit(self) -> bool:
@@ -88,7 +93,8 @@ def propose(
         proposed = tuple(j for j in judged if not j.missed)
         near = tuple(j for j in judged if len(j.missed) == 1)
         others = tuple(j for j in judged if len(j.missed) > 1)
-        proposals.append(Proposal(award, number, when, wanted, proposed, near, others))
+        numbers = {item.target.id: item.number for item in statuses}
+        proposals.append(Proposal(award, number, when, wanted, proposed, near, others, numbers))
     return proposals
 
 

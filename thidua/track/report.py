@@ -7,7 +7,7 @@ document -> .docx, with the achievement chart (chart.py) as a picture.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -19,7 +19,8 @@ from thidua.plan.results import Results, baseline_words, goal_phrase, phrase
 from thidua.render.context import lowercase_first, plan_citation, plan_context, recipient_lines
 from thidua.render.pipeline import lay_out
 from thidua.text.figures import format_number, meets, with_qualifier
-from thidua.text.formatting import BLANK, short_date, so_ky_hieu
+from thidua.text.formatting import BLANK, roman, short_date, so_ky_hieu
+from thidua.track.awards import Miss, Proposal
 from thidua.track.status import Progress, Status, TargetStatus, UnitShare, campaign_elapsed, summary, track
 
 REPORT_TEMPLATE = "bao-cao.xml.j2"
@@ -153,9 +154,12 @@ def report_context(
     *,
     recipients: Sequence[str] = (),
     signature: Signature | None = None,
+    children: Mapping[str, str] | None = None,
+    proposals: Sequence[Proposal] = (),
 ) -> dict[str, Any]:
     """The template's context; `recipients` and `signature` as resolved (report_recipients,
-    report_signature), by default the Lưu line alone and the plan's signature."""
+    report_signature), by default the Lưu line alone and the plan's signature; `children` the
+    names of the child plans whose figures are rolled up; `proposals` the commendations (awards)."""
     base = plan_context(plan)
     abbreviation = plan.issuer.abbreviation
     ky_hieu = f"{REPORT_TYPE}-{abbreviation}" if abbreviation else REPORT_TYPE
@@ -173,6 +177,7 @@ def report_context(
     elapsed = campaign_elapsed(statuses)
     final = is_final(plan, as_of)
     signer = signature or plan.signature
+    tables = per_unit_tables(plan, statuses, final=final, children=children)
     return {
         **base,
         "document": {
@@ -197,9 +202,9 @@ def report_context(
                 "goal": goal_phrase(item.target)
                 + (f" ({baseline_words(item.target)})" if item.target.baseline else "")
                 + (" (mỗi đơn vị)" if item.target.per_unit else "")
-                + (" (cộng từ các đơn vị)" if item.shares else ""),
+                + (f" ({_from_whom(item)})" if item.shares else ""),
                 "result": (item.phrase or "—")
-                + (f" ({item.units_counted}/{len(item.shares)} đơn vị được tính)" if item.shares else ""),
+                + (f" ({item.units_counted}/{len(item.shares)} {_counted_words(item)})" if item.shares else ""),
                 "cites": " ".join(f"[{sources[s]}]" for s in item.sources),
                 "percent": f"{format_number(round(item.overall.percent, 1))}%"
                 if item.overall.percent is not None
@@ -211,15 +216,65 @@ def report_context(
         ],
         "chart_caption": f"Biểu đồ: Tỷ lệ đạt so với mục tiêu của từng chỉ tiêu, tính đến ngày {short_date(as_of)}",
         "growth_notes": growth_notes(statuses),
-        "per_unit": per_unit_tables(plan, statuses, final=final),
+        "per_unit": tables,
         "per_unit_title": "SỐ LIỆU CỦA TỪNG ĐƠN VỊ"
         if any(item.shares for item in statuses)
         else "CHỈ TIÊU GIAO TỪNG ĐƠN VỊ",
+        "awards": award_lines(proposals),
+        "numbers": _section_numbers(per_unit=bool(tables), awards=bool(proposals)),
         "sources": list(sources),
         "closing": f"Trên đây là báo cáo {kind.lower()} thực hiện các chỉ tiêu thi đua theo {citation}./.",
         "signature": {"authority": signer.authority, "title": signer.title, "name": signer.name},
         "recipients": recipient_lines(report_recipients(recipients)),
     }
+
+
+def _from_whom(item: TargetStatus) -> str:
+    return "cộng từ kế hoạch cấp dưới" if item.rolled_up else "cộng từ các đơn vị"
+
+
+def _counted_words(item: TargetStatus) -> str:
+    return "kế hoạch cấp dưới được tính" if item.rolled_up else "đơn vị được tính"
+
+
+def _section_numbers(*, per_unit: bool, awards: bool) -> dict[str, str]:
+    """The roman numbers of the report's parts after I: units' figures, commendation, sources."""
+    numbers, index = {}, 1
+    for part, present in (("per_unit", per_unit), ("awards", awards), ("sources", True)):
+        if present:
+            index += 1
+            numbers[part] = roman(index)
+    return numbers
+
+
+def award_lines(proposals: Sequence[Proposal]) -> list[dict[str, Any]]:
+    """Each commendation: its form and criteria, who is proposed, who is one target short."""
+    out = []
+    for p in proposals:
+        criteria = ", ".join(f"({n})" for n in p.target_numbers) or "các chỉ tiêu"
+        heading = f"{p.number}. {p.award.title}: đơn vị đạt các chỉ tiêu {criteria} tính đến ngày {short_date(p.when)}"
+        if p.award.limit is not None:
+            heading += f" (kế hoạch khen tối đa {format_number(p.award.limit)})"
+        proposed = "; ".join(j.name for j in p.proposed) or "không có đơn vị đạt tiêu chuẩn"
+        lines = [f"Đề xuất ({len(p.proposed)}): {proposed}."]
+        if p.near:
+            near = "; ".join(
+                f"{j.name} (chưa đạt chỉ tiêu " + ", ".join(_miss_words(p, m) for m in j.missed) + ")" for j in p.near
+            )
+            lines.append(f"Còn thiếu một chỉ tiêu ({len(p.near)}): {near}.")
+        if p.over_limit:
+            lines.append(
+                f"Số đơn vị đạt tiêu chuẩn ({len(p.proposed)}) nhiều hơn số khen thưởng của kế hoạch "
+                f"({format_number(p.award.limit or 0)}): đề nghị Hội đồng Thi đua - Khen thưởng xét chọn."
+            )
+        out.append({"heading": heading + ".", "lines": lines})
+    return out
+
+
+def _miss_words(proposal: Proposal, miss: Miss) -> str:
+    number = proposal.number_of.get(miss.target)
+    shown = f"({number})" if number is not None else miss.target
+    return f"{shown}: {miss.result}" if miss.result else shown
 
 
 def _elapsed_words(elapsed: float | None) -> str:
@@ -295,12 +350,14 @@ def share_words(share: UnitShare) -> str:
 def share_table(item: TargetStatus, names: dict[str, str]) -> dict[str, Any]:
     """The units' figures of a target made of them: the total, how many units it counts, who is missing."""
     total = item.phrase or "chưa có số liệu"
+    whom = "các kế hoạch cấp dưới" if item.rolled_up else "các đơn vị"
     heading = (
-        f"Chỉ tiêu ({item.number}) “{goal_phrase(item.target)}” cộng từ số liệu các đơn vị: {total}, "
-        f"{item.units_counted}/{len(item.shares)} đơn vị được tính"
+        f"Chỉ tiêu ({item.number}) “{goal_phrase(item.target)}” cộng từ số liệu {whom}: {total}, "
+        f"{item.units_counted}/{len(item.shares)} {_counted_words(item)}"
     )
     missing = [names.get(unit, unit) for unit in item.missing_units]
-    heading += f"; chưa báo cáo: {', '.join(missing)}." if missing else "."
+    absent = "chưa có số liệu" if item.rolled_up else "chưa báo cáo"
+    heading += f"; {absent}: {', '.join(missing)}." if missing else "."
     latest = item.overall.record.date if item.overall.record else None
     units = []
     for share in item.shares:
@@ -318,8 +375,10 @@ def share_table(item: TargetStatus, names: dict[str, str]) -> dict[str, Any]:
     return {"heading": heading, "heads": SHARE_HEADS, "units": units}
 
 
-def per_unit_tables(plan: Plan, statuses: Sequence[TargetStatus], *, final: bool = False) -> list[dict[str, Any]]:
-    names = {unit.id: unit.name for unit in plan.units}
+def per_unit_tables(
+    plan: Plan, statuses: Sequence[TargetStatus], *, final: bool = False, children: Mapping[str, str] | None = None
+) -> list[dict[str, Any]]:
+    names = {**(children or {}), **{unit.id: unit.name for unit in plan.units}}
     tables = []
     for item in statuses:
         if item.shares:
@@ -364,9 +423,15 @@ def render_report(
     block, else (the signer) the plan's signature.
     """
     from thidua.render.writers.docx import write_docx
+    from thidua.track.awards import propose
     from thidua.track.chart import achievement_chart
+    from thidua.track.rollup import child_shares, child_trees, key, names
 
-    statuses = track(plan, results, as_of)
+    children_at = child_trees(plan_file, plan, results) if plan_file is not None else (lambda _: None)
+    tree = children_at(as_of)
+    shares = child_shares(tree, key(plan_file), plan) if tree is not None and plan_file is not None else None
+    statuses = track(plan, results, as_of, shares)
+    proposals = propose(plan, plan_file, results, as_of, children_at) if plan_file is not None else []
     given = Signature(authority=signer_authority, title=signer_title, name=signer_name)
     context = report_context(
         plan,
@@ -374,6 +439,8 @@ def render_report(
         as_of,
         recipients=report_recipients(recipients, results.report.recipients),
         signature=report_signature(given, results.report.signature, plan.signature),
+        children=names(tree) if tree is not None else None,
+        proposals=proposals,
     )
     document = lay_out(context, plan_file=plan_file, template=template, default=REPORT_TEMPLATE)
     chart = achievement_chart(statuses, FINAL_CHART_WORDS if is_final(plan, as_of) else STATUS_WORDS)
