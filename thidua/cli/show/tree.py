@@ -10,6 +10,7 @@ from typing import Any, TextIO
 from thidua.cli.show import PipeConsole, Writer, visible
 from thidua.cli.show.track import _MARK, _STYLE, _md, _shown, _width, status_word
 from thidua.i18n import tr
+from thidua.text.figures import format_number
 from thidua.text.formatting import short_date
 from thidua.track.rollup import Node, Tree
 from thidua.track.status import Status
@@ -45,14 +46,15 @@ def _label(node: Node, depth: int) -> str:
 
 
 def _heading(view: TreeView, lang: str) -> str:
-    return tr("tree.heading", lang, plans=len(view.rows()), date=short_date(view.tree.as_of))
+    return tr("tree.heading", lang, plans=format_number(len(view.rows())), date=short_date(view.tree.as_of))
 
 
 def _summary(view: TreeView, lang: str) -> str:
     totals = view.totals()
-    parts = [f"{totals[s]} {status_word(s, lang).lower()}" for s in COLUMNS if totals[s]]
-    unread = sum(1 for node, _ in view.rows() if node.problem)
-    return tr("tree.summary", lang, targets=sum(totals.values()), parts=", ".join(parts) or "—", unread=unread)
+    parts = [f"{format_number(totals[s])} {status_word(s, lang).lower()}" for s in COLUMNS if totals[s]]
+    unread = format_number(sum(1 for node, _ in view.rows() if node.problem))
+    targets = format_number(sum(totals.values()))
+    return tr("tree.summary", lang, targets=targets, parts=", ".join(parts) or "—", unread=unread)
 
 
 def write_text(view: TreeView, lang: str, stream: TextIO) -> None:
