@@ -20,6 +20,7 @@ COMMANDS = [
     "track",
     "record",
     "report",
+    "awards",
     "diff",
     "textconv",
     "new",

@@ -188,34 +188,6 @@ def render(
         raise typer.Exit(EXIT_ERROR if report.failed else EXIT_FINDINGS)
 
 
-@app.command(help=help_text("awards"))
-@handle_errors
-def awards(
-    plan: Annotated[Path, typer.Argument(help=help_text("track.plan-file"), show_default=False)],
-    as_of: Annotated[
-        str | None, typer.Option("--as-of", help=help_text("track.as_of"), metavar=metavar("date"))
-    ] = None,
-    output_format: Annotated[
-        str, typer.Option("--format", "-f", help=help_text("track.format"), metavar=metavar("format"))
-    ] = "text",
-    lang: LangOption = None,
-) -> None:
-    from thidua.cli.show import writer
-    from thidua.cli.show.awards import FORMATS, AwardsView
-    from thidua.i18n import resolve_lang
-    from thidua.track.awards import propose
-    from thidua.track.rollup import child_trees
-    from thidua.workspace import open_tracked, repository_options
-
-    language = resolve_lang(lang)
-    show = writer(FORMATS, output_format)
-    when = date_option(as_of, "--as-of")
-    tracked = open_tracked(plan, repository_options()[0])
-    children_at = child_trees(tracked.plan_file, tracked.plan, tracked.results)
-    proposals = propose(tracked.plan, tracked.plan_file, tracked.results, when, children_at)
-    show(AwardsView(tracked.plan, when, proposals), language, sys.stdout)
-
-
 @app.command(help=help_text("track"))
 @handle_errors
 def track(
@@ -371,6 +343,34 @@ def report(
     )
     for path in target.write(data):
         typer.echo(tr("render.wrote", language, path=display_path(path)))
+
+
+@app.command(help=help_text("awards"))
+@handle_errors
+def awards(
+    plan: Annotated[Path, typer.Argument(help=help_text("track.plan-file"), show_default=False)],
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help=help_text("track.as_of"), metavar=metavar("date"))
+    ] = None,
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help=help_text("track.format"), metavar=metavar("format"))
+    ] = "text",
+    lang: LangOption = None,
+) -> None:
+    from thidua.cli.show import writer
+    from thidua.cli.show.awards import FORMATS, AwardsView
+    from thidua.i18n import resolve_lang
+    from thidua.track.awards import propose
+    from thidua.track.rollup import child_trees
+    from thidua.workspace import open_tracked, repository_options
+
+    language = resolve_lang(lang)
+    show = writer(FORMATS, output_format)
+    when = date_option(as_of, "--as-of")
+    tracked = open_tracked(plan, repository_options()[0])
+    children_at = child_trees(tracked.plan_file, tracked.plan, tracked.results)
+    proposals = propose(tracked.plan, tracked.plan_file, tracked.results, when, children_at)
+    show(AwardsView(tracked.plan, when, proposals), language, sys.stdout)
 
 
 @app.command(help=help_text("diff"))
