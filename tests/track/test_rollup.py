@@ -289,3 +289,26 @@ def test_children_are_looked_for_in_the_repository(tmp_path: Path, monkeypatch: 
     tree = read_tree([tmp_path / "campaigns"], AS_OF)
     top = next(n for n in tree.nodes.values() if n.name.endswith(PROVINCE))
     assert next(t for t in top.targets if t.id == "doan-vien-moi").result == "2.100"
+
+
+def test_plans_that_contribute_to_each_other_end(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A link loop (each plan names the other as its parent) is cut, not followed for ever."""
+    monkeypatch.chdir(tmp_path)
+    first, second = "a/2021/thi-dua-2021.yaml", "b/2021/thi-dua-2021.yaml"
+    _write(
+        Path("campaigns"),
+        first,
+        _plan("CÔNG ĐOÀN A", None, _target("dv-a", "count", 100, "dv-b"), _link("../../" + second)),
+        ["target: dv-a, date: 2021-09-30, value: 40"],
+    )
+    _write(
+        Path("campaigns"),
+        second,
+        _plan("CÔNG ĐOÀN B", None, _target("dv-b", "count", 100, "dv-a"), _link("../../" + first)),
+        ["target: dv-b, date: 2021-09-30, value: 30"],
+    )
+    rows = _track_json(Path("campaigns"))
+    assert sorted(r["plan"] for r in rows) == ["campaigns/" + first, "campaigns/" + second]
+    # Each adds the other's figure once: a number, not a runaway sum.
+    results = sorted(r["targets"][0]["result"] for r in rows)
+    assert all(result.isdigit() for result in results), results
