@@ -22,7 +22,8 @@ from thidua.text.segments import Segment, line_segments, plan_segments
 from thidua.text.settings import TextSettings
 
 PLAN_SUFFIXES = (".yaml", ".yml")
-RESULTS_TEXT = frozenset({"source", "note"})  # the free text of a results file
+# The free text of a results file: its records' sources and notes, the report's narrative.
+RESULTS_TEXT = frozenset({"source", "note", "highlights", "shortcomings", "causes", "directions", "requests"})
 PARALLEL_THRESHOLD = 64  # below this, starting worker processes costs more than it saves
 
 _IGNORE = re.compile(r"#\s*thidua:\s*ignore(?:\[([A-Za-z0-9_,\s]*)\])?")

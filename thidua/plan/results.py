@@ -66,7 +66,8 @@ class Record(_Model):
 
 
 class ReportSettings(_Model):
-    """Who the results report (thidua report) is sent to and who signs it; `report`'s options override them."""
+    """What the results report (thidua report) says beyond the figures: who it is sent to and who signs
+    it (`report`'s options override them), and its narrative parts, each kept as written."""
 
     recipients: list[str] = Field(
         default_factory=list,
@@ -76,6 +77,21 @@ class ReportSettings(_Model):
     signature: Signature = Field(
         default_factory=Signature,
         description="Who signs the report; each part given replaces the plan's (a deputy's KT. CHỦ TỊCH).",
+    )
+    highlights: list[str] = Field(
+        default_factory=list, description="Kết quả nổi bật: paragraphs printed under ĐÁNH GIÁ CHUNG, as written."
+    )
+    shortcomings: list[str] = Field(
+        default_factory=list, description="Tồn tại, hạn chế: paragraphs printed under ĐÁNH GIÁ CHUNG, as written."
+    )
+    causes: list[str] = Field(
+        default_factory=list, description="Nguyên nhân: paragraphs printed under ĐÁNH GIÁ CHUNG, as written."
+    )
+    directions: list[str] = Field(
+        default_factory=list, description="Phương hướng, nhiệm vụ: paragraphs of their own part, as written."
+    )
+    requests: list[str] = Field(
+        default_factory=list, description="Kiến nghị, đề xuất: paragraphs of their own part, as written."
     )
 
 

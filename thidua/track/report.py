@@ -15,7 +15,7 @@ from typing import Any
 
 from thidua.i18n import tr
 from thidua.plan.model import Plan, Signature, Target
-from thidua.plan.results import Results, baseline_words, goal_phrase, phrase
+from thidua.plan.results import ReportSettings, Results, baseline_words, goal_phrase, phrase
 from thidua.render.context import lowercase_first, plan_citation, plan_context, recipient_lines
 from thidua.render.pipeline import lay_out
 from thidua.text.figures import format_number, meets, with_qualifier
@@ -156,10 +156,12 @@ def report_context(
     signature: Signature | None = None,
     children: Mapping[str, str] | None = None,
     proposals: Sequence[Proposal] = (),
+    settings: ReportSettings | None = None,
 ) -> dict[str, Any]:
     """The template's context; `recipients` and `signature` as resolved (report_recipients,
     report_signature), by default the Lưu line alone and the plan's signature; `children` the
-    names of the child plans whose figures are rolled up; `proposals` the commendations (awards)."""
+    names of the child plans whose figures are rolled up; `proposals` the commendations (awards);
+    `settings` the results file's `report:` block, for its narrative parts."""
     base = plan_context(plan)
     abbreviation = plan.issuer.abbreviation
     ky_hieu = f"{REPORT_TYPE}-{abbreviation}" if abbreviation else REPORT_TYPE
@@ -178,6 +180,7 @@ def report_context(
     final = is_final(plan, as_of)
     signer = signature or plan.signature
     tables = per_unit_tables(plan, statuses, final=final, children=children)
+    story = narrative(settings or ReportSettings())
     return {
         **base,
         "document": {
@@ -221,7 +224,15 @@ def report_context(
         if any(item.shares for item in statuses)
         else "CHỈ TIÊU GIAO TỪNG ĐƠN VỊ",
         "awards": award_lines(proposals),
-        "numbers": _section_numbers(per_unit=bool(tables), awards=bool(proposals)),
+        "narrative": story,
+        "numbers": _section_numbers(
+            per_unit=bool(tables),
+            assessment=bool(story["assessment"]),
+            directions=bool(story["directions"]),
+            awards=bool(proposals),
+            requests=bool(story["requests"]),
+            sources=True,
+        ),
         "sources": list(sources),
         "closing": f"Trên đây là báo cáo {kind.lower()} thực hiện các chỉ tiêu thi đua theo {citation}./.",
         "signature": {"authority": signer.authority, "title": signer.title, "name": signer.name},
@@ -237,11 +248,28 @@ def _counted_words(item: TargetStatus) -> str:
     return "kế hoạch cấp dưới được tính" if item.rolled_up else "đơn vị được tính"
 
 
-def _section_numbers(*, per_unit: bool, awards: bool) -> dict[str, str]:
-    """The roman numbers of the report's parts after I: units' figures, commendation, sources."""
+NARRATIVE_ASSESSMENT = (
+    ("highlights", "Kết quả nổi bật"),
+    ("shortcomings", "Tồn tại, hạn chế"),
+    ("causes", "Nguyên nhân"),
+)
+
+
+def narrative(settings: ReportSettings) -> dict[str, Any]:
+    """The narrative parts written in the results file (`report:`), as written: the assessment's
+    numbered headings with their paragraphs, the directions, the requests."""
+    present = [(title, getattr(settings, name)) for name, title in NARRATIVE_ASSESSMENT if getattr(settings, name)]
+    assessment = [
+        {"heading": f"{i}. {title}", "paragraphs": list(texts)} for i, (title, texts) in enumerate(present, 1)
+    ]
+    return {"assessment": assessment, "directions": list(settings.directions), "requests": list(settings.requests)}
+
+
+def _section_numbers(**present: bool) -> dict[str, str]:
+    """The roman numbers of the report's parts after I, in the order given, for those present."""
     numbers, index = {}, 1
-    for part, present in (("per_unit", per_unit), ("awards", awards), ("sources", True)):
-        if present:
+    for part, shown in present.items():
+        if shown:
             index += 1
             numbers[part] = roman(index)
     return numbers
@@ -441,6 +469,7 @@ def render_report(
         signature=report_signature(given, results.report.signature, plan.signature),
         children=names(tree) if tree is not None else None,
         proposals=proposals,
+        settings=results.report,
     )
     document = lay_out(context, plan_file=plan_file, template=template, default=REPORT_TEMPLATE)
     chart = achievement_chart(statuses, FINAL_CHART_WORDS if is_final(plan, as_of) else STATUS_WORDS)
