@@ -257,7 +257,9 @@ def test_a_plan_that_does_not_read_is_a_row_not_a_stop(tmp_path: Path, monkeypat
     _tree(Path("campaigns"))
     broken = Path("campaigns/cdcs-truong-b/2021/thi-dua-2021.yaml")
     broken.write_text(broken.read_text(encoding="utf-8").replace("goal: 800", "goal: [800"), encoding="utf-8")
-    rows = {r["plan"]: r for r in _track_json(Path("campaigns"))}
+    result = CliRunner().invoke(app, ["track", "campaigns", "--as-of", AS_OF.isoformat(), "-f", "json"])
+    assert result.exit_code == 1, result.output  # every row shown, and CI told that one did not read
+    rows = {r["plan"]: r for r in json.loads(result.stdout)}
     assert rows[str(broken)]["error"].startswith(f"{broken}:")
     # Đông Hà now has only school A's 700.
     dong_ha = rows["campaigns/ldld-dong-ha/2021/thi-dua-2021.yaml"]

@@ -214,7 +214,10 @@ def track(
         from thidua.track.rollup import read_tree
 
         show_tree = writer(TREE_FORMATS, output_format)
-        show_tree(TreeView(read_tree([plan], when, jobs=jobs)), language, sys.stdout)
+        view = TreeView(read_tree([plan], when, jobs=jobs))
+        show_tree(view, language, sys.stdout)
+        if any(node.problem for node, _ in view.rows()):  # shown as rows; CI still has to notice
+            raise typer.Exit(EXIT_FINDINGS)
         return
     from thidua.cli.show.track import FORMATS, TrackView
     from thidua.track.rollup import children_of

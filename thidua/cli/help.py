@@ -39,7 +39,8 @@ _TRACK = {
 Số liệu lấy từ tệp kết quả của PLAN (x.results.yaml cạnh x.yaml; thêm bằng `thidua record`).
 Chỉ tiêu mà kế hoạch cấp dưới trong kho đóng góp vào (`contributes:`) được cộng từ số liệu của
 chúng. PLAN là thư mục: mọi kế hoạch trong đó thành một bảng, theo cây cấp trên - cấp dưới.
-Mã thoát 0 khi chạy xong, 1 khi tệp kết quả có lỗi, 2 khi không đọc được kế hoạch.
+Mã thoát 0 khi chạy xong, 1 khi tệp kết quả có lỗi (thư mục: khi có kế hoạch hay tệp kết quả
+không đọc được, ghi thành một dòng của bảng), 2 khi không đọc được kế hoạch.
 
 \b
 """,
@@ -48,7 +49,8 @@ Mã thoát 0 khi chạy xong, 1 khi tệp kết quả có lỗi, 2 khi không đ
 Figures come from PLAN's results file (x.results.yaml beside x.yaml; add them with
 `thidua record`). A target that child plans in the repository contribute to (`contributes:`)
 adds up their figures. PLAN a folder: every plan in it in one table, as a tree of parents and
-children. Exit 0 when it ran, 1 when the results file has errors, 2 when the plan cannot be read.
+children. Exit 0 when it ran, 1 when the results file has errors (a folder: when a plan or a
+results file in it does not read, shown as a row of the table), 2 when the plan cannot be read.
 
 \b
 """,
