@@ -10,6 +10,7 @@ from thidua.check.rule import Rule
 
 def _build() -> dict[str, Rule]:
     from thidua.check.rules import (
+        capitals,
         characters,
         citations,
         dates,
@@ -29,7 +30,7 @@ def _build() -> dict[str, Rule]:
 
     rules: dict[str, Rule] = {}
     modules = (reading, structure, dates, decisions, targets, identity, references, units, results)
-    for module in (*modules, spelling, characters, written_dates, typography, citations, numbering):
+    for module in (*modules, spelling, capitals, characters, written_dates, typography, citations, numbering):
         for rule in module.RULES:
             if rule.code in rules:  # pragma: no cover - guarded by the meta-test too
                 raise ValueError(f"duplicate rule code {rule.code}")

@@ -1,0 +1,174 @@
+"""TX05: capitals in the names of bodies, titles and places, as Nghị định 30/2020 (Phụ lục II) writes them.
+
+ND30 capitalises the first letter of each word that names the kind of body and its field
+("Tổng Liên đoàn Lao động Việt Nam", "Ban Chấp hành Trung ương", "Ủy ban nhân dân tỉnh Nam
+Định"), the first letter of a title ("Chiến sĩ thi đua toàn quốc", "Anh hùng Lao động") and
+every syllable of a place name ("tỉnh Đồng Nai"). The names unions cite are listed here as ND30
+writes them; a name written as a name (its first letter a capital) with other capitals is a
+finding with the form to write. Not judged: a name in capitals (a header, a heading), and one
+written all in small letters (generic use: "các ban chấp hành công đoàn cơ sở").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from thidua.check.rule import Rule, TextContext, text_problem
+from thidua.findings import Problem, Severity
+
+W = Severity.warning
+
+BODIES = (
+    "Đảng Cộng sản Việt Nam",
+    "Ban Chấp hành Trung ương",
+    "Bộ Chính trị",
+    "Ban Bí thư",
+    "Ban Chấp hành",
+    "Ban Thường vụ",
+    "Quốc hội",
+    "Chính phủ",
+    "Thủ tướng Chính phủ",
+    "Chủ tịch nước",
+    "Mặt trận Tổ quốc Việt Nam",
+    "Tổng Liên đoàn Lao động Việt Nam",
+    "Tổng Liên đoàn",
+    "Công đoàn Việt Nam",
+    "Liên đoàn Lao động",
+    "Hội đồng nhân dân",
+    "Ủy ban nhân dân",
+    "Uỷ ban nhân dân",
+    "Ủy ban Kiểm tra",
+    "Uỷ ban Kiểm tra",
+    "Đoàn Thanh niên Cộng sản Hồ Chí Minh",
+    "Hội Liên hiệp Phụ nữ Việt Nam",
+    "Hội Cựu chiến binh Việt Nam",
+    "Hội Nông dân Việt Nam",
+    "Ban Thi đua - Khen thưởng",
+    "Hội đồng Thi đua - Khen thưởng",
+    "Bộ Lao động - Thương binh và Xã hội",
+    "Bộ Nội vụ",
+    "Bộ Tài chính",
+    "Bộ Giáo dục và Đào tạo",
+    "Bộ Y tế",
+    "Bộ Công Thương",
+    "Bộ Quốc phòng",
+    "Bộ Công an",
+)
+
+TITLES = (
+    "Chiến sĩ thi đua toàn quốc",
+    "Chiến sĩ thi đua cấp tỉnh",
+    "Chiến sĩ thi đua cơ sở",
+    "Anh hùng Lao động",
+    "Anh hùng Lực lượng vũ trang nhân dân",
+    "Huân chương Lao động",
+    "Bằng Lao động sáng tạo",
+    "Tập thể lao động xuất sắc",
+    "Lao động tiên tiến",
+)
+
+PROVINCES = (
+    "Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "An Giang", "Bà Rịa - Vũng Tàu",
+    "Bắc Giang", "Bắc Kạn", "Bạc Liêu", "Bắc Ninh", "Bến Tre", "Bình Định", "Bình Dương", "Bình Phước",
+    "Bình Thuận", "Cà Mau", "Cao Bằng", "Đắk Lắk", "Đắk Nông", "Điện Biên", "Đồng Nai", "Đồng Tháp",
+    "Gia Lai", "Hà Giang", "Hà Nam", "Hà Tĩnh", "Hải Dương", "Hậu Giang", "Hòa Bình", "Hoà Bình",
+    "Hưng Yên", "Khánh Hòa", "Khánh Hoà", "Kiên Giang", "Kon Tum", "Lai Châu", "Lâm Đồng", "Lạng Sơn",
+    "Lào Cai", "Long An", "Nam Định", "Nghệ An", "Ninh Bình", "Ninh Thuận", "Phú Thọ", "Phú Yên",
+    "Quảng Bình", "Quảng Nam", "Quảng Ngãi", "Quảng Ninh", "Quảng Trị", "Sóc Trăng", "Sơn La",
+    "Tây Ninh", "Thái Bình", "Thái Nguyên", "Thanh Hóa", "Thanh Hoá", "Thừa Thiên Huế", "Tiền Giang",
+    "Trà Vinh", "Tuyên Quang", "Vĩnh Long", "Vĩnh Phúc", "Yên Bái",
+)  # fmt: skip
+
+# A place name is judged after the word that says it is one ("tỉnh Đồng nai"), never alone.
+PLACE_WORDS = ("tỉnh", "thành phố", "TP.")
+
+
+def _pattern(phrase: str) -> str:
+    return r"\s+".join(re.escape(word) for word in phrase.split(" "))
+
+
+def _words(phrase: str) -> frozenset[str]:
+    return frozenset(re.findall(r"[^\W\d_]+", phrase.lower()))
+
+
+class _Name(NamedTuple):
+    words: frozenset[str]  # its words in lower case: all must be in a segment for it to be there
+    pattern: re.Pattern[str]
+    canonical: str
+
+
+# Longest first: "Ban Chấp hành Trung ương" is judged before "Ban Chấp hành", which it contains.
+_NAMES = tuple(
+    _Name(_words(name), re.compile(rf"(?<![\w])({_pattern(name)})(?![\w])", re.IGNORECASE), name)
+    for name in sorted((*BODIES, *TITLES), key=len, reverse=True)
+)
+_BEFORE_PLACE = "|".join(_pattern(word) for word in PLACE_WORDS)
+_PLACES = tuple(
+    _Name(_words(name), re.compile(rf"(?<![\w])(?:{_BEFORE_PLACE})\s+({_pattern(name)})(?![\w])", re.IGNORECASE), name)
+    for name in sorted(PROVINCES, key=len, reverse=True)
+)
+_PLACE_WORDS = frozenset({"tỉnh", "thành", "tp"})
+
+
+def suggestion(written: str, canonical: str) -> str | None:
+    """The form to write, or None when `written` is right or not judged."""
+    written = re.sub(r"\s+", " ", written)
+    if written == canonical or written.isupper():
+        return None
+    if written[:1].islower():  # generic use ("các ban chấp hành công đoàn cơ sở")
+        return None
+    if written[1:] == canonical[1:]:  # only the first letter differs: a sentence begins with it
+        return None
+    return written[:1] + canonical[1:]
+
+
+def check_capitals(ctx: TextContext) -> Iterator[Problem]:
+    for segment in ctx.segments:
+        vocabulary = segment.vocabulary  # shared with the other rules: a name is looked for only when all
+        found: list[tuple[int, int, str, str]] = []  # its words are in the segment
+        for name in _NAMES:
+            if name.words <= vocabulary:
+                found += [(m.start(1), m.end(1), m[1], name.canonical) for m in name.pattern.finditer(segment.text)]
+        if not _PLACE_WORDS.isdisjoint(vocabulary):
+            for name in _PLACES:
+                if name.words <= vocabulary:
+                    found += [(m.start(1), m.end(1), m[1], name.canonical) for m in name.pattern.finditer(segment.text)]
+        taken: list[tuple[int, int]] = []
+        for start, end, written, canonical in found:  # longest names first: a shorter one inside is not judged
+            if any(start < other_end and other_start < end for other_start, other_end in taken):
+                continue
+            taken.append((start, end))
+            better = suggestion(written, canonical)
+            if better is not None:
+                yield text_problem(segment, start, written=written, suggestion=better)
+
+
+RULES = (
+    Rule(
+        "TX05",
+        "wording.capitals",
+        W,
+        text_check=check_capitals,
+        summary={
+            "vi": "Viết hoa tên cơ quan, tổ chức, danh hiệu, địa danh không đúng Nghị định 30",
+            "en": "Capitals in the name of a body, a title or a place against Nghị định 30",
+        },
+        message={"vi": "'{written}': viết là '{suggestion}'", "en": "'{written}': write '{suggestion}'"},
+        why={
+            "vi": "Nghị định 30/2020/NĐ-CP (Phụ lục II) viết hoa chữ cái đầu của các từ chỉ loại hình và "
+            "lĩnh vực của cơ quan, tổ chức ('Tổng Liên đoàn Lao động Việt Nam', 'Ban Chấp hành Trung ương', "
+            "'Ủy ban nhân dân tỉnh'), chữ cái đầu của danh hiệu ('Chiến sĩ thi đua toàn quốc') và mọi âm "
+            "tiết của địa danh ('tỉnh Đồng Nai'). Tên viết toàn chữ hoa (tiêu đề) và cách dùng chung viết "
+            "thường ('các ban chấp hành công đoàn cơ sở') không bị xét.",
+            "en": "Nghị định 30/2020/NĐ-CP (Phụ lục II) capitalises the first letter of each word naming the "
+            "kind and field of a body ('Tổng Liên đoàn Lao động Việt Nam', 'Ban Chấp hành Trung ương', "
+            "'Ủy ban nhân dân tỉnh'), the first letter of a title ('Chiến sĩ thi đua toàn quốc') and every "
+            "syllable of a place name ('tỉnh Đồng Nai'). Names in capitals (headings) and generic uses in "
+            "small letters ('các ban chấp hành công đoàn cơ sở') are not judged.",
+        },
+        bad="opening:\n  - Thực hiện Kế hoạch của Tổng liên đoàn Lao động Việt Nam và Ban chấp hành LĐLĐ tỉnh Đồng nai.\n",
+        good="opening:\n  - Thực hiện Kế hoạch của Tổng Liên đoàn Lao động Việt Nam và Ban Chấp hành LĐLĐ tỉnh Đồng Nai.\n",
+    ),
+)
