@@ -12,11 +12,13 @@ written all in small letters (generic use: "các ban chấp hành công đoàn c
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from typing import NamedTuple
 
 from thidua.check.rule import Rule, TextContext, text_problem
 from thidua.findings import Problem, Severity
+from thidua.text.syllables import LETTERS, analyse, is_vietnamese
 
 W = Severity.warning
 
@@ -145,6 +147,32 @@ def check_capitals(ctx: TextContext) -> Iterator[Problem]:
                 yield text_problem(segment, start, written=written, suggestion=better)
 
 
+_LOWER = "".join(sorted(LETTERS))
+_UPPER = _LOWER.upper()
+_MIXED = re.compile(f"[{_LOWER}][{_UPPER}]|[{_UPPER}]{{2}}[{_LOWER}]")
+
+
+def mixed_case(word: str) -> str | None:
+    """The word as it should be written when its capitals are mixed inside it ('cônG' -> 'công',
+    'ĐOàn' -> 'Đoàn'); None for a word written right, or not a Vietnamese syllable ('TTg', 'iPhone')."""
+    if word.islower() or word.isupper() or (word[:1].isupper() and word[1:].islower()):
+        return None
+    lower = unicodedata.normalize("NFC", word).lower()
+    if not is_vietnamese(lower) or not analyse(lower).valid:
+        return None
+    return lower[:1].upper() + lower[1:] if word[:1].isupper() else lower
+
+
+def check_mixed_case(ctx: TextContext) -> Iterator[Problem]:
+    for segment in ctx.segments:
+        if _MIXED.search(segment.text) is None:  # cheap: almost no text has a capital inside a word
+            continue
+        for word in segment.words:
+            better = mixed_case(word.text)
+            if better is not None:
+                yield text_problem(segment, word.start, written=word.text, suggestion=better)
+
+
 RULES = (
     Rule(
         "TX05",
@@ -170,5 +198,23 @@ RULES = (
         },
         bad="opening:\n  - Thực hiện Kế hoạch của Tổng liên đoàn Lao động Việt Nam và Ban chấp hành LĐLĐ tỉnh Đồng nai.\n",
         good="opening:\n  - Thực hiện Kế hoạch của Tổng Liên đoàn Lao động Việt Nam và Ban Chấp hành LĐLĐ tỉnh Đồng Nai.\n",
+    ),
+    Rule(
+        "TX06",
+        "wording.mixed-case",
+        W,
+        text_check=check_mixed_case,
+        summary={"vi": "Chữ hoa lẫn giữa một tiếng", "en": "A capital inside a word"},
+        message={"vi": "'{written}': viết là '{suggestion}'", "en": "'{written}': write '{suggestion}'"},
+        why={
+            "vi": "Một tiếng có chữ hoa ở giữa ('cônG', 'ĐOàn') thường do gõ nhầm phím Shift hay Caps Lock; "
+            "tiếng Việt chỉ viết hoa chữ cái đầu hoặc cả tiếng. Chữ viết tắt và ký hiệu ('TTg' trong "
+            "'QĐ-TTg') không phải là tiếng nên không bị xét.",
+            "en": "A word with a capital inside it ('cônG', 'ĐOàn') is usually a slip of Shift or Caps Lock; "
+            "Vietnamese capitalises the first letter or the whole word. Abbreviations and ký hiệu ('TTg' in "
+            "'QĐ-TTg') are not syllables and are not judged.",
+        },
+        bad="opening:\n  - Phát động phong trào thi đua trong cônG nhân, viên chức, lao động.\n",
+        good="opening:\n  - Phát động phong trào thi đua trong công nhân, viên chức, lao động.\n",
     ),
 )
