@@ -1,4 +1,7 @@
-"""TX05: capitals in the names of bodies, titles and places, as Nghị định 30/2020 (Phụ lục II) writes them.
+"""TX05–TX07: names of bodies, titles and places as Nghị định 30/2020 (Phụ lục II) writes them.
+
+TX06 is a capital inside a word; TX07 an abbreviation written right before its own expansion.
+TX05, capitals:
 
 ND30 capitalises the first letter of each word that names the kind of body and its field
 ("Tổng Liên đoàn Lao động Việt Nam", "Ban Chấp hành Trung ương", "Ủy ban nhân dân tỉnh Nam
@@ -173,6 +176,43 @@ def check_mixed_case(ctx: TextContext) -> Iterator[Problem]:
                 yield text_problem(segment, word.start, written=word.text, suggestion=better)
 
 
+# Abbreviations unions use, and what they stand for (as ND30 writes the name).
+ABBREVIATIONS = {
+    "UBND": ("Ủy ban nhân dân", "Uỷ ban nhân dân"),
+    "HĐND": ("Hội đồng nhân dân",),
+    "LĐLĐ": ("Liên đoàn Lao động",),
+    "TLĐ": ("Tổng Liên đoàn",),
+    "CNVCLĐ": ("công nhân, viên chức, lao động", "công nhân viên chức lao động"),
+    "CĐCS": ("công đoàn cơ sở",),
+    "BCH": ("Ban Chấp hành",),
+    "BTV": ("Ban Thường vụ",),
+    "MTTQ": ("Mặt trận Tổ quốc",),
+    "NLĐ": ("người lao động",),
+}
+_DOUBLED = re.compile(
+    r"(?<![\w-])("
+    + "|".join(ABBREVIATIONS)
+    + r")\s+("
+    + "|".join(_pattern(e) for e in sorted({e for es in ABBREVIATIONS.values() for e in es}, key=len, reverse=True))
+    + r")(?![\w])",
+    re.IGNORECASE,
+)
+
+
+def check_doubled_abbreviation(ctx: TextContext) -> Iterator[Problem]:
+    for segment in ctx.segments:
+        text = segment.text
+        if not any(abbreviation in text for abbreviation in ABBREVIATIONS):  # cheap: exact capitals
+            continue
+        for match in _DOUBLED.finditer(text):
+            abbreviation, expansion = match[1], re.sub(r"\s+", " ", match[2])
+            meanings = ABBREVIATIONS.get(abbreviation)  # the abbreviation in its own capitals only
+            if meanings and expansion.casefold() in {m.casefold() for m in meanings}:
+                yield text_problem(
+                    segment, match.start(), written=match[0], abbreviation=abbreviation, expansion=expansion
+                )
+
+
 RULES = (
     Rule(
         "TX05",
@@ -216,5 +256,29 @@ RULES = (
         },
         bad="opening:\n  - Phát động phong trào thi đua trong cônG nhân, viên chức, lao động.\n",
         good="opening:\n  - Phát động phong trào thi đua trong công nhân, viên chức, lao động.\n",
+    ),
+    Rule(
+        "TX07",
+        "wording.abbreviation-doubled",
+        W,
+        text_check=check_doubled_abbreviation,
+        summary={
+            "vi": "Chữ viết tắt đứng liền trước chính tên đầy đủ của nó",
+            "en": "An abbreviation right before its own expansion",
+        },
+        message={
+            "vi": "'{written}': giữ '{abbreviation}' hoặc '{expansion}', không viết cả hai",
+            "en": "'{written}': keep '{abbreviation}' or '{expansion}', not both",
+        },
+        why={
+            "vi": "'UBND Ủy ban nhân dân tỉnh' nói một tên hai lần, thường do sửa câu mà quên xóa chữ cũ. "
+            "Muốn giới thiệu chữ viết tắt thì viết tên đầy đủ trước, chữ viết tắt trong ngoặc đơn: "
+            "'Ủy ban nhân dân (UBND) tỉnh'.",
+            "en": "'UBND Ủy ban nhân dân tỉnh' says one name twice, usually an edit that forgot the old words. "
+            "To introduce an abbreviation, write the name first and the abbreviation in brackets: "
+            "'Ủy ban nhân dân (UBND) tỉnh'.",
+        },
+        bad="opening:\n  - Phối hợp với UBND Ủy ban nhân dân tỉnh tổ chức tuyên truyền.\n",
+        good="opening:\n  - Phối hợp với Ủy ban nhân dân (UBND) tỉnh tổ chức tuyên truyền.\n",
     ),
 )
