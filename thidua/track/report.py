@@ -21,6 +21,7 @@ from thidua.render.pipeline import lay_out
 from thidua.text.figures import format_number, meets, with_qualifier
 from thidua.text.formatting import BLANK, roman, short_date, so_ky_hieu
 from thidua.track.awards import Miss, Proposal
+from thidua.track.chart import chart_caption
 from thidua.track.status import Progress, Status, TargetStatus, UnitShare, campaign_elapsed, summary, track
 
 REPORT_TEMPLATE = "bao-cao.xml.j2"
@@ -217,7 +218,9 @@ def report_context(
             }
             for item in statuses
         ],
-        "chart_caption": f"Biểu đồ: Tỷ lệ đạt so với mục tiêu của từng chỉ tiêu, tính đến ngày {short_date(as_of)}",
+        "chart_caption": chart_caption(
+            statuses, STATUS_WORDS, as_of, [target_outcome(s)[0] for s in statuses] if final else None
+        ),
         "growth_notes": growth_notes(statuses),
         "per_unit": tables,
         "per_unit_title": "SỐ LIỆU CỦA TỪNG ĐƠN VỊ"
@@ -472,5 +475,7 @@ def render_report(
         settings=results.report,
     )
     document = lay_out(context, plan_file=plan_file, template=template, default=REPORT_TEMPLATE)
-    chart = achievement_chart(statuses, FINAL_CHART_WORDS if is_final(plan, as_of) else STATUS_WORDS)
+    chart = achievement_chart(
+        statuses, STATUS_WORDS, [target_outcome(s)[0] for s in statuses] if is_final(plan, as_of) else None
+    )
     return write_docx(document, images={"chart": chart})
