@@ -29,10 +29,6 @@ REPORT_TYPE = "BC"
 
 # The report is an official document in Vietnamese, whatever the user's --lang.
 STATUS_WORDS = {status: tr(f"status.{status.value}", "vi") for status in Status}
-# After the period (tổng kết) a target either reached its goal or did not: the chart's legend says so.
-FINAL_CHART_WORDS = {status: "Đạt" if status is Status.met else "Không đạt" for status in Status} | {
-    Status.no_data: STATUS_WORDS[Status.no_data]
-}
 ARCHIVE = "Lưu: VT"  # the Nơi nhận line a report always ends with (FORMAT.md), when its list has none
 _ARCHIVE_LINE = re.compile(r"Lưu\b")
 
