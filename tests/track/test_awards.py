@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import zipfile
 from datetime import date
 from pathlib import Path
 
@@ -191,3 +192,25 @@ def test_the_report_of_a_parent_adds_its_children_and_proposes(tmp_path: Path, m
     assert "cộng từ số liệu các kế hoạch cấp dưới: 2.100" in xml
     assert "III. ĐỀ XUẤT KHEN THƯỞNG" in xml and "IV. NGUỒN SỐ LIỆU" in xml
     assert "Còn thiếu một chỉ tiêu (2): LIÊN ĐOÀN LAO ĐỘNG HUYỆN GIO LINH (chưa đạt chỉ tiêu (1): 900)" in xml
+
+
+def test_the_quang_tri_example_proposes_the_units_its_results_say(tmp_path: Path) -> None:
+    """The example's criterion (in its results file, decided at the tổng kết) against its records, by hand."""
+    import yaml
+
+    plan_file = Path(__file__).parents[2] / "campaigns" / "ldld-quang-tri" / "2021" / "thi-dua-2021.yaml"
+    raw = yaml.safe_load(plan_file.with_name("thi-dua-2021.results.yaml").read_text(encoding="utf-8"))
+    latest: dict[str, tuple[date, int]] = {}
+    counted = [r for r in raw["results"] if r["target"] == "mo-hinh-diem" and r["date"] <= date(2021, 12, 31)]
+    for record in sorted(counted, key=lambda r: r["date"]):  # the latest of each unit wins
+        latest[record["unit"]] = (record["date"], record["value"])
+    tracked = open_tracked(plan_file)
+    (award,) = propose(tracked.plan, tracked.plan_file, tracked.results, date(2021, 12, 31))
+    assert {j.key for j in award.proposed} == {unit for unit, (_, value) in latest.items() if value >= 1}
+    assert {j.key for j in award.near} == {unit for unit, (_, value) in latest.items() if value < 1} == {"ldld-dakrong"}
+    out = tmp_path / "tong-ket.docx"
+    result = CliRunner().invoke(app, ["report", str(plan_file), "--as-of", "2021-12-31", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    xml = zipfile.ZipFile(out).read("word/document.xml").decode("utf-8")
+    assert "V. ĐỀ XUẤT KHEN THƯỞNG" in xml and f"Đề xuất ({len(award.proposed)}): LĐLĐ thành phố Đông Hà;" in xml
+    assert "Tổng Liên đoàn Lao động Việt Nam (để b/c);" in xml  # Nơi nhận as the results file gives it

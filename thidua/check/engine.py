@@ -23,7 +23,9 @@ from thidua.text.settings import TextSettings
 
 PLAN_SUFFIXES = (".yaml", ".yml")
 # The free text of a results file: its records' sources and notes, the report's narrative.
-RESULTS_TEXT = frozenset({"source", "note", "highlights", "shortcomings", "causes", "directions", "requests"})
+RESULTS_TEXT = frozenset(
+    {"source", "note", "highlights", "shortcomings", "causes", "directions", "requests", "text", "title"}
+)
 PARALLEL_THRESHOLD = 64  # below this, starting worker processes costs more than it saves
 
 _IGNORE = re.compile(r"#\s*thidua:\s*ignore(?:\[([A-Za-z0-9_,\s]*)\])?")

@@ -14,7 +14,7 @@ from typing import Annotated, Any
 from pydantic import ConfigDict, Field, PlainValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from thidua.plan.model import ID_PATTERN, IsoDate, Signature, Target, _Model
+from thidua.plan.model import ID_PATTERN, Award, IsoDate, Signature, Target, _Model
 from thidua.text.figures import Qualifier, format_money, format_number, with_qualifier
 from thidua.text.formatting import short_date
 
@@ -92,6 +92,11 @@ class ReportSettings(_Model):
     )
     requests: list[str] = Field(
         default_factory=list, description="Kiến nghị, đề xuất: paragraphs of their own part, as written."
+    )
+    awards: list[Award] = Field(
+        default_factory=list,
+        description="Commendation criteria decided after the plan (a hướng dẫn xét khen thưởng), as a plan's "
+        "award items: `thidua awards` and `thidua report` apply them after the plan's own.",
     )
 
 

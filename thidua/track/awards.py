@@ -75,14 +75,16 @@ def propose(
     as_of: date,
     children_at: Callable[[date], Tree | None] = lambda _: None,
 ) -> list[Proposal]:
-    """Every award of the plan with who its criteria propose on `as_of` (or its own earlier date).
+    """Every award of the plan, then of its results file (`report.awards`), with who its criteria
+    propose on `as_of` (or its own earlier date).
 
     `children_at(when)`: the plan's child plans rolled up on that date (rollup.child_tree), or None.
     """
     from thidua.track.rollup import child_shares
 
     proposals = []
-    for number, (_, award) in enumerate(plan.awards(), 1):
+    criteria = [award for _, award in plan.awards()] + list(results.report.awards)
+    for number, award in enumerate(criteria, 1):
         when = award_date(plan, award, as_of)
         tree = children_at(when)
         me = key(plan_file)

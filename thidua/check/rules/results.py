@@ -153,6 +153,16 @@ def check_duplicate(ctx: ResultsContext) -> Iterator[Problem]:
         seen.setdefault(key, index)
 
 
+def check_report_awards(ctx: ResultsContext) -> Iterator[Problem]:
+    known = {target.id for _, target in ctx.plan.targets()}
+    for number, award in enumerate(ctx.results.report.awards):
+        for index, target_id in enumerate(award.targets or []):
+            if target_id not in known:
+                yield Problem(
+                    {"id": target_id, "award": award.title}, loc=("report", "awards", number, "targets", index)
+                )
+
+
 def check_report_signature(ctx: ResultsContext) -> Iterator[Problem]:
     """The report's signer as `report` prints it (the results file's parts over the plan's), read as the
     plan's is (SG01–SG03): only what the results file gives is reported, at its line."""
@@ -194,6 +204,11 @@ _SHARED = (
 )
 _PLAN = "# x.yaml\n- target:\n    id: ke-hoach-cdcs\n    text: 100% CĐCS xây dựng kế hoạch.\n    measure: percent\n    goal: 100\n"
 _RECORD = "# x.results.yaml\nresults:\n  - target: {target}\n    date: {date}\n    value: {value}\n"
+
+_AWARD = (
+    "# x.results.yaml\nreport:\n  awards:\n    - title: Giấy khen\n"
+    "      text: Tặng Giấy khen cho đơn vị hoàn thành chỉ tiêu.\n      targets: [{target}]\n"
+)
 
 RULES = (
     Rule(
@@ -498,5 +513,27 @@ RULES = (
         bad="# x.results.yaml\nreport:\n  signature:\n    authority: KT. CHỦ TỊCH\n    name: Trần Thị Bình\n",
         good="# x.results.yaml\nreport:\n  signature:\n    authority: KT. CHỦ TỊCH\n    title: PHÓ CHỦ TỊCH\n"
         "    name: Trần Thị Bình\n",
+    ),
+    Rule(
+        "KQ14",
+        "results.award-unknown-target",
+        E,
+        results_check=check_report_awards,
+        summary={
+            "vi": "Tiêu chuẩn khen thưởng trong tệp kết quả nêu một chỉ tiêu không có trong kế hoạch",
+            "en": "A commendation's criteria in the results file name a target the plan does not have",
+        },
+        message={
+            "vi": "khen thưởng '{award}': không có chỉ tiêu '{id}' trong kế hoạch",
+            "en": "commendation '{award}': the plan has no target '{id}'",
+        },
+        why={
+            "vi": "Tiêu chuẩn khen thưởng quyết định sau kế hoạch (report.awards) được xét như của kế hoạch "
+            "(TG09): một mã chỉ tiêu sai thì tiêu chuẩn đó không được xét và danh sách đề xuất sai.",
+            "en": "Commendation criteria decided after the plan (report.awards) are applied as the plan's are "
+            "(TG09): a wrong target id leaves that criterion out and the list wrong.",
+        },
+        bad=_PLAN + _AWARD.format(target="ke-hoach-cdsc"),
+        good=_PLAN + _AWARD.format(target="ke-hoach-cdcs"),
     ),
 )
