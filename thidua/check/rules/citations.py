@@ -19,6 +19,20 @@ _DOC_WORDS = (
 _NUMBER_COLON = re.compile(rf"(?:{_DOC_WORDS})\s+(số)\s*:\s*(\d+)", re.IGNORECASE)
 
 
+# "Chỉ thị số 05-CT/TW Chỉ thị về …": a cited số and ký hiệu, then straight away another document's type.
+_RUN_TOGETHER = re.compile(
+    rf"(?:{_DOC_WORDS})\s+số\s+(\d+[\w.]*(?:[/-][\w.]+)+)(?:\s+ngày\s+[\d/.]+)?\s+((?:{_DOC_WORDS})\b)"
+)
+
+
+def check_run_together(ctx: TextContext) -> Iterator[Problem]:
+    for segment in ctx.segments:
+        if "số" not in segment.lowered or ("/" not in segment.text and "-" not in segment.text):
+            continue
+        for match in _RUN_TOGETHER.finditer(segment.text):
+            yield text_problem(segment, match.start(2), written=match[0], number=match[1], next=match[2])
+
+
 def check_citation(ctx: TextContext) -> Iterator[Problem]:
     for segment in ctx.segments:
         text = segment.text
@@ -56,5 +70,31 @@ RULES = (
         },
         bad='opening:\n  - "Thực hiện Kế hoạch số: 195 /KH – LĐLĐ của Liên đoàn Lao động tỉnh."\n',
         good="opening:\n  - Thực hiện Kế hoạch số 195/KH-LĐLĐ của Liên đoàn Lao động tỉnh.\n",
+    ),
+    Rule(
+        "TX41",
+        "citation.run-together",
+        Severity.warning,
+        text_check=check_run_together,
+        summary={
+            "vi": "Hai văn bản dẫn liền nhau, thiếu chữ nối",
+            "en": "Two cited documents run together",
+        },
+        message={
+            "vi": "sau '{number}' là '{next}' mà không có dấu phẩy, 'và' hay 'về': hai văn bản dính vào nhau, "
+            "hoặc tên loại văn bản bị lặp",
+            "en": "'{number}' is followed by '{next}' with no comma, 'và' or 'về': two citations run together, "
+            "or the document type written twice",
+        },
+        why={
+            "vi": "'Chỉ thị số 05-CT/TW Chỉ thị về …' thường là sót chữ khi ghép câu hoặc chép từ văn bản "
+            "khác: hoặc thừa tên loại văn bản ('Chỉ thị số 05-CT/TW về …'), hoặc thiếu dấu phẩy giữa hai "
+            "văn bản ('…số 05-CT/TW, Chỉ thị số …').",
+            "en": "'Chỉ thị số 05-CT/TW Chỉ thị về …' is usually a slip when joining sentences or copying: "
+            "either the type is written twice ('Chỉ thị số 05-CT/TW về …') or a comma is missing between two "
+            "documents ('…số 05-CT/TW, Chỉ thị số …').",
+        },
+        bad="opening:\n  - Thực hiện Chỉ thị số 05-CT/TW Chỉ thị về đẩy mạnh học tập và làm theo tư tưởng Hồ Chí Minh.\n",
+        good="opening:\n  - Thực hiện Chỉ thị số 05-CT/TW về đẩy mạnh học tập và làm theo tư tưởng Hồ Chí Minh.\n",
     ),
 )
