@@ -169,6 +169,39 @@ def check_confusion(ctx: TextContext) -> Iterator[Problem]:
                 yield text_problem(segment, run[0].start, written=written, suggestion=match_case(written, right))
 
 
+# Lower-case codes and units that are not syllables and may sit between words ("5 km đường" has a
+# number before it; these may not): left alone.
+_NOT_FRAGMENTS = frozenset({"km", "kg", "cm", "mm", "ml", "kw", "kwh", "tp", "vd", "vv", "pc", "gb", "mb"})
+
+
+@lru_cache(maxsize=65536)
+def _syllable(lower: str) -> bool:
+    return is_vietnamese(lower) and analyse(lower).valid
+
+
+def check_lost_diacritics(ctx: TextContext) -> Iterator[Problem]:
+    """A lower-case word of plain letters that is no syllable, between two Vietnamese syllables of which
+    one at least has its marks ("cn bộ", "nhn viên"): letters lost in a font conversion or a PDF copy."""
+    suspects = {
+        w for w in ctx.vocabulary if w.isascii() and len(w) > 1 and w not in _NOT_FRAGMENTS and not _syllable(w)
+    }
+    if not suspects:
+        return
+    for segment in ctx.segments:
+        here = segment.vocabulary & suspects
+        if not here or not any(word in segment.text for word in here):  # UBND's "ubnd" is not written so
+            continue
+        words = segment.words
+        for index, word in enumerate(words):
+            if word.lower not in suspects or word.text != word.lower or not 0 < index < len(words) - 1:
+                continue
+            before, after = words[index - 1], words[index + 1]
+            if segment.gap(before, word) != " " or segment.gap(word, after) != " ":
+                continue  # a code after a slash or in brackets, a word at a comma: not inside a phrase
+            if _syllable(before.lower) and _syllable(after.lower) and not (before.lower + after.lower).isascii():
+                yield text_problem(segment, word.start, word=word.text)
+
+
 RULES = (
     Rule(
         "TX01",
@@ -252,5 +285,31 @@ RULES = (
         },
         bad="opening:\n  - Chủ động xây dựng kế hoạch thi đua hăng năm.\n",
         good="opening:\n  - Chủ động xây dựng kế hoạch thi đua hằng năm.\n",
+    ),
+    Rule(
+        "TX08",
+        "spelling.lost-diacritics",
+        Severity.warning,
+        text_check=check_lost_diacritics,
+        summary={
+            "vi": "Chữ mất dấu hoặc mất chữ giữa câu tiếng Việt",
+            "en": "Letters lost inside a Vietnamese sentence",
+        },
+        message={
+            "vi": "'{word}' không phải là tiếng nào, giữa hai tiếng Việt: có lẽ mất chữ có dấu khi chuyển phông "
+            "hay chép từ PDF",
+            "en": "'{word}' is no syllable, between two Vietnamese ones: probably letters with marks lost in a "
+            "font conversion or a PDF copy",
+        },
+        why={
+            "vi": "Chuyển phông (TCVN3, VNI sang Unicode) hay chép chữ từ PDF hay làm rơi các chữ có dấu: 'cán "
+            "bộ' thành 'cn bộ', 'nhân viên' thành 'nhn viên'. Tiếng không dấu đứng một mình (mã, tên nước "
+            "ngoài) không bị xét; chỉ xét khi nó nằm giữa hai tiếng Việt, có tiếng có dấu.",
+            "en": "Converting a font (TCVN3, VNI to Unicode) or copying from a PDF often drops the letters with "
+            "marks: 'cán bộ' becomes 'cn bộ', 'nhân viên' 'nhn viên'. A plain word on its own (a code, a foreign "
+            "name) is not judged; only one between two Vietnamese syllables, one of them with marks.",
+        },
+        bad="opening:\n  - Bồi dưỡng đội ngũ cn bộ công đoàn cơ sở.\n",
+        good="opening:\n  - Bồi dưỡng đội ngũ cán bộ công đoàn cơ sở.\n",
     ),
 )
