@@ -133,8 +133,8 @@ def test_the_cli_lists_who_is_proposed_and_who_is_one_short(tmp_path: Path) -> N
     assert data[0]["near"][0]["missed"] == [{"target": "doan-vien-moi", "result": "480 đoàn viên"}]
 
 
-def test_child_plans_are_judged_on_their_own_goals(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(tmp_path)
+def _province_with_award() -> Path:
+    """The tree of test_rollup under campaigns/, its province awarding its districts; the province's plan."""
     province = _tree(Path("campaigns"))
     award = (
         "  - kind: awards\n    title: KHEN THƯỞNG\n    items:\n      - award:\n"
@@ -143,6 +143,12 @@ def test_child_plans_are_judged_on_their_own_goals(tmp_path: Path, monkeypatch: 
         "          targets: [doan-vien-moi, cdcs-vung-manh]\n          by: 2021-09-30\n"
     )
     province.write_text(province.read_text(encoding="utf-8") + award, encoding="utf-8")
+    return province
+
+
+def test_child_plans_are_judged_on_their_own_goals(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    province = _province_with_award()
     tracked = open_tracked(province)
     (award_,) = propose(
         tracked.plan,
@@ -168,19 +174,10 @@ def test_child_plans_are_judged_on_their_own_goals(tmp_path: Path, monkeypatch: 
 
 
 def test_the_report_of_a_parent_adds_its_children_and_proposes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import zipfile
-
     from openxml_audit import OpenXmlValidator
 
     monkeypatch.chdir(tmp_path)
-    province = _tree(Path("campaigns"))
-    award = (
-        "  - kind: awards\n    title: KHEN THƯỞNG\n    items:\n      - award:\n"
-        "          title: Bằng khen của LĐLĐ tỉnh\n"
-        "          text: Tặng Bằng khen cho các LĐLĐ huyện, thành phố hoàn thành các chỉ tiêu.\n"
-        "          targets: [doan-vien-moi, cdcs-vung-manh]\n          by: 2021-09-30\n"
-    )
-    province.write_text(province.read_text(encoding="utf-8") + award, encoding="utf-8")
+    province = _province_with_award()
     out = tmp_path / "bao-cao.docx"
     result = CliRunner().invoke(app, ["report", str(province), "--as-of", "2021-09-30", "-o", str(out)])
     assert result.exit_code == 0, result.output

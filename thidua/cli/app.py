@@ -11,7 +11,17 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from thidua import __version__
-from thidua.cli.edge import ForceOption, LangOption, Progress, date_option, handle_errors, run
+from thidua.cli.edge import (
+    AsOfOption,
+    ForceOption,
+    JobsOption,
+    LangOption,
+    Progress,
+    TrackFormatOption,
+    date_option,
+    handle_errors,
+    run,
+)
 from thidua.cli.help import help_text, metavar
 from thidua.cli.localized import App
 from thidua.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, ThiduaError
@@ -73,9 +83,7 @@ def check(
     config: Annotated[
         Path | None, typer.Option("--config", help=help_text("check.config"), metavar=metavar("file"))
     ] = None,
-    jobs: Annotated[
-        int | None, typer.Option("--jobs", "-j", min=1, help=help_text("check.jobs"), metavar=metavar("number"))
-    ] = None,
+    jobs: JobsOption = None,
     lang: LangOption = None,
 ) -> None:
     from thidua.check.engine import exit_code
@@ -144,9 +152,7 @@ def render(
     pdf: Annotated[bool, typer.Option("--pdf", help=help_text("render.pdf"))] = False,
     strict: Annotated[bool, typer.Option("--strict", help=help_text("render.strict"))] = False,
     force: ForceOption = False,
-    jobs: Annotated[
-        int | None, typer.Option("--jobs", "-j", min=1, help=help_text("check.jobs"), metavar=metavar("number"))
-    ] = None,
+    jobs: JobsOption = None,
     lang: LangOption = None,
 ) -> None:
     from thidua.check.engine import CheckReport
@@ -192,15 +198,9 @@ def render(
 @handle_errors
 def track(
     plan: Annotated[Path, typer.Argument(help=help_text("track.plan"), show_default=False)],
-    as_of: Annotated[
-        str | None, typer.Option("--as-of", help=help_text("track.as_of"), metavar=metavar("date"))
-    ] = None,
-    output_format: Annotated[
-        str, typer.Option("--format", "-f", help=help_text("track.format"), metavar=metavar("format"))
-    ] = "text",
-    jobs: Annotated[
-        int | None, typer.Option("--jobs", "-j", min=1, help=help_text("check.jobs"), metavar=metavar("number"))
-    ] = None,
+    as_of: AsOfOption = None,
+    output_format: TrackFormatOption = "text",
+    jobs: JobsOption = None,
     lang: LangOption = None,
 ) -> None:
     from thidua.cli.show import writer
@@ -352,12 +352,8 @@ def report(
 @handle_errors
 def awards(
     plan: Annotated[Path, typer.Argument(help=help_text("track.plan-file"), show_default=False)],
-    as_of: Annotated[
-        str | None, typer.Option("--as-of", help=help_text("track.as_of"), metavar=metavar("date"))
-    ] = None,
-    output_format: Annotated[
-        str, typer.Option("--format", "-f", help=help_text("track.format"), metavar=metavar("format"))
-    ] = "text",
+    as_of: AsOfOption = None,
+    output_format: TrackFormatOption = "text",
     lang: LangOption = None,
 ) -> None:
     from thidua.cli.show import writer
@@ -506,9 +502,7 @@ def import_(
         Path | None, typer.Option("--output", "-o", help=help_text("import.output"), metavar=metavar("file"))
     ] = None,
     into: Annotated[Path | None, typer.Option("--into", help=help_text("import.into"), metavar=metavar("path"))] = None,
-    jobs: Annotated[
-        int | None, typer.Option("--jobs", "-j", min=1, help=help_text("check.jobs"), metavar=metavar("number"))
-    ] = None,
+    jobs: JobsOption = None,
     lang: LangOption = None,
 ) -> None:
     from thidua.cli.show import shown_path as display_path

@@ -31,6 +31,17 @@ ForceOption = Annotated[
     typer.Option("--force", help=help_text("force")),
 ]
 
+JobsOption = Annotated[
+    int | None,
+    typer.Option("--jobs", "-j", min=1, help=help_text("check.jobs"), metavar=metavar("number")),
+]
+
+# track and awards: the date the figures stand at, and the output format.
+AsOfOption = Annotated[str | None, typer.Option("--as-of", help=help_text("track.as_of"), metavar=metavar("date"))]
+TrackFormatOption = Annotated[
+    str, typer.Option("--format", "-f", help=help_text("track.format"), metavar=metavar("format"))
+]
+
 F = TypeVar("F", bound=Callable[..., Any])
 
 

@@ -10,7 +10,7 @@ from typing import Any, TextIO
 
 from thidua.cli.show import PipeConsole, Writer, visible
 from thidua.i18n import tr
-from thidua.plan.model import Plan
+from thidua.plan.model import Plan, Target
 from thidua.plan.results import Record, baseline_phrase, goal_phrase, phrase
 from thidua.render.context import plan_citation
 from thidua.text.figures import format_number, with_qualifier
@@ -197,45 +197,14 @@ def to_json(view: TrackView) -> list[dict[str, Any]]:
             "sources": list(item.sources),
             "per_unit": target.per_unit,
         }
-        if item.rolled_up:  # only then: the JSON of other targets stays as it was
-            entry["from_children"] = True
+        if item.shares:  # only then: the JSON of other targets stays as it was
+            kind = "children" if item.rolled_up else "units"  # child plans' figures (roll-up) or units'
+            entry[f"from_{kind}"] = True
             entry["of"] = record.of if record else None
-            entry["children_counted"] = item.units_counted
-            entry["children_total"] = len(item.shares)
+            entry[f"{kind}_counted"] = item.units_counted
+            entry[f"{kind}_total"] = len(item.shares)
             entry["missing"] = list(item.missing_units)
-            entry["children"] = [
-                {
-                    "plan": share.plan,
-                    "name": names.get(share.unit, share.unit),
-                    "value": share.record.value if share.record else None,
-                    "of": share.record.of if share.record else None,
-                    "qualifier": share.record.qualifier if share.record else None,
-                    "counted": share.counted,
-                    "date": share.record.date.isoformat() if share.record else None,
-                    "result": phrase(share.record, target) if share.record else "",
-                }
-                for share in item.shares
-            ]
-        elif item.shares:  # only then: the JSON of other targets stays as it was
-            entry["from_units"] = True
-            entry["of"] = record.of if record else None
-            entry["units_counted"] = item.units_counted
-            entry["units_total"] = len(item.shares)
-            entry["missing"] = list(item.missing_units)
-            entry["units"] = [
-                {
-                    "unit": share.unit,
-                    "name": names.get(share.unit, share.unit),
-                    "value": share.record.value if share.record else None,
-                    "of": share.record.of if share.record else None,
-                    "qualifier": share.record.qualifier if share.record else None,
-                    "counted": share.counted,
-                    "date": share.record.date.isoformat() if share.record else None,
-                    "result": phrase(share.record, target) if share.record else "",
-                    "source": share.record.source if share.record else None,
-                }
-                for share in item.shares
-            ]
+            entry[kind] = [_share_json(share, target, names) for share in item.shares]
         if target.per_unit:
             entry["units_met"] = item.units_met
             entry["units_total"] = len(item.units)
@@ -258,6 +227,23 @@ def to_json(view: TrackView) -> list[dict[str, Any]]:
             ]
         out.append(entry)
     return out
+
+
+def _share_json(share: UnitShare, target: Target, names: Mapping[str, str]) -> dict[str, Any]:
+    """One unit's (or child plan's) part of a total: who, its figure, whether it is added."""
+    record = share.record
+    who = {"plan": share.plan} if share.plan is not None else {"unit": share.unit}
+    return {
+        **who,
+        "name": names.get(share.unit, share.unit),
+        "value": record.value if record else None,
+        "of": record.of if record else None,
+        "qualifier": record.qualifier if record else None,
+        "counted": share.counted,
+        "date": record.date.isoformat() if record else None,
+        "result": phrase(record, target) if record else "",
+        "source": record.source if record else None,
+    }
 
 
 def write_json(view: TrackView, lang: str, stream: TextIO) -> None:
