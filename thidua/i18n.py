@@ -598,6 +598,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "đợt chỉ ghi năm (“{when}”): đã lấy ngày đầu năm hoặc cuối năm, xem lại",
         "en": "the phase gives only a year (“{when}”): its first or last day is taken; review",
     },
+    "import-note-phase-after": {
+        "vi": "đợt chỉ ghi năm (“{when}”): đã lấy ngày sau khi đợt trước kết thúc ({start}), xem lại",
+        "en": "the phase gives only a year (“{when}”): the day after the phase before ends ({start}) is taken; review",
+    },
     "import-note-phase-dates": {
         "vi": "không đọc hết được ngày của đợt (“{when}”): điền start/end",
         "en": "cannot read all the phase's dates (“{when}”): fill in start/end",

@@ -530,10 +530,28 @@ def test_a_phase_given_by_its_year_alone_is_read_and_said(tmp_path: Path) -> Non
     phases = [item["phase"] for item in yaml.safe_load(result.text)["sections"][1]["items"]]
     assert [(p.get("start"), p.get("end")) for p in phases] == [
         (date(2016, 1, 1), date(2018, 6, 30)),
-        (date(2018, 1, 1), date(2020, 12, 31)),  # 1 January: the text gives only the year
+        (date(2018, 7, 1), date(2020, 12, 31)),  # not 1 January: Đợt 1 runs to 30/6/2018
     ]
     said = [d.message for d in result.decisions if "chỉ ghi năm" in d.message]
-    assert len(said) == 1 and "Từ năm 2018" in said[0]
+    assert len(said) == 1 and "Từ năm 2018" in said[0] and "01/07/2018" in said[0]
+
+
+def test_a_year_alone_after_a_phase_that_runs_into_it_without_a_date_stays_empty(tmp_path: Path) -> None:
+    source = tmp_path / "phases.txt"
+    source.write_text(
+        "KẾ HOẠCH\nThi đua giai đoạn 2016 - 2020\nI. MỤC ĐÍCH\n1. Thi đua tốt.\nII. THỜI GIAN\n"
+        "1. Đợt 1: Từ năm 2016 đến Đại hội Công đoàn tỉnh năm 2018\n2. Đợt 2: Từ năm 2018 đến tháng 12/2020\n"
+        "3. Đợt 3: Từ năm 2021 đến năm 2022\n",
+        encoding="utf-8",
+    )
+    result = import_text(source, out=tmp_path / "plan.yaml")
+    phases = [item["phase"] for item in yaml.safe_load(result.text)["sections"][1]["items"]]
+    assert [(p.get("start"), p.get("end")) for p in phases] == [
+        (date(2016, 1, 1), None),  # the congress's day is not given
+        (None, date(2020, 12, 31)),  # some day of 2018 after the congress: not invented
+        (date(2021, 1, 1), date(2022, 12, 31)),  # Đợt 2 ended in 2020: the year's first day
+    ]
+    assert any("Từ năm 2018" in d.message and "start/end" in d.message for d in result.decisions)
 
 
 def test_a_title_over_lines_with_blank_lines_between_them(tmp_path: Path) -> None:
@@ -643,3 +661,43 @@ def test_an_imported_plans_modeline_finds_the_schema_of_a_union_repository(tmp_p
     assert first.startswith("# yaml-language-server: $schema=")
     schema = (plan.parent / first.split("$schema=", 1)[1]).resolve()
     assert schema == (tmp_path / "schema" / "plan.schema.json").resolve() and schema.is_file()
+
+
+def test_header_cells_copied_with_their_bars_a_wrapped_date_and_a_pages_tags(tmp_path: Path) -> None:
+    """Three things a web copy does: a table's cells end in " |", a line breaks inside a date,
+    the page's tags (unaccented) follow the signer's name."""
+    source = tmp_path / "web.txt"
+    source.write_text(
+        "LIÊN ĐOÀN LAO ĐỘNG TỈNH SƠN LA |\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 12/KH-LĐLĐ |\n"
+        "Độc lập - Tự do - Hạnh phúc |\nSơn La, ngày 05 tháng 01 năm 2021 |\nKẾ HOẠCH\n"
+        "Tổ chức phong trào thi đua năm 2021\nCăn cứ Kế hoạch số 5/KH-TLĐ ngày 02/01/\n"
+        "2021 của Tổng Liên đoàn Lao động Việt Nam về phát động thi đua năm 2021;\n"
+        "I. MỤC ĐÍCH\n1. Thi đua tốt.\nII. TỔ CHỨC THỰC HIỆN\n1. Các cấp công đoàn triển khai.\n"
+        "TM. BAN THƯỜNG VỤ\nCHỦ TỊCH\nNguyễn Văn A\ncong doan, thi dua, ke hoach\n",
+        encoding="utf-8",
+    )
+    result = import_text(source, out=tmp_path / "plan.yaml")
+    data = yaml.safe_load(result.text)
+    assert data["issuer"]["name"] == "LIÊN ĐOÀN LAO ĐỘNG TỈNH SƠN LA"
+    assert (data["document"]["number"], data["document"]["date"]) == (12, date(2021, 1, 5))
+    assert "|" not in result.text
+    reference = data["references"][0]
+    assert reference["date"] == date(2021, 1, 2) and "ngày 02/01/2021 của" in reference["text"]
+    assert "opening" not in data  # the year did not fall out of the citation into the opening
+    assert data["signature"]["name"] == "Nguyễn Văn A"
+    assert "cong doan" not in yaml.safe_dump(data, allow_unicode=True)
+    assert any("cong doan, thi dua" in d.message for d in result.decisions)  # dropped, and said so
+
+
+def test_a_text_without_diacritics_keeps_its_unaccented_lines(tmp_path: Path) -> None:
+    """Tags are told by having no diacritics in an accented text; a text that lost them all keeps every line."""
+    source = tmp_path / "plain.txt"
+    source.write_text(
+        "KẾ HOẠCH\nThi dua nam 2021\nI. MỤC ĐÍCH\n1. Dong vien can bo, doan vien, cong nhan, vien chuc, lao dong "
+        "trong tinh thi dua lao dong gioi va\nsang tao\n2. Khen thuong kip thoi cac tap the, ca nhan co thanh tich.\n",
+        encoding="utf-8",
+    )
+    result = import_text(source, out=tmp_path / "plan.yaml")
+    items = yaml.safe_load(result.text)["sections"][0]["items"]
+    assert items[0].endswith("lao dong gioi va sang tao")  # the wrapped line rejoined, not dropped as tags
+    assert not any("không thuộc văn bản" in d.message for d in result.decisions)

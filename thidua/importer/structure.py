@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from thidua.errors import InputError
@@ -75,7 +75,7 @@ _PLACE_SHORT_DATE = re.compile(
     r"(?P<place>[^\W\d_][^,\d\u2029]{1,40}?(?:[ \t]\d{1,3})?),\s*(?:ngày\s*)?"
     r"(?P<d>[0-9]{1,2})/(?P<m>[0-9]{1,2})/(?P<y>[0-9]{4})\s*$"
 )
-_MARKUP = re.compile(r"(?:\\r)?\\n|\\r|<br\s*/?>|\s\|\s|^\|$", re.I)
+_MARKUP = re.compile(r"(?:\\r)?\\n|\\r|<br\s*/?>|\s\|(?:\s|$)|^\|(?:\s|$)", re.I)
 _RULE = re.compile(r"^[\s\-_=*·.~—–oO0]{3,}$")
 _BOOKMARK = re.compile(r"^\[bookmark:[^\]]*\]\s*")
 _CHROME = re.compile(
@@ -90,6 +90,9 @@ _WEEKDAY_STAMP = re.compile(
     r"^(?:Thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|Chủ\s+nhật)\b.{0,40}\d{1,2}[/-]\d{1,2}[/-]\d{4}", re.I
 )
 _STAMP = re.compile(r"\d{1,2}/\d{1,2}/\d{4}\s*[-,]?\s*\d{1,2}:\d{2}|\d{1,2}:\d{2}\s*(?:AM|PM)?\s*\d{1,2}/\d{1,2}/\d{4}")
+# Tags under a web page's article: unaccented words in small letters ("cong doan, thi dua").
+_TAG = r"[a-z]{1,7}(?: [a-z]{1,7}){0,3}"  # up to four syllables
+_TAGS = re.compile(rf"^{_TAG}(?:\s*[,;]\s*{_TAG})+$|^[a-z]{{1,7}}(?: [a-z]{{1,7}}){{1,3}}$")
 _BREADCRUMB = re.compile(r"\s(?:»|›|>>|>)\s")
 
 _DOC_TYPE_NAMES = {nfc(name).upper(): code for code, name in DOC_TYPES.items()}
@@ -193,10 +196,15 @@ def build_plan(paragraphs: list[Any], *, from_docx: bool = False) -> Structured:
 class _Builder:
     def __init__(self, paragraphs: list[Any], from_docx: bool) -> None:
         self.from_docx = from_docx
+        # Whether the text is written with its diacritics (then a line without any is a page's tags).
+        sample = "".join(str(paragraph.text) for paragraph in paragraphs[:400])
+        letters = sum(ch.isalpha() for ch in sample)
+        self.accented = letters > 0 and sum(ord(ch) > 127 for ch in sample if ch.isalpha()) / letters > 0.1
         self.notes: list[Note] = []
         self.dropped: list[str] = []
         self.lines = self._lines(paragraphs)
         self._seen_ids: set[str] = set()
+        self._previous_phase: dict[str, Any] | None = None  # the phase read last, for "từ năm …"
         self.issued: date | None = None
         self.saw_so = False
         self.page = 0  # the first line of the document, after a page's own heading
@@ -224,7 +232,8 @@ class _Builder:
             previous = out[-1] if out else None
             joins = not self.from_docx and previous is not None and not blank
             if joins and previous and _continues(previous.key, nfc(text)) and not self._chrome(_Line(text, 0)):
-                previous.text = f"{previous.text} {text}"
+                glue = "" if previous.text.endswith("/") and text[:1].isdigit() else " "  # "02/01/" + "2021"
+                previous.text = f"{previous.text}{glue}{text}"
                 continue
             out.append(_Line(text, paragraph.line, blank, in_table))
             blank = False
@@ -253,6 +262,8 @@ class _Builder:
         key = line.key
         if len(key) > 160 or _label_of(key)[0] not in (None, "dash"):
             return False
+        if self.accented and _TAGS.match(key):  # a page's tags, unaccented, in an accented text
+            return True
         if _CHROME.match(key) or _WEEKDAY_STAMP.match(key) or (len(key) < 60 and _STAMP.search(key)):
             return True
         return len(key) < 100 and bool(_BREADCRUMB.search(key)) and not key.rstrip().endswith((".", ":", ";"))
@@ -830,6 +841,17 @@ class _Builder:
             phase = {k: phase[k] for k in ("name", "start", "end", "when", "theme", "text") if k in phase}
             unread = "end" not in phase
         year_only = phase.pop("_year_only", None)
+        previous, self._previous_phase = self._previous_phase, phase
+        start = phase.get("start")
+        if year_only and start and (start.month, start.day) == (1, 1) and previous is not None:
+            after = _after(previous, start.year)
+            if after is None:  # the phase before runs into that year, to a day not given
+                del phase["start"]
+                unread, year_only = year_only, None
+            elif after != start:
+                phase["start"] = after
+                self.note((*path, "phase"), "import-note-phase-after", when=year_only, start=f"{after:%d/%m/%Y}")
+                year_only = None
         if unread:
             self.note((*path, "phase"), "import-note-phase-dates", when=unread)
         elif year_only:
@@ -950,6 +972,8 @@ def _clean(text: str) -> str:
 
 def _continues(previous: str, current: str) -> bool:
     """A hard-wrapped line (PDF, fixed-width copy): the sentence runs on in lower case."""
+    if current[:1].isdigit() and re.search(r"(?:/|\b(?:ngày|tháng|năm|số|Số))$", previous.rstrip()):
+        return True  # cut inside a date or a number: "ngày 02/01/" + "2021 của …"
     if previous.rstrip().endswith((".", ":", ";", "!", "?", "…", "”", '"', ")", "»")):
         return False
     if _label_of(current)[0] is not None or _section_title(current) or _upper(previous) or _upper(current):
@@ -1230,6 +1254,19 @@ def _phase(text: str) -> dict[str, Any] | None:
     elif _YEAR_ONLY.search(nfc(when)):  # "Từ năm 2018": read as 1 January, which the text does not say
         phase["_year_only"] = phase["when"]
     return phase
+
+
+def _after(previous: dict[str, Any], year: int) -> date | None:
+    """The start of a phase written "từ năm YEAR" that follows `previous`.
+
+    1 January when the phase before ends before that year; the day after its end when it ends
+    inside that year (a phase does not start while the one before runs); None when the phase
+    before reaches into that year without a date ("đến Đại hội …, năm 2018").
+    """
+    end = previous.get("end")
+    if end is not None:
+        return date(year, 1, 1) if end.year < year else end + timedelta(days=1) if end.year == year else None
+    return None if re.search(rf"(?<!\d){year}(?!\d)", nfc(previous.get("when", ""))) else date(year, 1, 1)
 
 
 _YEAR_ONLY = re.compile(r"(?:^|\b(?:từ|đến)\s+)năm\s+\d{4}", re.I)
