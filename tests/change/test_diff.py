@@ -47,6 +47,7 @@ def test_the_example_second_year_shows_exactly_its_edits() -> None:
         ("changed", "number", "", "document.number"),  # blanked by thidua new
         ("changed", "date", "", "document.date"),
         ("changed", "opening", "¶1", "opening[0]"),  # a decision of thidua new taken: "năm thứ hai"
+        ("changed", "phase-start", "III.(2)", "sections[2].items[1].phase.start"),  # "Từ nay": with the date
         ("changed", "item", "IV.1.(3)", "sections[3].items[0].items[2]"),  # another: the 21st anniversary
         ("removed", "item", "IV.1.(4)", "sections[3].items[0].items[3]"),  # the 2020–2021 contest
         ("changed", "item", "IV.1.(4)", "sections[3].items[0].items[3]"),  # reworded
@@ -56,33 +57,33 @@ def test_the_example_second_year_shows_exactly_its_edits() -> None:
     opening = result.changes[2]
     assert [(w.old, w.new) for w in opening.words if w.op in "-+"][:2] == [("đầu tiên", ""), ("", "thứ hai")]
     assert "số 58/KH-LĐLĐ ngày 22/02/2021 " in "".join(w.old for w in opening.words if w.op == "-")
-    anniversary = result.changes[3]
+    anniversary = result.changes[4]
     assert [(w.old, w.new) for w in anniversary.words if w.op in "-+"] == [("20", ""), ("", "21")]
-    reworded = result.changes[5]
+    reworded = result.changes[6]
     assert reworded.old_path == "sections[3].items[0].items[4]"  # it was the fifth bullet
     inserted = "".join(w.new for w in reworded.words if w.op == "+")
     deleted = "".join(w.old for w in reworded.words if w.op == "-")
     assert "Tiếp tục tuyên" in inserted and "và Zalo của" in inserted
     assert "bầu cử Quốc hội khóa XV" in deleted
-    goal = result.changes[7]
+    goal = result.changes[8]
     assert goal.old.startswith("1 mô hình điểm") and goal.new.startswith("2 mô hình điểm")
     assert [(w.old, w.new) for w in goal.words if w.op in "-+"] == [("01", ""), ("", "02")]
-    assert len(result.shifts) == 13 and all(c.kind == "year-shift" for c in result.shifts)
+    assert len(result.shifts) == 12 and all(c.kind == "year-shift" for c in result.shifts)
 
 
 def test_the_example_pair_in_each_format(invoke) -> None:  # type: ignore[no-untyped-def]
     text = invoke("diff", str(QUANG_TRI), str(QUANG_TRI_2022))
     assert text.exit_code == 1, text.output
-    assert "8 thay đổi: 1 thêm, 1 bỏ, 6 sửa." in text.output
-    assert "13 chỗ chỉ dời năm" in text.output
+    assert "9 thay đổi: 1 thêm, 1 bỏ, 7 sửa." in text.output
+    assert "12 chỗ chỉ dời năm" in text.output
     # without colour, changed words keep git's word-diff marks
     assert "[-01-]{+02+}" in text.output
     assert "1 → 2 mô hình điểm" in text.output
     shifts = invoke("diff", str(QUANG_TRI), str(QUANG_TRI_2022), "--show-year-shifts", "--lang", "en")
     assert "≈ period start  01/01/2021 → 01/01/2022" in shifts.output
-    assert "8 changes: 1 added, 1 removed, 6 changed, 13 year moved." not in shifts.output
+    assert "9 changes: 1 added, 1 removed, 7 changed, 12 year moved." not in shifts.output
     as_json = json.loads(invoke("diff", str(QUANG_TRI), str(QUANG_TRI_2022), "-f", "json").output)
-    assert [c["kind"] for c in as_json] == ["changed"] * 4 + ["removed", "changed", "added", "changed"]
+    assert [c["kind"] for c in as_json] == ["changed"] * 5 + ["removed", "changed", "added", "changed"]
     assert as_json[0] == {
         "kind": "changed",
         "path": "document.number",
@@ -92,8 +93,8 @@ def test_the_example_pair_in_each_format(invoke) -> None:  # type: ignore[no-unt
         "new": None,
     }
     assert as_json[1]["old"] == "2021-02-22"
-    assert as_json[5]["old_path"] == "sections[3].items[0].items[4]"
-    assert {"op": "+", "old": "", "new": "02"} in as_json[7]["words"]
+    assert as_json[6]["old_path"] == "sections[3].items[0].items[4]"
+    assert {"op": "+", "old": "", "new": "02"} in as_json[8]["words"]
     md = invoke("diff", str(QUANG_TRI), str(QUANG_TRI_2022), "-f", "md").output
     assert md.startswith("### ")
     assert "~~01~~**02**" in md
