@@ -33,8 +33,17 @@ def _refs(value: Any) -> Any:
     return value
 
 
+def _kept_for_this_pydantic() -> dict[str, Any]:
+    """The kept file, when it was made with the pydantic installed. Made with another (CI installs the
+    newest release), thidua falls back to the models' own validators, which the other tests cover."""
+    kept: dict[str, Any] = pickle.loads(compiled.CACHE.read_bytes())
+    if kept.get("versions") != compiled.versions():
+        pytest.skip(f"validators.pickle made with pydantic {kept.get('versions')}, not {compiled.versions()}: {STALE}")
+    return kept
+
+
 def test_the_kept_schemas_are_what_pydantic_generates_now() -> None:
-    kept = pickle.loads(compiled.CACHE.read_bytes())
+    kept = _kept_for_this_pydantic()
     schemas, modules = compiled.generate()
     assert kept["modules"] == modules, STALE
     assert kept["fingerprint"] == compiled.fingerprint(modules), STALE
@@ -43,6 +52,7 @@ def test_the_kept_schemas_are_what_pydantic_generates_now() -> None:
 
 @pytest.mark.parametrize("model", [Plan, Results])
 def test_the_compiled_validators_are_used(model: type[BaseModel]) -> None:
+    _kept_for_this_pydantic()
     assert compiled.validator(model).compiled is not None, STALE
 
 

@@ -61,12 +61,17 @@ def _compiled() -> dict[str, Any]:
         return {}
 
 
-def fingerprint(modules: list[str]) -> str:
-    """The versions of pydantic and pydantic-core and the source of `modules`, hashed."""
+def versions() -> str:
+    """The pydantic and pydantic-core installed, which generate and compile the schemas."""
     import pydantic
     import pydantic_core
 
-    digest = hashlib.sha256(f"{pydantic.VERSION} {pydantic_core.__version__}".encode())
+    return f"{pydantic.VERSION} {pydantic_core.__version__}"
+
+
+def fingerprint(modules: list[str]) -> str:
+    """The versions of pydantic and pydantic-core and the source of `modules`, hashed."""
+    digest = hashlib.sha256(versions().encode())
     for name in modules:
         module = sys.modules.get(name)
         file = getattr(module, "__file__", None)
@@ -114,7 +119,12 @@ def _validation_only(value: Any, modules: set[str]) -> Any:
 
 def write() -> Path:
     schemas, modules = generate()
-    kept = {"fingerprint": fingerprint(modules), "modules": modules, "schemas": pickle.dumps(schemas)}
+    kept = {
+        "fingerprint": fingerprint(modules),
+        "versions": versions(),
+        "modules": modules,
+        "schemas": pickle.dumps(schemas),
+    }
     CACHE.write_bytes(pickle.dumps(kept))
     return CACHE
 
