@@ -8,6 +8,7 @@ import subprocess
 import sys
 
 import pytest
+import typer.models
 
 from tests.conftest import QUANG_TRI
 
@@ -59,6 +60,62 @@ def test_check_one_plan_imports_no_render_nor_office_module() -> None:
     assert "concurrent" not in tops(modules)  # one file: no worker pool
     render = {name for name in modules if name.startswith(("thidua.render", "thidua.track", "thidua.change"))}
     assert not render, sorted(render)
+
+
+# What each command line must not import: the libraries it has no use for, and (for a check) pydantic's
+# way of building a validator (pydantic.plugin._loader), since the compiled ones are kept (validators.pickle).
+NOT_IMPORTED = {
+    "--version": ({*HEAVY, "typer", "rich", "yaml", "annotated_types"}, {"thidua.cli.app", "thidua.i18n"}),
+    "check --help": ({*HEAVY, "rich", "yaml", "annotated_types"}, {"thidua.check.rules", "thidua.plan.model"}),
+    "check PLAN": (
+        {"matplotlib", "docx", "jinja2", "lxml", "openpyxl", "concurrent"},
+        {"pydantic.plugin._loader", "thidua.render", "thidua.track", "thidua.change", "thidua.scaffold"},
+    ),
+}
+
+
+@pytest.mark.parametrize("command", NOT_IMPORTED)
+def test_a_command_line_imports_nothing_it_does_not_use(command: str) -> None:
+    args = [str(QUANG_TRI) if arg == "PLAN" else arg for arg in command.split()]
+    modules, result = imported(*args)
+    assert result.returncode in (0, 1), result.stderr
+    libraries, submodules = NOT_IMPORTED[command]
+    assert tops(modules).isdisjoint(libraries), sorted(tops(modules) & libraries)
+    assert modules.isdisjoint(submodules), sorted(modules & submodules)
+
+
+def test_a_command_line_makes_only_its_command(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The app run makes the Click command of the command it runs, not the others (LazyCommands)."""
+    import thidua.cli.localized as localized
+    from thidua.cli.app import app
+
+    made: list[str] = []
+    make = localized.get_command_from_info
+
+    def counted(info: typer.models.CommandInfo, **options: object) -> object:
+        made.append(info.callback.__name__)  # type: ignore[union-attr]
+        return make(info, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(localized, "get_command_from_info", counted)
+    registered = list(app.registered_commands)
+    with pytest.raises(SystemExit) as stop:
+        app(["check", "--help"])
+    assert stop.value.code == 0 and made == ["check"]
+    assert app.registered_commands == registered
+
+
+def test_the_app_run_helps_as_typers_command(capsys: pytest.CaptureFixture[str]) -> None:
+    """`thidua --help` lists every command, in order, as the command Typer makes with all of them does."""
+    import typer.main
+
+    from thidua.cli.app import app
+
+    outputs = []
+    for run in (app, typer.main.get_command(app)):
+        with pytest.raises(SystemExit):
+            run(["--help"], prog_name="thidua")
+        outputs.append(capsys.readouterr().out)
+    assert outputs[0] == outputs[1] and "import" in outputs[0]
 
 
 def _params() -> list[object]:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, MutableMapping, Sequence
 from pathlib import Path
 from typing import Any, get_args
 
 import typer
 from typer.core import TyperCommand, TyperGroup
+from typer.main import get_command_from_info, get_command_name
 
 from thidua.cli.edge import closed_pipe
 from thidua.cli.help import HELP_LANG, USAGE_HINT, click_message, click_word
@@ -162,6 +163,9 @@ class HelpCommand(_Help, TyperCommand):
 
 
 class HelpGroup(_Help, TyperGroup):
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(self.commands)  # Typer's builds every command to list their names
+
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         try:
             return super().resolve_command(ctx, args)
@@ -169,11 +173,66 @@ class HelpGroup(_Help, TyperGroup):
             raise translated(error) from None
 
 
+class LazyCommands(MutableMapping[str, Any]):
+    """A group's commands by name, each made into a Click command when it is first looked up.
+
+    Typer makes every command of the app (reading each function's signature and annotations) before
+    it parses the command line; `thidua check …` needs one of them, `thidua --help` their names and
+    help. The names keep their order; a command is made once, as Typer makes it.
+    """
+
+    def __init__(self, infos: Sequence[Any], *, pretty_exceptions_short: bool, rich_markup_mode: Any) -> None:
+        self.options = {"pretty_exceptions_short": pretty_exceptions_short, "rich_markup_mode": rich_markup_mode}
+        self.infos = {info.name or get_command_name(info.callback.__name__): info for info in infos}
+        self.made: dict[str, Any] = {}
+
+    def __getitem__(self, name: str) -> Any:
+        if name not in self.made:
+            self.made[name] = get_command_from_info(self.infos[name], **self.options)
+        return self.made[name]
+
+    def __setitem__(self, name: str, command: Any) -> None:
+        self.infos.setdefault(name, None)
+        self.made[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        del self.infos[name]
+        self.made.pop(name, None)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.infos)
+
+    def __len__(self) -> int:
+        return len(self.infos)
+
+
 class App(typer.Typer):
-    """typer.Typer whose group and commands are HelpGroup and HelpCommand: --help and usage errors in HELP_LANG."""
+    """typer.Typer whose group and commands are HelpGroup and HelpCommand: --help and usage errors in HELP_LANG.
+
+    Run (`app()`), its commands are made as they are needed (LazyCommands); `typer.main.get_command(app)`
+    (tests, CliRunner) still makes them all.
+    """
 
     def __init__(self, **options: Any) -> None:
         super().__init__(cls=HelpGroup, **options)
 
     def command(self, *args: Any, **options: Any) -> Any:
         return super().command(*args, cls=options.pop("cls", HelpCommand), **options)
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        registered = self.registered_commands
+        commands = LazyCommands(
+            registered, pretty_exceptions_short=self.pretty_exceptions_short, rich_markup_mode=self.rich_markup_mode
+        )
+        group_class = self.info.cls
+
+        class LazyGroup(HelpGroup):
+            def __init__(self, **options: Any) -> None:
+                super().__init__(**{**options, "commands": commands})
+
+        # Typer makes the group of a callback and no command; it is given the commands, unmade.
+        self.registered_commands, self.info.cls = [], LazyGroup
+        try:
+            return super().__call__(*args, **kwargs)
+        finally:
+            self.registered_commands, self.info.cls = registered, group_class

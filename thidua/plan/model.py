@@ -402,6 +402,16 @@ class Unit(_Model):
     name: str
 
 
+# The defaults that are models are made as model_construct() makes them: the same value as Campaign()
+# or Signature(), without building their validators when a file leaves them out (see compiled.py).
+def default_campaign() -> Campaign:
+    return Campaign.model_construct()
+
+
+def default_signature() -> Signature:
+    return Signature.model_construct()
+
+
 class Plan(_Model):
     """A Kế hoạch phát động / tổ chức phong trào thi đua."""
 
@@ -409,12 +419,12 @@ class Plan(_Model):
 
     issuer: Issuer
     document: Identity
-    campaign: Campaign = Field(default_factory=Campaign)
+    campaign: Campaign = Field(default_factory=default_campaign)
     references: list[Reference] = Field(default_factory=list)
     opening: list[str] = Field(default_factory=list, description="Paragraphs after the references.")
     sections: list[Section] = Field(min_length=1)
     closing: str | None = Field(None, description="The closing sentence, usually ending with ./.")
-    signature: Signature = Field(default_factory=Signature)
+    signature: Signature = Field(default_factory=default_signature)
     recipients: list[str] = Field(
         default_factory=list,
         description="Nơi nhận, without the leading '- ' and the final ';' (the last is 'Lưu: …').",

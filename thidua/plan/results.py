@@ -14,7 +14,7 @@ from typing import Annotated, Any
 from pydantic import ConfigDict, Field, PlainValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from thidua.plan.model import ID_PATTERN, Award, IsoDate, Signature, Target, _Model
+from thidua.plan.model import ID_PATTERN, Award, IsoDate, Signature, Target, _Model, default_signature
 from thidua.text.figures import Qualifier, format_money, format_number, with_qualifier
 from thidua.text.formatting import short_date
 
@@ -75,7 +75,7 @@ class ReportSettings(_Model):
         "A 'Lưu: …' line goes last; without one the report adds 'Lưu: VT'.",
     )
     signature: Signature = Field(
-        default_factory=Signature,
+        default_factory=default_signature,
         description="Who signs the report; each part given replaces the plan's (a deputy's KT. CHỦ TỊCH).",
     )
     highlights: list[str] = Field(
@@ -100,13 +100,18 @@ class ReportSettings(_Model):
     )
 
 
+def default_report() -> ReportSettings:
+    """ReportSettings() without building its validator (as model.default_signature)."""
+    return ReportSettings.model_construct()
+
+
 class Results(_Model):
     """The results recorded against one plan."""
 
     model_config = ConfigDict(title="thidua results", extra="forbid", strict=True, frozen=True, defer_build=True)
 
     results: list[Record] = Field(default_factory=list)
-    report: ReportSettings = Field(default_factory=ReportSettings)
+    report: ReportSettings = Field(default_factory=default_report)
 
 
 def results_path(plan_file: Path) -> Path:

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from thidua.findings import Problem, format_loc
 from thidua.i18n import WORDS, word
+from thidua.plan.compiled import validator
 from thidua.plan.loader import SourceMap
 from thidua.plan.model import AwardItem, BlockItem, ParagraphItem, PhaseItem, Plan, TargetItem, ThemeItem
 from thidua.plan.results import Results
@@ -48,14 +49,14 @@ _DATE_ERRORS = {"date_invalid"}
 def validate_plan(data: Any, source: SourceMap | None = None) -> tuple[Plan | None, list[Problem]]:
     """The plan, or the problems that stop it; `source` (the file's lines) lets them quote a fix."""
     try:
-        return Plan.model_validate(data), []
+        return validator(Plan).validate_python(data), []
     except ValidationError as exc:
         return None, errors_to_problems(exc, data=data, source=source)
 
 
 def validate_results(data: Any) -> tuple[Results | None, list[Problem]]:
     try:
-        return Results.model_validate(data), []
+        return validator(Results).validate_python(data), []
     except ValidationError as exc:
         return None, errors_to_problems(exc, root=Results)
 

@@ -14,6 +14,7 @@ written all in small letters (generic use: "các ban chấp hành công đoàn c
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -100,18 +101,27 @@ def _words(phrase: str) -> frozenset[str]:
 
 class _Name(NamedTuple):
     words: frozenset[str]  # its words in lower case: all must be in a segment for it to be there
-    pattern: re.Pattern[str]
+    source: str  # its pattern, compiled when first looked for (most names are in no plan's text)
     canonical: str
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        return _compiled(self.source)
+
+
+@functools.cache
+def _compiled(source: str) -> re.Pattern[str]:
+    return re.compile(source, re.IGNORECASE)
 
 
 # Longest first: "Ban Chấp hành Trung ương" is judged before "Ban Chấp hành", which it contains.
 _NAMES = tuple(
-    _Name(_words(name), re.compile(rf"(?<![\w])({_pattern(name)})(?![\w])", re.IGNORECASE), name)
+    _Name(_words(name), rf"(?<![\w])({_pattern(name)})(?![\w])", name)
     for name in sorted((*BODIES, *TITLES), key=len, reverse=True)
 )
 _BEFORE_PLACE = "|".join(_pattern(word) for word in PLACE_WORDS)
 _PLACES = tuple(
-    _Name(_words(name), re.compile(rf"(?<![\w])(?:{_BEFORE_PLACE})\s+({_pattern(name)})(?![\w])", re.IGNORECASE), name)
+    _Name(_words(name), rf"(?<![\w])(?:{_BEFORE_PLACE})\s+({_pattern(name)})(?![\w])", name)
     for name in sorted(PROVINCES, key=len, reverse=True)
 )
 _PLACE_WORDS = frozenset({"tỉnh", "thành", "tp"})
