@@ -701,3 +701,24 @@ def test_a_text_without_diacritics_keeps_its_unaccented_lines(tmp_path: Path) ->
     items = yaml.safe_load(result.text)["sections"][0]["items"]
     assert items[0].endswith("lao dong gioi va sang tao")  # the wrapped line rejoined, not dropped as tags
     assert not any("không thuộc văn bản" in d.message for d in result.decisions)
+
+
+def test_a_youth_union_header_slashed_headings_and_two_citations_in_one_sentence(tmp_path: Path) -> None:
+    """The Party's form of số (number, dash, ký hiệu), a column's two lines run together with the
+    layout's spaces, parts numbered "I/" and "II MỤC-TIÊU" (no dot), a Thực hiện citing two documents."""
+    source = tmp_path / "doan.txt"
+    source.write_text(
+        "BAN CHẤP HÀNH TRUNG ƯƠNG          ĐOÀN TNCS HỒ CHÍ MINH\nSố: 225 - KH/TWĐTN-CTTN\n"
+        "Hà Nội, ngày 16 tháng 5 năm 2024\nKẾ HOẠCH\nTổ chức các hoạt động hè năm 2024\n"
+        "Thực hiện Hướng dẫn số 02/HD-TLĐ ngày 22/12/2023 của Tổng Liên đoàn Lao động Việt Nam về học tập "
+        "Nghị quyết, nhiệm kỳ 2023-2028, Kế hoạch số 17/KH-TLĐ ngày 05/02/2024 của Tổng Liên đoàn về tổ chức "
+        "cuộc thi, Ban Bí thư ban hành kế hoạch như sau:\n"
+        "I/MỤC ĐÍCH YÊU CẦU:\n1. Tạo sân chơi bổ ích.\nII MỤC TIÊU-CHỈ TIÊU\n1. 100% cơ sở Đoàn tổ chức hoạt động hè.\n",
+        encoding="utf-8",
+    )
+    data = yaml.safe_load(import_text(source, out=tmp_path / "plan.yaml").text)
+    assert data["issuer"]["name"] == "BAN CHẤP HÀNH TRUNG ƯƠNG ĐOÀN TNCS HỒ CHÍ MINH"
+    assert (data["document"]["number"], data["document"]["ky_hieu"]) == (225, "KH/TWĐTN-CTTN")
+    assert [s["title"] for s in data["sections"]] == ["MỤC ĐÍCH YÊU CẦU:", "MỤC TIÊU-CHỈ TIÊU"]
+    reference = data["references"][0]
+    assert reference["subject"] == "học tập Nghị quyết, nhiệm kỳ 2023-2028"  # not the second document's words

@@ -60,9 +60,11 @@ def nfc(text: str) -> str:
 _SPACE = r"[ \t\u00a0]"
 _QUOC_HIEU = re.compile(r"C[ỘO]NG\s+H(?:ÒA|OÀ|OA)\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆE]T\s+NAM", re.I)
 _TIEU_NGU = re.compile(r"Độc\s*lập\s*[-–—]\s*Tự\s*do\s*[-–—]\s*Hạnh\s*phúc", re.I)
-# The ký hiệu as printed, also spaced around its dash ("195 /KH – LĐLĐ"; TX40 then asks to close it).
+# The ký hiệu as printed, also spaced around its dash ("195 /KH – LĐLĐ"; TX40 then asks to close it), and
+# in the Party's and its unions' form, the number joined by a dash ("Số: 225 - KH/TWĐTN-CTTN", "10-KH/LĐ").
 _SO = re.compile(
-    rf"\bSố{_SPACE}*:?{_SPACE}*(?P<num>[0-9]*){_SPACE}*/{_SPACE}*(?P<kh>[^\s,;]+(?:{_SPACE}+[-–]{_SPACE}+[^\s,;]+)*)"
+    rf"\bSố{_SPACE}*:?{_SPACE}*(?P<num>[0-9]*){_SPACE}*(?:/|(?<=\d)(?:{_SPACE}*[-–]{_SPACE}*)(?=[A-ZĐ]+{_SPACE}*/))"
+    rf"{_SPACE}*(?P<kh>[^\s,;]+(?:{_SPACE}+[-–]{_SPACE}+[^\s,;]+)*)"
 )
 _BLANK = r"[ \t\u00a0._…]"  # the room left for the day and month: spaces, dots, underscores
 # The place is the words before ", ngày" on its own line (U+2029 ends a line of the joined header),
@@ -100,8 +102,8 @@ _TYPE_LINE = re.compile(
     r"^(?P<type>" + "|".join(sorted(_DOC_TYPE_NAMES, key=len, reverse=True)) + r")\b\s*(?P<rest>.*)$"
 )
 
-_ROMAN = re.compile(r"^(?P<label>[IVXL]{1,6})\s*[.\-–):]\s*(?P<text>\S.*)$")
-_ROMAN_UNDOTTED = re.compile(r"^(?P<label>[IVXL]{1,6})\s+(?P<text>[^\W\d_]{2,}(?:[\s,]+[^\W\d_]+)+)$")  # dot lost
+_ROMAN = re.compile(r"^(?P<label>[IVXL]{1,6})\s*[.\-–):/]\s*(?P<text>\S.*)$")  # "I/" too (TX50 says so)
+_ROMAN_UNDOTTED = re.compile(r"^(?P<label>[IVXL]{1,6})\s+(?P<text>[^\W\d_]{2,}(?:[\s,\-–]+[^\W\d_]+)+)$")  # dot lost
 _ARABIC_UPPER_SECTION = re.compile(r"^(?P<label>\d{1,2})\s*[.\-–)]\s*(?P<text>\S.*)$")
 _LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("decimal", re.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2})+)\.?\s+(?P<text>\S.*)$")),
@@ -142,6 +144,7 @@ _CITATION = re.compile(
     r"|(?P<num>\d{1,5})\s*/\s*(?P<kh>[0-9A-ZĐ][\wĐđ\-/]*[\wĐđ]))?",
     re.I,
 )
+_CITED_NAMES = "|".join(sorted(_CITED_TYPES, key=len, reverse=True))
 _DATE_DMY = re.compile(r"(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})")
 _DATE_LONG = re.compile(r"ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})")
 _OWN_NUMBER = re.compile(
@@ -444,6 +447,7 @@ class _Builder:
             else:
                 self.dropped.append(text)
         issuer = data["issuer"]
+        bodies = [re.sub(rf"{_SPACE}{{2,}}", " ", body) for body in bodies]  # two cells of one column run together
         if bodies:
             if len(bodies) > 1:
                 issuer["parent"] = " ".join(bodies[:-1])
@@ -934,7 +938,7 @@ def _section_title(key: str) -> str | None:
     if not match or not _valid_roman(match["label"]):
         return None
     text = match["text"]
-    if match.re is _ROMAN_UNDOTTED and not all(word.isupper() for word in text.replace(",", " ").split()):
+    if match.re is _ROMAN_UNDOTTED and not all(word.isupper() for word in re.split(r"[\s,\-–]+", text) if word):
         return None  # without its dot only a title all in capitals is a part ("I MỤC ĐÍCH, YÊU CẦU")
     letters = [ch for ch in text if ch.isalpha()]
     if not letters or len(text) > 200:
@@ -1215,7 +1219,8 @@ def _reference(text: str, verb: str, offset: int = 0) -> dict[str, Any]:
         if issuer:
             reference["issuer"] = issuer[1].strip()
             rest = rest[issuer.end() :]
-        subject = re.match(r"^\s*(?:về|v/v)\s+(?:việc\s+)?(.+?)(?:[;]|\.\s|\.$|$)", rest)
+        ends = rf"[;]|\.\s|\.$|$|,\s*(?:{_CITED_NAMES})\s+số\b"  # a sentence's end, or the next document cited
+        subject = re.match(rf"^\s*(?:về|v/v)\s+(?:việc\s+)?(.+?)(?:{ends})", rest, re.I)
         if subject:
             reference["subject"] = subject[1].strip().rstrip(",")
         if "number" not in reference and "date" not in reference:
