@@ -34,6 +34,7 @@ def test_wheel_ships_templates_examples_and_schema(wheel: Path) -> None:
     assert "thidua/_data/campaigns/ldld-quang-tri/2021/thi-dua-2021.results.yaml" in names
     assert {"thidua/text/syllables.txt", "thidua/text/SYLLABLES-NOTICE.md"} <= names  # the list and its licences
     assert "thidua/plan/validators.pickle" in names  # the validators' schemas (thidua/plan/compiled.py)
+    assert {"thidua/text/compounds.txt", "thidua/text/COMPOUNDS-NOTICE.md"} <= names
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     assert "thidua = thidua.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
 

@@ -713,7 +713,8 @@ def test_a_youth_union_header_slashed_headings_and_two_citations_in_one_sentence
         "Thực hiện Hướng dẫn số 02/HD-TLĐ ngày 22/12/2023 của Tổng Liên đoàn Lao động Việt Nam về học tập "
         "Nghị quyết, nhiệm kỳ 2023-2028, Kế hoạch số 17/KH-TLĐ ngày 05/02/2024 của Tổng Liên đoàn về tổ chức "
         "cuộc thi, Ban Bí thư ban hành kế hoạch như sau:\n"
-        "I/MỤC ĐÍCH YÊU CẦU:\n1. Tạo sân chơi bổ ích.\nII MỤC TIÊU-CHỈ TIÊU\n1. 100% cơ sở Đoàn tổ chức hoạt động hè.\n",
+        "I/MỤC ĐÍCH YÊU CẦU:\n1. Tạo sân chơi bổ ích.\n"
+        "II MỤC TIÊU-CHỈ TIÊU\n1. 100% cơ sở Đoàn tổ chức hoạt động hè.\n",
         encoding="utf-8",
     )
     data = yaml.safe_load(import_text(source, out=tmp_path / "plan.yaml").text)

@@ -8,11 +8,14 @@ from itertools import pairwise
 
 from thidua.check.rule import Rule, TextContext, text_problem
 from thidua.findings import Problem, Severity
+from thidua.text.compounds import Compounds, compounds
+from thidua.text.lexicon import Lexicon
 from thidua.text.segments import Segment, Word, match_case
-from thidua.text.syllables import Syllable, analyse, is_vietnamese
+from thidua.text.syllables import Syllable, analyse, is_vietnamese, spell
 from thidua.text.vocab import CONFUSIONS, REDUPLICATIONS
 
 E, W = Severity.error, Severity.warning
+LEXICON = Lexicon()  # the shipped syllables, without a repository's words (TX09's list holds none of those)
 
 _REASONS = {
     "spelling": {"vi": "phụ âm đầu và vần không ghép được như vậy", "en": "its onset and rhyme cannot combine"},
@@ -202,6 +205,59 @@ def check_lost_diacritics(ctx: TextContext) -> Iterator[Problem]:
                 yield text_problem(segment, word.start, word=word.text)
 
 
+@lru_cache(maxsize=65536)
+def _slip_key(lower: str) -> str | None:
+    """A word's key in the compound list, or None for one that is no syllable in use (TX01, TX02 say so)."""
+    if not is_vietnamese(lower):
+        return None
+    syllable = analyse(lower)
+    return syllable.key if syllable.valid and LEXICON.knows(syllable) else None
+
+
+@lru_cache(maxsize=65536)
+def _meant(table: Compounds, first: str, second: str) -> tuple[str, ...]:
+    return tuple(table.meant(first, second))  # a document repeats its pairs: each looked up once
+
+
+def check_real_word_slip(ctx: TextContext) -> Iterator[Problem]:
+    """Two syllables that make no word, one slip (tone, onset, final) from a common word, and each
+    free: the syllable before does not make a word with the first, nor the second with the one after."""
+    table = compounds()
+    confused = {" ".join(wrong.lower().split()[:2]) for wrong, _ in (*CONFUSIONS.items(), *ctx.settings.confusions)}
+    style = _style(ctx)
+    for segment in ctx.segments:
+        keys = [_slip_key(lower) for lower in segment.lowers]
+        hits = [i for i, (a, b) in enumerate(pairwise(keys)) if a and b and _meant(table, a, b)]
+        if not hits:
+            continue
+        words = segment.words
+        for i in hits:
+            first, second = words[i], words[i + 1]
+            if first.text != first.lower or second.text != second.lower or segment.gap(first, second) != " ":
+                continue  # a name, an abbreviation, or a pair across a comma
+            if f"{first.lower} {second.lower}" in confused:
+                continue  # TX04 names it
+            if i > 0 and segment.gap(words[i - 1], first) == " " and f"{keys[i - 1]} {keys[i]}" in table.words:
+                continue  # "đồng hành cùng": the first syllable already makes a word with the one before
+            if (
+                i + 2 < len(words)
+                and segment.gap(second, words[i + 2]) == " "
+                and f"{keys[i + 1]} {keys[i + 2]}" in table.words
+            ):
+                continue  # "ưu đãi từ", likewise after
+            meant = _meant(table, keys[i] or "", keys[i + 1] or "")
+            suggestion = " / ".join(_spelled(candidate, (first.lower, second.lower), style) for candidate in meant)
+            yield text_problem(segment, first.start, word=f"{first.text} {second.text}", suggestion=suggestion)
+
+
+def _spelled(candidate: str, written: tuple[str, str], style: str) -> str:
+    """A compound's key form written out, keeping the syllable that did not change as it was written."""
+    out = []
+    for key, as_written in zip(candidate.split(" "), written, strict=True):
+        out.append(as_written if _slip_key(as_written) == key else spell(key[:-1], int(key[-1]), style))
+    return " ".join(out)
+
+
 RULES = (
     Rule(
         "TX01",
@@ -311,5 +367,35 @@ RULES = (
         },
         bad="opening:\n  - Bồi dưỡng đội ngũ cn bộ công đoàn cơ sở.\n",
         good="opening:\n  - Bồi dưỡng đội ngũ cán bộ công đoàn cơ sở.\n",
+    ),
+    Rule(
+        "TX09",
+        "spelling.real-word",
+        Severity.warning,
+        text_check=check_real_word_slip,
+        summary={
+            "vi": "Hai tiếng không thành từ, gần một từ thông dụng (gõ sai dấu, phụ âm)",
+            "en": "Two syllables that make no word, one slip from a common one",
+        },
+        message={
+            "vi": "'{word}' không thành từ; có phải '{suggestion}'?",
+            "en": "'{word}' is no word; did you mean '{suggestion}'?",
+        },
+        why={
+            "vi": "Bộ kiểm tra chính tả chỉ xét từng tiếng, nên bỏ qua lỗi thường gặp nhất còn lại: tiếng có "
+            "thật nhưng sai trong từ ('khen thường', 'tuyên chuyền', 'quyết tầm', 'bảo về quyền lợi'). thidua "
+            "so từng cặp tiếng với danh sách từ hai tiếng (Viet74K của underthesea, từ điển của pyvi) xếp hạng "
+            "theo văn bản hành chính thật: một cặp không thành từ, cách một từ thông dụng đúng một chỗ sai (dấu "
+            "thanh, phụ âm đầu tr/ch, s/x, d/gi/r, l/n, phụ âm cuối n/ng, t/c), và không ghép được với tiếng "
+            "đứng trước hay sau, thì được báo. Tên riêng (viết hoa) không bị xét.",
+            "en": "A spell checker judges syllables one by one, so it misses the commonest mistake left: a real "
+            "syllable in the wrong word ('khen thường', 'tuyên chuyền', 'quyết tầm', 'bảo về quyền lợi'). "
+            "thidua reads each pair of syllables against two-syllable words (underthesea's Viet74K, pyvi's "
+            "dictionary) ranked by real administrative text: a pair that is no word, one slip (tone, onset "
+            "tr/ch, s/x, d/gi/r, l/n, final n/ng, t/c) from a common word, and that makes no word with the "
+            "syllable before or after, is reported. Names (capitalised) are not judged.",
+        },
+        bad="opening:\n  - Kịp thời khen thường các tập thể có thành tích xuất sắc.\n",
+        good="opening:\n  - Kịp thời khen thưởng các tập thể có thành tích xuất sắc.\n",
     ),
 )

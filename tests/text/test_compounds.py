@@ -1,0 +1,51 @@
+"""The compound list TX09 reads slips against: slip forms, the lookup, the shipped file's sources."""
+
+from __future__ import annotations
+
+from thidua.text.compounds import COMPOUNDS_FILE, Compounds, compounds, slip_keys
+from thidua.text.syllables import analyse
+
+
+def _key(word: str) -> str:
+    return analyse(word).key
+
+
+def _shares(a: str, b: str) -> bool:
+    return bool(set(slip_keys(_key(a))) & set(slip_keys(_key(b))))
+
+
+def test_a_slip_is_one_change_a_writer_makes() -> None:
+    assert _shares("thường", "thưởng") and _shares("tầm", "tâm")  # the tone
+    assert _shares("chuyền", "truyền") and _shares("xuất", "suất") and _shares("giám", "dám")  # the onset
+    assert _shares("tràn", "tràng") and _shares("các", "cát")  # the final
+    assert not _shares("rộng", "giống")  # an onset and a tone: two slips
+    assert not _shares("nhân", "lân")  # nh is not n
+    assert not _shares("cách", "cát")  # ch is its own final
+
+
+SMALL = "# test\n[C]\nkhen0 thương3\ntuyên0 truyên2\n[W]\nkhen0 chê0\n[A]\nkhen0 thương2\n"
+
+
+def test_the_common_word_a_pair_was_meant_to_be() -> None:
+    table = Compounds(SMALL)
+    assert table.meant("tuyên0", "chuyên2") == ["tuyên0 truyên2"]
+    assert table.meant("khen0", "thương5") == ["khen0 thương3"]
+    assert table.meant("khen0", "thương3") == []  # the word itself
+    assert table.meant("khen0", "thương2") == []  # a free phrase the corpus uses
+    assert table.meant("khen0", "chê0") == []  # another word
+    assert "khen0 chê0" in table.words and "khen0 thương3" in table.words
+
+
+def test_the_shipped_list_holds_the_words_unions_write() -> None:
+    table = compounds()
+    for word in ("khen thưởng", "tuyên truyền", "quyết tâm", "bảo vệ", "năng suất", "phong trào", "công đoàn"):
+        first, second = word.split()
+        assert f"{_key(first)} {_key(second)}" in table.words, word
+        assert table.meant(_key(first), _key(second)) == [], word
+
+
+def test_list_file_states_its_sources() -> None:
+    head = COMPOUNDS_FILE.read_text(encoding="utf-8").split("\n", 4)[:4]
+    assert any("Apache-2.0" in line for line in head) and any("MIT" in line for line in head)
+    notice = COMPOUNDS_FILE.with_name("COMPOUNDS-NOTICE.md").read_text(encoding="utf-8")
+    assert "Apache License, Version 2.0" in notice and "Permission is hereby granted" in notice

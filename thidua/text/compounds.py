@@ -1,0 +1,105 @@
+"""Which two syllables make a word, and the common word a pair one slip away was meant to be.
+
+Every syllable here is in the syllable list's key form (base + tone digit, `Syllable.key`). A slip
+is the change of one thing a writer gets wrong without leaving the syllable list: the tone
+(`khen thường` → `khen thưởng`), an onset that sounds alike (`tuyên chuyền` → `tuyên truyền`,
+`năng xuất` → `năng suất`: tr/ch, s/x, d/gi/r, l/n) or a final that sounds alike (n/ng, t/c).
+The words and their ranks are generated (`tools/gen_compounds.py`, notices in
+COMPOUNDS-NOTICE.md) and read once, the first time a text asks.
+"""
+
+from __future__ import annotations
+
+from functools import cache, cached_property
+from pathlib import Path
+
+COMPOUNDS_FILE = Path(__file__).with_name("compounds.txt")
+
+# Onsets that sound alike in some dialect, each with the one its class is written as in a key.
+_ONSETS = (("gi", "d"), ("tr", "ch"), ("ch", "ch"), ("x", "s"), ("s", "s"), ("r", "d"), ("d", "d"), ("l", "l"))
+_FINALS = (("ng", "n"), ("n", "n"), ("c", "t"), ("t", "t"))
+
+
+@cache
+def slip_keys(key: str) -> tuple[str, ...]:
+    """The forms a slip of `key` shares with it: its letters with any tone; its class of onset, or of
+    final, with its tone ("thương3" → "t:thương", and "chương3" has "o:chương3" as "trương3" has)."""
+    base, tone = key[:-1], key[-1]
+    keys = ["t:" + base]
+    onset = _onset(base)
+    if onset is not None:
+        keys.append(f"o:{onset}{tone}")
+    for written, as_class in _FINALS:
+        if base.endswith(written) and len(base) > len(written):
+            keys.append(f"f:{base[: -len(written)]}{as_class}{tone}")
+            break
+    return tuple(keys)
+
+
+def _onset(base: str) -> str | None:
+    if base.startswith("n") and not base.startswith(("nh", "ng")):
+        return "l" + base[1:]
+    for written, as_class in _ONSETS:
+        if base.startswith(written) and len(base) > len(written) and not (written == "gi" and len(base) == 2):
+            return as_class + base[len(written) :]
+    return None
+
+
+class Compounds:
+    """The shipped words: `words` every two-syllable word ("khen0 thương3"), `by_first`/`by_second` the
+    common ones by the syllable that stays and the other's slip form, `free` the phrases one slip from a
+    common word that are not slips."""
+
+    def __init__(self, text: str) -> None:
+        self._parts = dict(_sections(text))
+        common = self._parts.get("C", [])
+        self.common = frozenset(common)
+        self.free = frozenset(self._parts.get("A", ()))
+        # By the syllable that stays: the second's slip forms under the first, the first's under the second.
+        by_first: dict[str, dict[str, list[str]]] = {}
+        by_second: dict[str, dict[str, list[str]]] = {}
+        for pair in common:
+            first, second = pair.split(" ")
+            for key in slip_keys(first):
+                by_second.setdefault(second, {}).setdefault(key, []).append(pair)
+            for key in slip_keys(second):
+                by_first.setdefault(first, {}).setdefault(key, []).append(pair)
+        self.by_first, self.by_second = by_first, by_second
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """Every two-syllable word; built the first time a pair is one slip from a common word."""
+        return frozenset(self._parts.get("C", ())) | frozenset(self._parts.get("W", ()))
+
+    def meant(self, first: str, second: str) -> list[str]:
+        """The common words one slip from the pair `first second`, which is no word itself; [] when
+        none is, or when the pair is a word or a free phrase."""
+        found: list[str] = []
+        slipped_first = self.by_second.get(second)
+        if slipped_first is not None:
+            for key in slip_keys(first):
+                found += slipped_first.get(key, ())
+        slipped_second = self.by_first.get(first)
+        if slipped_second is not None:
+            for key in slip_keys(second):
+                found += slipped_second.get(key, ())
+        if not found:
+            return []
+        pair = f"{first} {second}"
+        if pair in self.free or pair in self.words:
+            return []
+        return sorted({candidate for candidate in found if candidate != pair})
+
+
+def _sections(text: str) -> list[tuple[str, list[str]]]:
+    """The file's parts: a line "[C]" opens the common words, "[W]" the others, "[A]" free phrases."""
+    out = []
+    for block in text.split("\n[")[1:]:
+        tag, _, body = block.partition("]\n")
+        out.append((tag, body.rstrip("\n").split("\n") if body.strip() else []))
+    return out
+
+
+@cache
+def compounds() -> Compounds:
+    return Compounds(COMPOUNDS_FILE.read_text(encoding="utf-8"))
