@@ -22,8 +22,9 @@ _FINALS = (("ng", "n"), ("n", "n"), ("c", "t"), ("t", "t"))
 
 @cache
 def slip_keys(key: str) -> tuple[str, ...]:
-    """The forms a slip of `key` shares with it: its letters with any tone; its class of onset, or of
-    final, with its tone ("thương3" → "t:thương", and "chương3" has "o:chương3" as "trương3" has)."""
+    """The forms a slip of `key` shares with it: its letters with any tone, its onset's class and its
+    final's class with its tone ("truyên2" → "t:truyên", "o:chuyên2", "f:truyên2"; "chuyên2" has
+    "o:chuyên2" too, "thưởng3" and "thường2" share "t:thương")."""
     base, tone = key[:-1], key[-1]
     keys = ["t:" + base]
     onset = _onset(base)
