@@ -9,6 +9,7 @@ import subprocess
 import zipfile
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -519,39 +520,42 @@ def test_the_documents_own_header_after_a_pages_menus(tmp_path: Path) -> None:
     assert "Thuộc tính" in " ".join(d.message for d in result.decisions)  # and said so
 
 
-def test_a_phase_given_by_its_year_alone_is_read_and_said(tmp_path: Path) -> None:
+def _phases(tmp_path: Path, phases: str) -> tuple[list[Any], list[str]]:
+    """A short plan whose part II lists `phases`, imported: each phase read, and what import said."""
     source = tmp_path / "phases.txt"
     source.write_text(
-        "KẾ HOẠCH\nThi đua giai đoạn 2016 - 2020\nI. MỤC ĐÍCH\n1. Thi đua tốt.\nII. THỜI GIAN\n"
-        "1. Đợt 1: Từ ngày 01/01/2016 đến 30/6/2018\n2. Đợt 2: Từ năm 2018 đến tháng 12/2020\n",
+        f"KẾ HOẠCH\nThi đua giai đoạn 2016 - 2020\nI. MỤC ĐÍCH\n1. Thi đua tốt.\nII. THỜI GIAN\n{phases}",
         encoding="utf-8",
     )
     result = import_text(source, out=tmp_path / "plan.yaml")
-    phases = [item["phase"] for item in yaml.safe_load(result.text)["sections"][1]["items"]]
+    items = yaml.safe_load(result.text)["sections"][1]["items"]
+    return [item["phase"] for item in items], [d.message for d in result.decisions]
+
+
+def test_a_phase_given_by_its_year_alone_is_read_and_said(tmp_path: Path) -> None:
+    phases, decisions = _phases(
+        tmp_path, "1. Đợt 1: Từ ngày 01/01/2016 đến 30/6/2018\n2. Đợt 2: Từ năm 2018 đến tháng 12/2020\n"
+    )
     assert [(p.get("start"), p.get("end")) for p in phases] == [
         (date(2016, 1, 1), date(2018, 6, 30)),
         (date(2018, 7, 1), date(2020, 12, 31)),  # not 1 January: Đợt 1 runs to 30/6/2018
     ]
-    said = [d.message for d in result.decisions if "chỉ ghi năm" in d.message]
+    said = [message for message in decisions if "chỉ ghi năm" in message]
     assert len(said) == 1 and "Từ năm 2018" in said[0] and "01/07/2018" in said[0]
 
 
 def test_a_year_alone_after_a_phase_that_runs_into_it_without_a_date_stays_empty(tmp_path: Path) -> None:
-    source = tmp_path / "phases.txt"
-    source.write_text(
-        "KẾ HOẠCH\nThi đua giai đoạn 2016 - 2020\nI. MỤC ĐÍCH\n1. Thi đua tốt.\nII. THỜI GIAN\n"
+    phases, decisions = _phases(
+        tmp_path,
         "1. Đợt 1: Từ năm 2016 đến Đại hội Công đoàn tỉnh năm 2018\n2. Đợt 2: Từ năm 2018 đến tháng 12/2020\n"
         "3. Đợt 3: Từ năm 2021 đến năm 2022\n",
-        encoding="utf-8",
     )
-    result = import_text(source, out=tmp_path / "plan.yaml")
-    phases = [item["phase"] for item in yaml.safe_load(result.text)["sections"][1]["items"]]
     assert [(p.get("start"), p.get("end")) for p in phases] == [
         (date(2016, 1, 1), None),  # the congress's day is not given
         (None, date(2020, 12, 31)),  # some day of 2018 after the congress: not invented
         (date(2021, 1, 1), date(2022, 12, 31)),  # Đợt 2 ended in 2020: the year's first day
     ]
-    assert any("Từ năm 2018" in d.message and "start/end" in d.message for d in result.decisions)
+    assert any("Từ năm 2018" in message and "start/end" in message for message in decisions)
 
 
 def test_a_title_over_lines_with_blank_lines_between_them(tmp_path: Path) -> None:

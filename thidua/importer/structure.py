@@ -137,14 +137,14 @@ _CITED_TYPES = {
     "luật": "Luật",
     "pháp lệnh": "PL",
 }
+_CITED_NAMES = "|".join(sorted(_CITED_TYPES, key=len, reverse=True))  # the longest first
 _CITATION = re.compile(
-    r"(?P<tname>" + "|".join(sorted(_CITED_TYPES, key=len, reverse=True)) + r")\b"
+    r"(?P<tname>" + _CITED_NAMES + r")\b"
     r"(?:\s+(?:số|Số)\s*:?)?\s*"
     r"(?:(?P<party>\d{1,4})-(?P<pkh>[A-ZĐ][A-Za-zĐđ]*/[A-ZĐ][\wĐđ/\-]*)"
     r"|(?P<num>\d{1,5})\s*/\s*(?P<kh>[0-9A-ZĐ][\wĐđ\-/]*[\wĐđ]))?",
     re.I,
 )
-_CITED_NAMES = "|".join(sorted(_CITED_TYPES, key=len, reverse=True))
 _DATE_DMY = re.compile(r"(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})")
 _DATE_LONG = re.compile(r"ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})")
 _OWN_NUMBER = re.compile(
