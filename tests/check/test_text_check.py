@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from tests.conftest import EXAMPLES, ROOT, example_id
 from thidua.check.engine import CheckOptions, check_file
 from thidua.check.rule import TextCheck, TextContext
+from thidua.check.rules.spelling import check_lost_diacritics
 from thidua.check.rules.typography import check_uneven_dash
 from thidua.check.rules.written_dates import check_leading_zero, check_spaced_date
 from thidua.plan.loader import load_yaml_text
@@ -169,6 +170,24 @@ def test_a_numeric_date_with_spaces_inside_gets_them_removed(day: date, gaps: li
     written = f"{day.day}{a}/{b}{day.month}{c}/{d}{day.year}"
     expected = [] if not any(gaps) else [f"{day.day}/{day.month}/{day.year}"]
     assert _suggestions(check_spaced_date, f"Hạn gửi báo cáo trước ngày {written} về LĐLĐ tỉnh.") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Đẩy mạnh các phong tro thi đua yêu nước.", ["phong trào"]),
+        ("Góp phần phát triển kinh t xã hội của tỉnh.", ["kinh tế"]),
+        ("Bồi dưỡng đội ngũ cn bộ công đoàn cơ sở.", ["cán bộ"]),
+        ("Chăm lo đời sống đoàn vin và người lao động.", ["đoàn viên"]),
+        ("Quan tâm giải quyết việc làm cho cng nhân.", ["công nhân"]),
+        ("Báo cáo gửi về cơ quan trong tuần đầu tháng.", []),  # "quan trọng"'s partner is bound to "cơ"
+        ("Gửi kèm video và bản test online trước hạn.", []),  # English words are not fragments
+        ("Số giờ con lại được chuyển sang ngày sau.", []),  # a syllable in common use, read as written
+        ("Doi song cong nhan van con kho khan.", []),  # a line without any mark is not judged
+    ],
+)
+def test_a_common_word_whose_marks_were_lost_gets_its_written_form(text: str, expected: list[str]) -> None:
+    assert _suggestions(check_lost_diacritics, text) == expected
 
 
 def _unbalanced(tmp_path: Path, lines: list[str]) -> list[tuple[int, int]]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from thidua.text.compounds import COMPOUNDS_FILE, Compounds, compounds, slip_keys
+from thidua.text.compounds import COMPOUNDS_FILE, Compounds, compounds, slip_keys, stripped_forms
 from thidua.text.syllables import analyse
 
 
@@ -34,6 +34,22 @@ def test_the_common_word_a_pair_was_meant_to_be() -> None:
     assert table.meant("khen0", "thương2") == []  # a free phrase the corpus uses
     assert table.meant("khen0", "chê0") == []  # another word
     assert "khen0 chê0" in table.words and "khen0 thương3" in table.words
+
+
+def test_what_a_lost_mark_leaves_of_a_syllable() -> None:
+    assert stripped_forms(_key("trào")) == {"tro", "trao"}  # à dropped, or its mark taken off
+    assert {"t", "te"} <= stripped_forms(_key("tế")) and {"vin", "vien"} <= stripped_forms(_key("viên"))
+    assert "on" in stripped_forms(_key("đoàn")) and "oàn" in stripped_forms(_key("đoàn"))
+    assert "hoa" in stripped_forms(_key("hoà")) and "hoa" in stripped_forms(_key("hòa"))  # both tone styles
+    assert stripped_forms(_key("ban")) == frozenset()  # nothing to lose
+    assert "tr" not in stripped_forms(_key("trào"))  # plain letters stay
+
+
+def test_the_common_word_a_leftover_belongs_to() -> None:
+    table = Compounds(SMALL)
+    assert table.lost_second("khen0", "thng") == ["thương3"] and table.lost_first("tuyn", "truyên2") == ["tuyên0"]
+    assert table.lost_second("khen0", "chê") == []  # "khen chê" is no common word
+    assert "khen0" in table.common_syllables and "chê0" not in table.common_syllables
 
 
 def test_the_shipped_list_holds_the_words_unions_write() -> None:

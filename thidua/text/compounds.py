@@ -10,8 +10,12 @@ COMPOUNDS-NOTICE.md) and read once, the first time a text asks.
 
 from __future__ import annotations
 
+import unicodedata
 from functools import cache, cached_property
+from itertools import combinations
 from pathlib import Path
+
+from thidua.text.syllables import spell
 
 COMPOUNDS_FILE = Path(__file__).with_name("compounds.txt")
 
@@ -90,6 +94,56 @@ class Compounds:
         if pair in self.free or pair in self.words:
             return []
         return sorted({candidate for candidate in found if candidate != pair})
+
+    @cached_property
+    def _partners(self) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+        """Each syllable's partners in the common words: those after it, and those before it."""
+        after: dict[str, list[str]] = {}
+        before: dict[str, list[str]] = {}
+        for pair in sorted(self.common):
+            first, second = pair.split(" ")
+            after.setdefault(first, []).append(second)
+            before.setdefault(second, []).append(first)
+        return after, before
+
+    @cached_property
+    def common_syllables(self) -> frozenset[str]:
+        """The syllables of the common words ("khen0", "thương3", ...)."""
+        return frozenset(key for pair in self.common for key in pair.split(" "))
+
+    def lost_second(self, first: str, left: str) -> list[str]:
+        """The keys of the syllables that, written after `first` with their marked letters dropped,
+        leave `left` and make a common word ("phong0" "tro" -> ["trao2"])."""
+        return [key for key in self._partners[0].get(first, ()) if left in stripped_forms(key)]
+
+    def lost_first(self, left: str, second: str) -> list[str]:
+        """Likewise before `second` ("cn" "bô5" -> ["can1"])."""
+        return [key for key in self._partners[1].get(second, ()) if left in stripped_forms(key)]
+
+
+@cache
+def stripped_forms(key: str) -> frozenset[str]:
+    """What is left of a syllable written in either tone style when a font conversion or a PDF copy
+    loses its letters with a mark (đ, ă, â, ê, ô, ơ, ư and the toned vowels): one or more of them
+    dropped ("tê1", tế -> "t"; "trao2" -> "tro"; "đoan2" -> "oàn", "đon", "on") or every mark taken
+    off ("trao2" -> "trao"). Nothing for a syllable of plain letters."""
+    out: set[str] = set()
+    for style in ("old", "new"):
+        written = spell(key[:-1], int(key[-1]), style)
+        marked = [i for i, letter in enumerate(written) if not letter.isascii()]
+        for size in range(1, len(marked) + 1):
+            for dropped in combinations(marked, size):
+                left = "".join(letter for i, letter in enumerate(written) if i not in dropped)
+                if left:
+                    out.add(left)
+        if marked:
+            out.add(_plain(written))
+    return frozenset(out)
+
+
+def _plain(written: str) -> str:
+    """`written` without its marks: "trào" -> "trao", "đường" -> "duong"."""
+    return unicodedata.normalize("NFD", written.replace("đ", "d")).encode("ascii", "ignore").decode()
 
 
 def _sections(text: str) -> list[tuple[str, list[str]]]:

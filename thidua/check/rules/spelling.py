@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 from itertools import pairwise
@@ -174,7 +175,33 @@ def check_confusion(ctx: TextContext) -> Iterator[Problem]:
 
 # Lower-case codes and units that are not syllables and may sit between words ("5 km đường" has a
 # number before it; these may not): left alone.
-_NOT_FRAGMENTS = frozenset({"km", "kg", "cm", "mm", "ml", "kw", "kwh", "tp", "vd", "vv", "pc", "gb", "mb"})
+# What a Vietnamese syllable can leave when its letters with marks are lost: an onset, the plain vowels, a
+# final ("nhn" of nhân, "trin" of triển, "quc" of quốc). English words ("video", "test", "online", "email")
+# have letters or clusters no syllable has, and are not taken for fragments.
+_FRAGMENT = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{0,3}(?:ch|ng|nh|[cmnpt])?")
+_NOT_FRAGMENTS = frozenset(
+    {
+        "km",
+        "kg",
+        "cm",
+        "mm",
+        "ml",
+        "kw",
+        "kwh",
+        "tp",
+        "vd",
+        "vv",
+        "pc",
+        "gb",
+        "mb",
+        "chat",
+        "chip",
+        "hot",
+        "mic",
+        "tip",
+        "top",
+    }
+)
 
 
 @lru_cache(maxsize=65536)
@@ -183,26 +210,76 @@ def _syllable(lower: str) -> bool:
 
 
 def check_lost_diacritics(ctx: TextContext) -> Iterator[Problem]:
-    """A lower-case word of plain letters that is no syllable, between two Vietnamese syllables of which
-    one at least has its marks ("cn bộ", "nhn viên"): letters lost in a font conversion or a PDF copy."""
-    suspects = {
-        w for w in ctx.vocabulary if w.isascii() and len(w) > 1 and w not in _NOT_FRAGMENTS and not _syllable(w)
-    }
-    if not suspects:
-        return
+    """A word of plain letters where a Vietnamese one lost its letters with marks in a font conversion
+    or a PDF copy: what is left of a common word's syllable next to its partner ("phong tro", "kinh t
+    xã hội", "cn bộ"), or a lower-case word that is no syllable between two Vietnamese syllables of
+    which one at least has its marks ("nhn viên"). A line without any mark is not judged."""
+    table = compounds()
+    style = _style(ctx)
     for segment in ctx.segments:
-        here = segment.vocabulary & suspects
-        if not here or not any(word in segment.text for word in here):  # UBND's "ubnd" is not written so
+        lowers = segment.lowers
+        plain = [i for i, lower in enumerate(lowers) if lower.isascii() and lower not in _NOT_FRAGMENTS]
+        if not plain or segment.text.isascii():
+            continue
+        keys = [_slip_key(lower) for lower in lowers]
+        found = {}
+        for i in plain:
+            restored = _restored(table, keys, lowers, i)
+            if restored or (len(lowers[i]) > 1 and not _syllable(lowers[i]) and _FRAGMENT.fullmatch(lowers[i])):
+                found[i] = restored
+        if not found:
             continue
         words = segment.words
-        for index, word in enumerate(words):
-            if word.lower not in suspects or word.text != word.lower or not 0 < index < len(words) - 1:
-                continue
-            before, after = words[index - 1], words[index + 1]
-            if segment.gap(before, word) != " " or segment.gap(word, after) != " ":
-                continue  # a code after a slash or in brackets, a word at a comma: not inside a phrase
-            if _syllable(before.lower) and _syllable(after.lower) and not (before.lower + after.lower).isascii():
+        for i, restored in found.items():
+            word = words[i]
+            if word.text != word.lower:
+                continue  # a name, an abbreviation, a code
+            before = words[i - 1] if i else None
+            after = words[i + 1] if i + 1 < len(words) else None
+            if restored is not None:
+                side, meant = restored
+                partner = before if side < 0 else after
+                if partner is not None and segment.gap(*((partner, word) if side < 0 else (word, partner))) == " ":
+                    written = spell(meant[:-1], int(meant[-1]), style)
+                    suggestion = f"{partner.text} {written}" if side < 0 else f"{written} {partner.text}"
+                    yield text_problem(segment, word.start, word=word.text, suggestion=suggestion)
+            elif (
+                before is not None
+                and after is not None
+                and segment.gap(before, word) == " "
+                and segment.gap(word, after) == " "
+                and _syllable(before.lower)
+                and _syllable(after.lower)
+                and not (before.lower + after.lower).isascii()
+            ):
                 yield text_problem(segment, word.start, word=word.text)
+
+
+def _restored(table: Compounds, keys: list[str | None], lowers: list[str], i: int) -> tuple[int, str] | None:
+    """(-1 or 1, the key meant) when word `i` is what is left of a syllable that makes a common word
+    with the syllable before it (-1) or after it (1), while it is no syllable of a common word itself
+    and makes no word with either neighbour as written."""
+    key = keys[i]
+    if key in table.common_syllables:
+        return None  # "chuyển sang ngày", "giờ con lại": a syllable in common use, read as written
+    first = keys[i - 1] if i else None
+    second = keys[i + 1] if i + 1 < len(keys) else None
+    if key is not None and (
+        (first is not None and f"{first} {key}" in table.words)
+        or (second is not None and f"{key} {second}" in table.words)
+    ):
+        return None  # a word with its neighbour, as written
+    left = lowers[i]
+    # The partner must be free: "cơ quan trong" is not "quan trọng", "trong tâm hồn" not "trọng tâm".
+    if first is not None and not (i > 1 and f"{keys[i - 2]} {first}" in table.words):
+        meant = table.lost_second(first, left)
+        if meant:
+            return -1, meant[0]
+    if second is not None and not (i + 2 < len(keys) and f"{second} {keys[i + 2]}" in table.words):
+        meant = table.lost_first(left, second)
+        if meant:
+            return 1, meant[0]
+    return None
 
 
 @lru_cache(maxsize=65536)
@@ -352,21 +429,26 @@ RULES = (
             "en": "Letters lost inside a Vietnamese sentence",
         },
         message={
-            "vi": "'{word}' không phải là tiếng nào, giữa hai tiếng Việt: có lẽ mất chữ có dấu khi chuyển phông "
-            "hay chép từ PDF",
-            "en": "'{word}' is no syllable, between two Vietnamese ones: probably letters with marks lost in a "
-            "font conversion or a PDF copy",
+            "vi": "'{word}': có lẽ chữ có dấu đã rơi mất khi chuyển phông hay chép từ PDF",
+            "en": "'{word}': letters with marks probably lost in a font conversion or a PDF copy",
         },
+        hint={"vi": " — có phải '{suggestion}'?", "en": " — did you mean '{suggestion}'?"},
         why={
             "vi": "Chuyển phông (TCVN3, VNI sang Unicode) hay chép chữ từ PDF hay làm rơi các chữ có dấu: 'cán "
-            "bộ' thành 'cn bộ', 'nhân viên' thành 'nhn viên'. Tiếng không dấu đứng một mình (mã, tên nước "
-            "ngoài) không bị xét; chỉ xét khi nó nằm giữa hai tiếng Việt, có tiếng có dấu.",
+            "bộ' thành 'cn bộ', 'kinh tế' thành 'kinh t', 'phong trào' thành 'phong tro' hay 'phong trao'. "
+            "Một chữ không dấu bị xét khi nó là phần còn lại của một tiếng trong từ thông dụng đứng cạnh tiếng "
+            "kia của từ ấy (mà không thành từ với tiếng nào bên cạnh như đang viết), hoặc khi nó không phải là "
+            "tiếng nào mà nằm giữa hai tiếng Việt, có tiếng có dấu. Chữ viết hoa (tên, chữ viết tắt), mã số và "
+            "dòng hoàn toàn không dấu không bị xét.",
             "en": "Converting a font (TCVN3, VNI to Unicode) or copying from a PDF often drops the letters with "
-            "marks: 'cán bộ' becomes 'cn bộ', 'nhân viên' 'nhn viên'. A plain word on its own (a code, a foreign "
-            "name) is not judged; only one between two Vietnamese syllables, one of them with marks.",
+            "marks: 'cán bộ' becomes 'cn bộ', 'kinh tế' 'kinh t', 'phong trào' 'phong tro' or 'phong trao'. A "
+            "plain word is judged when it is what is left of a syllable of a common word, next to that word's "
+            "other syllable (and makes no word with its neighbours as written), or when it is no syllable and "
+            "stands between two Vietnamese syllables, one of them with marks. Capitalised words (names, "
+            "abbreviations), codes and lines without any mark are not judged.",
         },
-        bad="opening:\n  - Bồi dưỡng đội ngũ cn bộ công đoàn cơ sở.\n",
-        good="opening:\n  - Bồi dưỡng đội ngũ cán bộ công đoàn cơ sở.\n",
+        bad="opening:\n  - Bồi dưỡng đội ngũ cn bộ công đoàn cơ sở, đẩy mạnh phong tro thi đua.\n",
+        good="opening:\n  - Bồi dưỡng đội ngũ cán bộ công đoàn cơ sở, đẩy mạnh phong trào thi đua.\n",
     ),
     Rule(
         "TX09",
