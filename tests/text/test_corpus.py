@@ -1,0 +1,42 @@
+"""The corpus tools/eval_text.py measures the text rules on: real documents, each with its source,
+and annotations that each sit on their line."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import sys
+from types import ModuleType
+
+from tests.conftest import ROOT
+
+CORPUS = ROOT / "tests/fixtures/text/corpus"
+
+
+def _eval_text() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("eval_text", ROOT / "tools/eval_text.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("eval_text", module)  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_every_document_is_real_and_says_where_it_was_published() -> None:
+    documents = sorted(CORPUS.glob("*.txt"))
+    assert len(documents) >= 30
+    sources = {match[1]: match[2] for match in re.finditer(r"^\| (\S+\.txt) \| (https?://\S+) \|", _sources(), re.M)}
+    assert sorted(sources) == [path.name for path in documents]
+    assert len(set(sources.values())) == len(sources)  # no page twice
+
+
+def _sources() -> str:
+    return (CORPUS / "SOURCES.md").read_text(encoding="utf-8")
+
+
+def test_every_annotation_sits_on_its_line_with_a_known_family() -> None:
+    defects, errors = _eval_text().read_defects(CORPUS)
+    assert errors == []
+    assert {d.file for d in defects} <= {path.name for path in CORPUS.glob("*.txt")}
+    assert all(d.fix != d.quote for d in defects)
+    assert {d.severity for d in defects} == {"error", "minor"}
