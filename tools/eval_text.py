@@ -117,11 +117,12 @@ def words(text: str) -> int:
 
 
 def corrected(lines: list[str], defects: list[Defect]) -> list[str]:
-    """The lines with every defect's fix put in, right to left so columns stay true."""
+    """The lines with every defect's fix put in, in the table's order, each in place of the first
+    occurrence of its quote in the line as fixed so far: a fix that overlaps an earlier one applies to
+    its result ("quản   lý trị" -> "quản lý trị" -> "quản trị"), and one whose quote is gone is left out."""
     out = list(lines)
-    for defect in sorted(defects, key=lambda d: (d.line, d.start), reverse=True):
-        text = out[defect.line - 1]
-        out[defect.line - 1] = text[: defect.start - 1] + defect.fix + text[defect.end :]
+    for defect in defects:
+        out[defect.line - 1] = out[defect.line - 1].replace(defect.quote, defect.fix, 1)
     return out
 
 

@@ -18,10 +18,12 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterator
+from itertools import pairwise
 from typing import NamedTuple
 
 from thidua.check.rule import Rule, TextContext, text_problem
 from thidua.findings import Problem, Severity
+from thidua.text.segments import Segment, Word
 from thidua.text.syllables import LETTERS, analyse, is_vietnamese
 
 W = Severity.warning
@@ -61,6 +63,48 @@ BODIES = (
     "Bộ Công Thương",
     "Bộ Quốc phòng",
     "Bộ Công an",
+    "Bộ Kế hoạch và Đầu tư",
+    "Bộ Tư pháp",
+    "Bộ Xây dựng",
+    "Bộ Ngoại giao",
+    "Bộ Khoa học và Công nghệ",
+    "Bộ Thông tin và Truyền thông",
+    "Bộ Tài nguyên và Môi trường",
+    "Bộ Nông nghiệp và Phát triển nông thôn",
+    "Bộ Giao thông vận tải",
+    "Bộ Văn hóa, Thể thao và Du lịch",
+    "Sở Giáo dục và Đào tạo",
+    "Phòng Giáo dục và Đào tạo",
+    "Sở Lao động - Thương binh và Xã hội",
+    "Sở Nội vụ",
+    "Sở Y tế",
+    "Sở Tài chính",
+    "Nhà nước",
+    "Việt Nam",
+    "Cộng hòa xã hội chủ nghĩa Việt Nam",
+    "Mặt trận Dân tộc Thống nhất Việt Nam",
+    "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam",
+    "Ban Giám đốc",
+    "Ban Giám hiệu",
+    "Ban Quản lý",
+    "Ban Nữ công",
+    "Ban Tuyên giáo",
+    "Ban Tổ chức",
+    "Ban Chính sách - Pháp luật",
+    "Công đoàn Viên chức Việt Nam",
+    "Công đoàn Viên chức",
+    "Công đoàn Giáo dục Việt Nam",
+    "Công đoàn Y tế Việt Nam",
+    "Đoàn Thanh niên",
+    "Hội Liên hiệp Phụ nữ",
+    "Đại hội đại biểu",
+)
+
+# Holidays and events: ND30 capitalises the first syllable of the name ("ngày Quốc tế Lao động 1-5").
+EVENTS = (
+    "Quốc khánh",
+    "Quốc tế Lao động",
+    "Quốc tế Phụ nữ",
 )
 
 TITLES = (
@@ -73,6 +117,11 @@ TITLES = (
     "Bằng Lao động sáng tạo",
     "Tập thể lao động xuất sắc",
     "Lao động tiên tiến",
+    "Chiến sĩ thi đua",
+    "Phó Chủ tịch",
+    "Phó Bí thư",
+    "Phó Giám đốc",
+    "Phó Thủ tướng",
 )
 
 PROVINCES = (
@@ -114,17 +163,49 @@ def _compiled(source: str) -> re.Pattern[str]:
     return re.compile(source, re.IGNORECASE)
 
 
+# The old tone style of the same names ("Cộng hoà", "Uỷ ban"): either is the name.
+_OLD_STYLE = {
+    "òa": "oà",
+    "óa": "oá",
+    "ỏa": "oả",
+    "õa": "oã",
+    "ọa": "oạ",
+    "òe": "oè",
+    "óe": "oé",
+    "ủy": "uỷ",
+    "úy": "uý",
+}
+
+
+def _styles(name: str) -> set[str]:
+    old = re.sub("|".join(_OLD_STYLE), lambda m: _OLD_STYLE[m[0]], name)
+    return {name, old}
+
+
 # Longest first: "Ban Chấp hành Trung ương" is judged before "Ban Chấp hành", which it contains.
 _NAMES = tuple(
     _Name(_words(name), rf"(?<![\w])({_pattern(name)})(?![\w])", name)
-    for name in sorted((*BODIES, *TITLES), key=len, reverse=True)
+    for name in sorted({v for n in (*BODIES, *TITLES, *EVENTS) for v in _styles(n)}, key=len, reverse=True)
 )
+_TITLES = frozenset(v for n in TITLES for v in _styles(n))
 _BEFORE_PLACE = "|".join(_pattern(word) for word in PLACE_WORDS)
 _PLACES = tuple(
     _Name(_words(name), rf"(?<![\w])(?:{_BEFORE_PLACE})\s+({_pattern(name)})(?![\w])", name)
     for name in sorted(PROVINCES, key=len, reverse=True)
 )
 _PLACE_WORDS = frozenset({"tỉnh", "thành", "tp"})
+# ND30: a unit named by a number capitalises its common noun ("Quận 1", "Phường 15").
+_NUMBERED_UNIT = re.compile(r"(?<![\w])(quận|phường)(\s+\d+)(?![\w/.,]\d)")
+# The Tiêu ngữ is written in small letters with capitals ("Độc lập - Tự do - Hạnh phúc"), not all capitals.
+_MOTTO_CAPITALS = re.compile(r"ĐỘC LẬP(\s*[-–]\s*)TỰ DO(\s*[-–]\s*)HẠNH PHÚC")
+MOTTO = "Độc lập - Tự do - Hạnh phúc"
+# ND30 capitalises the kind of a document cited by its number ("Kế hoạch số 01/KH-CĐVC").
+_CITED_KIND = re.compile(
+    r"(?<![\w])(kế hoạch|nghị quyết|chỉ thị|quyết định|thông tư|nghị định|hướng dẫn|công văn|thông báo|"
+    r"chương trình|kết luận|quy định)(\s+số\s+\d[\w./-]*)"
+)
+# A title after the word that introduces it is a name even when written in small letters.
+_TITLE_WORD = re.compile(r"danh\s+hiệu\s+$", re.IGNORECASE)
 
 
 def suggestion(written: str, canonical: str) -> str | None:
@@ -139,25 +220,51 @@ def suggestion(written: str, canonical: str) -> str | None:
     return written[:1] + canonical[1:]
 
 
+def _first_difference(written: str, better: str) -> int:
+    """The offset in `written` of its first word written otherwise in `better`: the finding's column."""
+    for word, other in zip(re.finditer(r"\S+", written), better.split(" "), strict=False):
+        if word[0] != other:
+            return word.start()
+    return 0
+
+
 def check_capitals(ctx: TextContext) -> Iterator[Problem]:
     for segment in ctx.segments:
         vocabulary = segment.vocabulary  # shared with the other rules: a name is looked for only when all
+        text = segment.text
         found: list[tuple[int, int, str, str]] = []  # its words are in the segment
         for name in _NAMES:
             if name.words <= vocabulary:
-                found += [(m.start(1), m.end(1), m[1], name.canonical) for m in name.pattern.finditer(segment.text)]
+                found += [(m.start(1), m.end(1), m[1], name.canonical) for m in name.pattern.finditer(text)]
         if not _PLACE_WORDS.isdisjoint(vocabulary):
             for name in _PLACES:
                 if name.words <= vocabulary:
-                    found += [(m.start(1), m.end(1), m[1], name.canonical) for m in name.pattern.finditer(segment.text)]
+                    found += [(m.start(1), m.end(1), m[1], name.canonical) for m in name.pattern.finditer(text)]
         taken: list[tuple[int, int]] = []
         for start, end, written, canonical in found:  # longest names first: a shorter one inside is not judged
             if any(start < other_end and other_start < end for other_start, other_end in taken):
                 continue
             taken.append((start, end))
             better = suggestion(written, canonical)
+            if better is None and canonical in _TITLES and written[:1].islower() and _TITLE_WORD.search(text, 0, start):
+                better = canonical  # "danh hiệu chiến sĩ thi đua cơ sở"
             if better is not None:
-                yield text_problem(segment, start, written=written, suggestion=better)
+                yield text_problem(
+                    segment, start + _first_difference(written, better), written=written, suggestion=better
+                )
+        if "quận" in vocabulary or "phường" in vocabulary:
+            for match in _NUMBERED_UNIT.finditer(text):
+                yield text_problem(
+                    segment, match.start(), written=match[0], suggestion=match[1].capitalize() + match[2]
+                )
+        if "số" in vocabulary:
+            for match in _CITED_KIND.finditer(text):
+                yield text_problem(
+                    segment, match.start(), written=match[0], suggestion=match[1].capitalize() + match[2]
+                )
+        if "ĐỘC LẬP" in text:
+            for match in _MOTTO_CAPITALS.finditer(text):
+                yield text_problem(segment, match.start(), written=match[0], suggestion=MOTTO)
 
 
 _LOWER = "".join(sorted(LETTERS))
@@ -223,6 +330,90 @@ def check_doubled_abbreviation(ctx: TextContext) -> Iterator[Problem]:
                 )
 
 
+# Common words (verbs that open a task, generic nouns) that never begin a name on their own: one
+# written with a capital in the middle of a sentence ("tổ chức Phát động phong trào", "; Triển khai")
+# is a capital ND30 does not ask for. A capital after a capital ("Ban Tổ chức", "Tháng Công nhân"),
+# one followed by a capital ("Tổ chức Lao động Quốc tế"), one inside quotes, and the kind of a named
+# thing ("Hội thi “Bàn tay vàng”", "Phong trào thi đua “…”", "Hướng dẫn số 75/HD-TLĐ") are not judged.
+COMMON_WORDS = frozenset(
+    """phát động|triển khai|tổ chức|thực hiện|tuyên truyền|vận động|đẩy mạnh|nâng cao|tăng cường|phấn đấu|
+    tiếp tục|xây dựng|chăm lo|bảo vệ|kỷ niệm|kỉ niệm|chào mừng|tổng kết|sơ kết|đánh giá|biểu dương|
+    đăng ký|hưởng ứng|tham gia|phối hợp|hướng dẫn|kiểm tra|giám sát|học tập|làm theo|đề xuất|gia tăng|tích cực|
+    động viên|khuyến khích|lựa chọn|bình xét|đề nghị|bầu cử|góp phần|duy trì|phát huy|quán triệt|chủ đề|
+    cuộc vận động|đoàn viên|cán bộ|an toàn|
+    chỉ đạo|quan tâm|phát triển|hoàn thành|bảo đảm|đảm bảo|tập trung|hoạt động|nhiệm vụ""".replace("\n", "")
+    .replace("    ", "")
+    .split("|")
+)
+_LONGEST_COMMON = max(word.count(" ") for word in COMMON_WORDS) + 1
+_FIRSTS = frozenset(word.split(" ")[0] for word in COMMON_WORDS)
+# What follows the kind of a named thing: its number ("số 75", "75/HD-TLĐ"), or its name in quotes soon after.
+_NAMED = re.compile(r"\s+(?:số\b|\d+/)|(?:\s+[^\W\d_]+){0,3}\s*[“\"«]")
+# Between the items of a list run into one sentence: a semicolon or a comma (after a closing mark).
+_LIST_GAP = re.compile(r"[ \u00a0]*[)\]”\"'’]*[ \u00a0]*[;,][ \u00a0]+")
+# Words that start an item after a semicolon, never a name: "; Mỗi người", "; Qua phong trào".
+_AFTER_SEMICOLON = frozenset({"mỗi", "qua", "trong", "với", "các", "những", "tại", "từ", "đồng", "góp", "tiếp"})
+_OPEN_QUOTES = {"“": 1, "”": -1, "«": 1, "»": -1}
+
+
+def _quoted(text: str, offset: int) -> bool:
+    """Whether `offset` lies inside quotation marks opened before it in `text`."""
+    before = text[:offset]
+    return sum(_OPEN_QUOTES.get(c, 0) for c in before) > 0 or before.count('"') % 2 == 1
+
+
+def check_needless_capital(ctx: TextContext) -> Iterator[Problem]:
+    for segment in ctx.segments:
+        vocabulary = segment.vocabulary
+        if _FIRSTS.isdisjoint(vocabulary) and _AFTER_SEMICOLON.isdisjoint(vocabulary):
+            continue
+        words = segment.words
+        for i in range(1, len(words)):
+            word = words[i]
+            if not word.text[:1].isupper() or not word.text[1:].islower():
+                continue
+            before = words[i - 1]
+            gap = segment.gap(before, word)
+            listed = _LIST_GAP.fullmatch(gap) is not None  # "…; Triển khai", "…”, Phát động"
+            if not listed and not (gap == " " and before.text[:1].islower()):
+                continue  # a sentence's first word, a name's next word, a heading
+            if before.lower == "và" and any(w.text[:1].isupper() for w in words[max(0, i - 3) : i - 1]):
+                continue  # "Bộ Nông nghiệp và Phát triển nông thôn": the next kind in a name
+            phrase = _common_phrase(segment, words, i)
+            if phrase is None and listed and gap.rstrip().endswith(";") and word.lower in _AFTER_SEMICOLON:
+                phrase = [word]  # "; Mỗi người lao động", "; Qua phong trào"
+            if phrase is None:
+                continue
+            written = segment.text[word.start : phrase[-1].end]
+            yield text_problem(segment, word.start, written=written, suggestion=written[:1].lower() + written[1:])
+
+
+def _common_phrase(segment: Segment, words: list[Word], i: int) -> list[Word] | None:
+    """The common word starting at word `i` as written with a capital ("Phát động"), when it is not the
+    start of a name; None otherwise."""
+    if words[i].lower not in _FIRSTS:
+        return None
+    for size in range(_LONGEST_COMMON, 0, -1):
+        phrase = words[i : i + size]
+        if len(phrase) < size or " ".join(w.lower for w in phrase) not in COMMON_WORDS:
+            continue
+        if any(not w.text.islower() for w in phrase[1:]) or any(segment.gap(a, b) != " " for a, b in pairwise(phrase)):
+            return None
+        after = words[i + size] if i + size < len(words) else None
+        if (
+            after is not None
+            and segment.gap(phrase[-1], after) == " "
+            and after.text[:1].isupper()
+            and after.lower not in _FIRSTS
+        ):
+            return None  # "Tổ chức Lao động Quốc tế": a name ("Chào mừng Kỷ niệm": two needless capitals)
+        rest = segment.text[phrase[-1].end : phrase[-1].end + 40]
+        if _quoted(segment.text, words[i].start) or _NAMED.match(rest):
+            return None
+        return phrase
+    return None
+
+
 RULES = (
     Rule(
         "TX05",
@@ -238,13 +429,17 @@ RULES = (
             "vi": "Nghị định 30/2020/NĐ-CP (Phụ lục II) viết hoa chữ cái đầu của các từ chỉ loại hình và "
             "lĩnh vực của cơ quan, tổ chức ('Tổng Liên đoàn Lao động Việt Nam', 'Ban Chấp hành Trung ương', "
             "'Ủy ban nhân dân tỉnh'), chữ cái đầu của danh hiệu ('Chiến sĩ thi đua toàn quốc') và mọi âm "
-            "tiết của địa danh ('tỉnh Đồng Nai'). Tên viết toàn chữ hoa (tiêu đề) và cách dùng chung viết "
-            "thường ('các ban chấp hành công đoàn cơ sở') không bị xét.",
+            "tiết của địa danh ('tỉnh Đồng Nai'); đơn vị hành chính đặt tên bằng số viết hoa cả danh từ chung "
+            "('Quận 11', 'Phường 3'); tên loại văn bản dẫn kèm số viết hoa ('Kế hoạch số 05/KH-LĐLĐ'); Tiêu "
+            "ngữ viết chữ thường ('Độc lập - Tự do - Hạnh phúc'). Tên viết toàn chữ hoa (tiêu đề) và cách "
+            "dùng chung viết thường ('các ban chấp hành công đoàn cơ sở') không bị xét.",
             "en": "Nghị định 30/2020/NĐ-CP (Phụ lục II) capitalises the first letter of each word naming the "
             "kind and field of a body ('Tổng Liên đoàn Lao động Việt Nam', 'Ban Chấp hành Trung ương', "
             "'Ủy ban nhân dân tỉnh'), the first letter of a title ('Chiến sĩ thi đua toàn quốc') and every "
-            "syllable of a place name ('tỉnh Đồng Nai'). Names in capitals (headings) and generic uses in "
-            "small letters ('các ban chấp hành công đoàn cơ sở') are not judged.",
+            "syllable of a place name ('tỉnh Đồng Nai'); a unit named by a number capitalises its common noun "
+            "('Quận 11', 'Phường 3'); the kind of a document cited by its number is capitalised ('Kế hoạch số "
+            "05/KH-LĐLĐ'); the Tiêu ngữ is in small letters ('Độc lập - Tự do - Hạnh phúc'). Names in capitals "
+            "(headings) and generic uses in small letters ('các ban chấp hành công đoàn cơ sở') are not judged.",
         },
         bad="opening:\n  - Thực hiện Kế hoạch của Tổng liên đoàn Lao động Việt Nam và Ban chấp hành LĐLĐ tỉnh Đồng nai.\n",
         good="opening:\n  - Thực hiện Kế hoạch của Tổng Liên đoàn Lao động Việt Nam và Ban Chấp hành LĐLĐ tỉnh Đồng Nai.\n",
@@ -290,5 +485,34 @@ RULES = (
         },
         bad="opening:\n  - Phối hợp với UBND Ủy ban nhân dân tỉnh tổ chức tuyên truyền.\n",
         good="opening:\n  - Phối hợp với Ủy ban nhân dân (UBND) tỉnh tổ chức tuyên truyền.\n",
+    ),
+    Rule(
+        "TX60",
+        "wording.needless-capital",
+        W,
+        text_check=check_needless_capital,
+        summary={
+            "vi": "Viết hoa một từ thường giữa câu",
+            "en": "A common word capitalised in the middle of a sentence",
+        },
+        message={
+            "vi": "'{written}' giữa câu: viết thường '{suggestion}'",
+            "en": "'{written}' mid-sentence: write '{suggestion}'",
+        },
+        why={
+            "vi": "Nghị định 30/2020/NĐ-CP (Phụ lục II) chỉ viết hoa chữ đầu câu, tên riêng, tên cơ quan, tổ "
+            "chức, danh hiệu. Một từ thường (động từ mở đầu một việc như 'phát động', 'triển khai', 'tổ chức', "
+            "'kỷ niệm'; danh từ chung như 'đoàn viên', 'phong trào', 'cuộc vận động') viết hoa giữa câu hay sau "
+            "dấu chấm phẩy là viết hoa thừa. Không bị xét: từ đứng sau một chữ hoa ('Ban Tổ chức'), từ có chữ "
+            "hoa theo sau ('Tổ chức Lao động Quốc tế'), từ trong ngoặc kép (tên phong trào).",
+            "en": "Nghị định 30/2020/NĐ-CP (Phụ lục II) capitalises only a sentence's first letter, names, the "
+            "names of bodies and titles. A common word (a verb that opens a task, such as 'phát động', 'triển "
+            "khai', 'tổ chức', 'kỷ niệm'; a generic noun such as 'đoàn viên', 'phong trào', 'cuộc vận động') "
+            "capitalised in the middle of a sentence or after a semicolon is a capital too many. Not judged: "
+            "a word after a capital ('Ban Tổ chức'), one followed by a capital ('Tổ chức Lao động Quốc tế'), "
+            "one inside quotes (a movement's name).",
+        },
+        bad="opening:\n  - Công đoàn cơ sở Phát động phong trào thi đua; Triển khai tới đoàn viên.\n",
+        good="opening:\n  - Công đoàn cơ sở phát động phong trào thi đua; triển khai tới đoàn viên.\n",
     ),
 )

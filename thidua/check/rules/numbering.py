@@ -53,8 +53,10 @@ def _marker(text: str) -> tuple[int, str, str] | None:
         mark = match["sep"].strip(" \t\u00a0")
         word = _next_word(text, match.end())
         # "II/ NỘI DUNG", "II/Nội dung"; "III- THỜI GIAN", "I) MỤC ĐÍCH", "II.NỘI DUNG" (not "X-quang", "V.I.Lênin", "V/v")
-        spaced = match["sep"] != mark  # "III- THỜI"; unspaced ("III-THỜI", "II.NỘI") needs a word in capitals
-        if len(word) > 1 and (mark in "/:" or (word[0].isupper() and (spaced or word.isupper()))):
+        spaced = match["sep"] != mark  # "III- THỜI"; unspaced ("III-THỜI", "II.NỘI") needs a word in capitals,
+        # or a numeral no initial of a name is ("I.Tình hình", "II.Kết quả"; not "C.Mác", "V.Lênin")
+        numeral = match["number"] not in ("V", "X", "L", "C", "D", "M")
+        if len(word) > 1 and (mark in "/:" or (word[0].isupper() and (spaced or word.isupper() or numeral))):
             return match.start("number"), text[match.start("number") : match.end()], f"{match['number']}. "
         return None
     match = _LETTER_MARKER.match(text)
@@ -165,6 +167,62 @@ def check_glued_number(ctx: TextContext) -> Iterator[Problem]:
             yield text_problem(segment, match.start(), written=match[0], suggestion=f"{word} {number}")
 
 
+# A part's heading as typed at the start of a paragraph: a roman or a one-level arabic number, its mark,
+# then a word in capitals ("II. NỘI DUNG", "1. MỤC ĐÍCH").
+_HEADING = re.compile(
+    rf"{_SPACE}*(?P<number>{_ROMAN}|\d{{1,2}})(?:{_SPACE}*[./:\-–)]{_SPACE}*|{_SPACE}+)(?=[^\W\d_]{{2}})"
+)
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+
+
+def _roman_value(numeral: str) -> int:
+    total = 0
+    for letter, following in zip(numeral, [*numeral[1:], ""], strict=True):
+        value = _ROMAN_VALUES[letter]
+        total += -value if following and _ROMAN_VALUES[following] > value else value
+    return total
+
+
+def _roman(value: int) -> str:
+    out = ""
+    for numeral, worth in (("X", 10), ("IX", 9), ("V", 5), ("IV", 4), ("I", 1)):
+        while value >= worth:
+            out, value = out + numeral, value - worth
+    return out
+
+
+def check_heading_sequence(ctx: TextContext) -> Iterator[Problem]:
+    """Part headings typed in the text numbered out of turn: a roman number repeated or skipped
+    ("I. MỤC ĐÍCH" then "I. NỘI DUNG"), or an arabic one under the same part. The first heading of
+    each kind is not judged (an excerpt may start in the middle)."""
+    last: dict[str, int] = {}
+    for segment in ctx.segments:
+        text = segment.text
+        match = _HEADING.match(text)
+        if match is None:
+            continue
+        word = _next_word(text, match.end())
+        if len(word) < 2 or not word.isupper():
+            continue  # a heading is in capitals; "1. Mục đích" is an item, "2 người" a count
+        number = match["number"]
+        kind = "arabic" if number.isdigit() else "roman"
+        value = int(number) if kind == "arabic" else _roman_value(number)
+        previous = last.get(kind)
+        last[kind] = value
+        if kind == "roman":
+            last.pop("arabic", None)  # a new part numbers its own headings from 1
+        if previous is None or value == previous + 1:
+            continue
+        spell = str if kind == "arabic" else _roman
+        yield text_problem(
+            segment,
+            match.start("number"),
+            written=f"{number}. {word}",
+            previous=spell(previous),
+            expected=spell(previous + 1),
+        )
+
+
 RULES = (
     Rule(
         "TX50",
@@ -246,5 +304,29 @@ RULES = (
         },
         bad="opening:\n  - Sơ kết phong trào thi đua đợt2 vào tháng 7.\n",
         good="opening:\n  - Sơ kết phong trào thi đua đợt 2 vào tháng 7.\n",
+    ),
+    Rule(
+        "TX53",
+        "numbering.sequence",
+        W,
+        text_check=check_heading_sequence,
+        summary={"vi": "Số mục không nối tiếp mục trước", "en": "A heading number out of turn"},
+        message={
+            "vi": "'{written}' sau mục '{previous}': số tiếp theo là '{expected}'",
+            "en": "'{written}' after part '{previous}': the next number is '{expected}'",
+        },
+        why={
+            "vi": "Các mục lớn đánh số La Mã nối tiếp nhau (I, II, III), các mục trong một phần đánh số Ả Rập "
+            "từ 1. Một số bị lặp hay bị bỏ ('I. MỤC ĐÍCH' rồi 'I. NỘI DUNG') thường do chép mục từ văn bản "
+            "khác hay xóa một mục mà không đánh lại số. Chỉ xét đề mục viết hoa gõ ở đầu đoạn; đề mục đầu "
+            "tiên không bị xét (đoạn trích có thể bắt đầu giữa chừng).",
+            "en": "Parts are numbered in roman numerals in turn (I, II, III), the headings inside a part in "
+            "arabic ones from 1. A number repeated or skipped ('I. MỤC ĐÍCH' then 'I. NỘI DUNG') usually comes "
+            "from copying a part from another document or deleting one without renumbering. Only headings in "
+            "capitals typed at the start of a paragraph are judged; the first is not (an excerpt may start "
+            "in the middle).",
+        },
+        bad="opening:\n  - I. MỤC ĐÍCH, YÊU CẦU\n  - Động viên đoàn viên thi đua.\n  - I. NỘI DUNG THI ĐUA\n",
+        good="opening:\n  - I. MỤC ĐÍCH, YÊU CẦU\n  - Động viên đoàn viên thi đua.\n  - II. NỘI DUNG THI ĐUA\n",
     ),
 )

@@ -136,8 +136,21 @@ def check_repeated(ctx: TextContext) -> Iterator[Problem]:
                 continue  # "lao động giỏi, lao động sáng tạo" is not a repeat: a comma between
             if not _same_case(run[0].text, run[size].text):
                 continue  # "Nhân dân Dân chủ", "KIỂU kiểu": a name or a placeholder, not a slip
+            if size == 1 and _ends_and_starts_words(lows, start):
+                continue  # "nữ công công đoàn": one word ends with the syllable the next one starts with
             phrase = segment.text[run[0].start : run[size - 1].end]
             yield text_problem(segment, run[size].start, phrase=phrase)
+
+
+def _ends_and_starts_words(lows: list[str], index: int) -> bool:
+    """Whether the syllable at `index`, written twice, ends a two-syllable word and starts another."""
+    if index == 0 or index + 2 >= len(lows):
+        return False
+    keys = [_slip_key(lows[i]) for i in (index - 1, index, index + 2)]
+    if None in keys:
+        return False
+    words = compounds().words
+    return f"{keys[0]} {keys[1]}" in words and f"{keys[1]} {keys[2]}" in words
 
 
 def _same_case(first: str, second: str) -> bool:
@@ -296,6 +309,10 @@ def _meant(table: Compounds, first: str, second: str) -> tuple[str, ...]:
     return tuple(table.meant(first, second))  # a document repeats its pairs: each looked up once
 
 
+# The units of government a plan names after "toàn", "các", "cấp" ("toàn quận" is not "toàn quân").
+_UNITS = frozenset({"tỉnh", "huyện", "quận", "xã", "phường", "thị", "thôn", "ấp", "bản", "tổ"})
+
+
 def check_real_word_slip(ctx: TextContext) -> Iterator[Problem]:
     """Two syllables that make no word, one slip (tone, onset, final) from a common word, and each
     free: the syllable before does not make a word with the first, nor the second with the one after."""
@@ -314,6 +331,8 @@ def check_real_word_slip(ctx: TextContext) -> Iterator[Problem]:
                 continue  # a name, an abbreviation, or a pair across a comma
             if f"{first.lower} {second.lower}" in confused:
                 continue  # TX04 names it
+            if second.lower in _UNITS:
+                continue  # "toàn quận", "cấp huyện": a unit of government, read as written
             if i > 0 and segment.gap(words[i - 1], first) == " " and f"{keys[i - 1]} {keys[i]}" in table.words:
                 continue  # "đồng hành cùng": the first syllable already makes a word with the one before
             if (

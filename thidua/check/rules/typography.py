@@ -20,7 +20,11 @@ _BRACKET = re.compile(r'[()\[\]“”"]')
 _STRAIGHT, _CURLY = re.compile('"'), re.compile("“")
 _DOUBLE_SPACE = re.compile(r"(?<=\S) {2,}(?=\S)")  # runs of no-break spaces are fill-in blanks
 _SPACE_BEFORE = re.compile(r"(?<=\S)[ \u00a0]+(?=[,;:!?]|\.(?!\.))")
-_GLUED = re.compile(r"[,;:.][^\W_]")  # a mark with a letter or digit right after it; judged in code
+_GLUED = re.compile(r"[,;:.…][^\W_]")  # a mark with a letter or digit right after it; judged in code
+_GLUED_BULLET = re.compile(r"[ \t\u00a0]*([+•])(?=[^\W\d_])")  # "+Tổng số": a bullet with its word
+# "“ Tất cả”, "( số liệu )": a space inside; "Minh(26/3/1931": none before the bracket
+_INSIDE = re.compile(r"(?P<open>[“(\[])[ \u00a0]+(?=\S)|(?<=\S)[ \u00a0]+(?P<close>[”)\]])")
+_BEFORE_BRACKET = re.compile(r"(?<=[^\W\d_]{2})\((?=[^\W_])")
 
 
 _DASH = re.compile("[-–]")
@@ -183,7 +187,9 @@ def check_space_after(ctx: TextContext) -> Iterator[Problem]:
             at = match.start()
             mark, after = text[at], text[at + 1]
             before = text[at - 1] if at else ""
-            if mark in ",;":
+            if mark == "…":
+                glued = after.isupper()  # "…Các đơn vị"; "…v.v" and "2…5" are not a new sentence
+            elif mark in ",;":
                 glued = not after.isdigit()  # 1,5 triệu
             elif mark == ":":
                 glued = before.isalpha() and "//" not in text[at : at + 3]  # 8:30, https://
@@ -191,6 +197,34 @@ def check_space_after(ctx: TextContext) -> Iterator[Problem]:
                 glued = _run_on_sentence(text, at)  # TP.HCM, Ph.Ăng-ghen, congdoan.vn
             if glued:
                 yield text_problem(segment, at + 1, mark=mark)
+        bullet = _GLUED_BULLET.match(text)
+        if bullet:
+            yield text_problem(segment, bullet.start(1), mark=bullet[1])
+
+
+_SIDES = {
+    "after": {"vi": "dấu cách thừa sau nó", "en": "a space after it"},
+    "before": {"vi": "dấu cách thừa trước nó", "en": "a space before it"},
+    "glued": {"vi": "thiếu dấu cách trước nó", "en": "no space before it"},
+}
+
+
+def check_space_inside(ctx: TextContext) -> Iterator[Problem]:
+    for segment in ctx.segments:
+        text = segment.text
+        if not any(mark in text for mark in "“”()[]"):
+            continue
+        for match in _INSIDE.finditer(text):
+            if match["open"]:
+                if _MARKER.match(text, match.start() + 1) or text[match.end() : match.end() + 3] == "...":
+                    continue  # "( a) …" is a list marker; "( ... )" a blank to fill in
+                yield text_problem(segment, match.start(), mark=match["open"], side=_SIDES["after"])
+            else:
+                if match.start() > 0 and text[match.start() - 1] in ".…" and match["close"] == ")":
+                    continue  # "(… )": a blank to fill in
+                yield text_problem(segment, match.end() - 1, mark=match["close"], side=_SIDES["before"])
+        for match in _BEFORE_BRACKET.finditer(text):
+            yield text_problem(segment, match.start(), mark="(", side=_SIDES["glued"])
 
 
 def _abbreviation(token: str) -> bool:
@@ -359,9 +393,11 @@ RULES = (
         message={"vi": "thiếu dấu cách sau '{mark}'", "en": "no space after '{mark}'"},
         why={
             "vi": "'sơ kết,tổng kết' hay 'điển hình tiên tiến.Trong năm': chữ dính liền khiến Word không ngắt "
-            "dòng đúng chỗ. Số như 1,5 hay 8:30, từ viết tắt như TP.HCM không bị báo.",
+            "dòng đúng chỗ; cũng vậy với dấu đầu dòng dính chữ ('+Tổng số') và dấu ba chấm dính câu sau "
+            "('…Các đơn vị'). Số như 1,5 hay 8:30, từ viết tắt như TP.HCM không bị báo.",
             "en": "'sơ kết,tổng kết' or 'tiên tiến.Trong năm': glued words stop Word breaking lines properly. "
-            "Numbers such as 1,5 or 8:30 and abbreviations such as TP.HCM are not reported.",
+            "So do a bullet glued to its word ('+Tổng số') and an ellipsis glued to the next sentence ('…Các đơn "
+            "vị'). Numbers such as 1,5 or 8:30 and abbreviations such as TP.HCM are not reported.",
         },
         bad="opening:\n  - Tổ chức hội nghị sơ kết,tổng kết phong trào.\n",
         good="opening:\n  - Tổ chức hội nghị sơ kết, tổng kết phong trào.\n",
@@ -414,5 +450,29 @@ RULES = (
         },
         bad="opening:\n  - Độc lập – Tự do – Hạnh phúc\n",
         good="opening:\n  - Độc lập - Tự do - Hạnh phúc\n",
+    ),
+    Rule(
+        "TX37",
+        "typography.bracket-space",
+        W,
+        text_check=check_space_inside,
+        summary={
+            "vi": "Dấu cách trong ngoặc hoặc thiếu trước ngoặc",
+            "en": "A space inside brackets or quotes, or none before a bracket",
+        },
+        message={
+            "vi": "'{mark}': {side}",
+            "en": "'{mark}': {side}",
+        },
+        why={
+            "vi": "Ngoặc đơn và ngoặc kép đứng liền chữ bên trong: '(số liệu)', '“Tất cả vì học sinh”', không "
+            "'( số liệu )', '“ Tất cả”'; trước ngoặc mở là một dấu cách: 'Hồ Chí Minh (1890 - 1969)', không "
+            "'Hồ Chí Minh(1890'. Chỗ để trống cần điền '(...)' không bị xét.",
+            "en": "Brackets and quotes hug the words inside them: '(số liệu)', '“Tất cả vì học sinh”', not '( số "
+            "liệu )', '“ Tất cả”'; an opening bracket follows a space: 'Hồ Chí Minh (1890 - 1969)', not 'Hồ Chí "
+            "Minh(1890'. A blank to fill in, '(...)', is not judged.",
+        },
+        bad="opening:\n  - Tuyên truyền phong trào “ Giỏi việc nước, đảm việc nhà” tới đoàn viên nữ( cán bộ, công chức).\n",
+        good="opening:\n  - Tuyên truyền phong trào “Giỏi việc nước, đảm việc nhà” tới đoàn viên nữ (cán bộ, công chức).\n",
     ),
 )
