@@ -194,6 +194,17 @@ _PLACES = tuple(
     for name in sorted(PROVINCES, key=len, reverse=True)
 )
 _PLACE_WORDS = frozenset({"tỉnh", "thành", "tp"})
+_TONES = dict.fromkeys(map(ord, "\u0300\u0301\u0303\u0309\u0323"))
+
+
+def _toneless(text: str) -> str:
+    """`text` in small letters without its tone marks (ă, â, ê, ô, ơ, ư, đ kept): "bình đinh" for "Bình Định"."""
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFD", text.lower()).translate(_TONES))
+
+
+# A province named after its place word with a tone slipped ("tỉnh Bình Đinh"): its toneless form.
+_PROVINCE_TONELESS = {_toneless(name): name for name in PROVINCES}
+_PLACE_NAME = re.compile(rf"(?<![\w])(?:{_BEFORE_PLACE})\s+((?:[^\W\d_]+)(?:\s+[^\W\d_]+){{1,2}})")
 # ND30: a unit named by a number capitalises its common noun ("Quận 1", "Phường 15").
 _NUMBERED_UNIT = re.compile(r"(?<![\w])(quận|phường)(\s+\d+)(?![\w/.,]\d)")
 # The Tiêu ngữ is written in small letters with capitals ("Độc lập - Tự do - Hạnh phúc"), not all capitals.
@@ -220,6 +231,20 @@ def suggestion(written: str, canonical: str) -> str | None:
     return written[:1] + canonical[1:]
 
 
+def _tone_slipped_places(text: str) -> list[tuple[int, int, str, str]]:
+    """Province names after their place word written with a tone mark wrong ("tỉnh Bình Đinh")."""
+    found = []
+    for match in _PLACE_NAME.finditer(text):
+        words = match[1].split()
+        for size in (3, 2):
+            written = " ".join(words[:size])
+            canonical = _PROVINCE_TONELESS.get(_toneless(written))
+            if canonical is not None and written.lower() != canonical.lower() and written[:1].isupper():
+                found.append((match.start(1), match.start(1) + len(written), written, canonical))
+                break
+    return found
+
+
 def _first_difference(written: str, better: str) -> int:
     """The offset in `written` of its first word written otherwise in `better`: the finding's column."""
     for word, other in zip(re.finditer(r"\S+", written), better.split(" "), strict=False):
@@ -240,6 +265,8 @@ def check_capitals(ctx: TextContext) -> Iterator[Problem]:
             for name in _PLACES:
                 if name.words <= vocabulary:
                     found += [(m.start(1), m.end(1), m[1], name.canonical) for m in name.pattern.finditer(text)]
+        if not _PLACE_WORDS.isdisjoint(vocabulary):
+            found += _tone_slipped_places(text)
         taken: list[tuple[int, int]] = []
         for start, end, written, canonical in found:  # longest names first: a shorter one inside is not judged
             if any(start < other_end and other_start < end for other_start, other_end in taken):
@@ -279,8 +306,23 @@ def mixed_case(word: str) -> str | None:
         return None
     lower = unicodedata.normalize("NFC", word).lower()
     if not is_vietnamese(lower) or not analyse(lower).valid:
-        return None
+        return _glued(unicodedata.normalize("NFC", word))
     return lower[:1].upper() + lower[1:] if word[:1].isupper() else lower
+
+
+def _glued(word: str) -> str | None:
+    """Two syllables run together, the second's capital inside the word ("CônVà" -> "Côn và")."""
+    for at in range(2, len(word) - 1):
+        first, second = word[:at], word[at:]
+        if (
+            second[:1].isupper()
+            and second[1:].islower()
+            and first[1:].islower()
+            and analyse(first.lower()).valid
+            and analyse(second.lower()).valid
+        ):
+            return f"{first} {second.lower()}"
+    return None
 
 
 def check_mixed_case(ctx: TextContext) -> Iterator[Problem]:
@@ -453,11 +495,13 @@ RULES = (
         message={"vi": "'{written}': viết là '{suggestion}'", "en": "'{written}': write '{suggestion}'"},
         why={
             "vi": "Một tiếng có chữ hoa ở giữa ('cônG', 'ĐOàn') thường do gõ nhầm phím Shift hay Caps Lock; "
-            "tiếng Việt chỉ viết hoa chữ cái đầu hoặc cả tiếng. Chữ viết tắt và ký hiệu ('TTg' trong "
-            "'QĐ-TTg') không phải là tiếng nên không bị xét.",
+            "tiếng Việt chỉ viết hoa chữ cái đầu hoặc cả tiếng. Hai tiếng viết dính nhau, tiếng sau viết hoa "
+            "('CônVà', 'CôngĐoàn') là thiếu dấu cách. Chữ viết tắt và ký hiệu ('TTg' trong 'QĐ-TTg'), tên "
+            "sản phẩm ('PowerPoint') không phải là tiếng nên không bị xét.",
             "en": "A word with a capital inside it ('cônG', 'ĐOàn') is usually a slip of Shift or Caps Lock; "
-            "Vietnamese capitalises the first letter or the whole word. Abbreviations and ký hiệu ('TTg' in "
-            "'QĐ-TTg') are not syllables and are not judged.",
+            "Vietnamese capitalises the first letter or the whole word. Two syllables run together, the second "
+            "capitalised ('CônVà', 'CôngĐoàn'), lack a space. Abbreviations and ký hiệu ('TTg' in 'QĐ-TTg') "
+            "and product names ('PowerPoint') are not syllables and are not judged.",
         },
         bad="opening:\n  - Phát động phong trào thi đua trong cônG nhân, viên chức, lao động.\n",
         good="opening:\n  - Phát động phong trào thi đua trong công nhân, viên chức, lao động.\n",

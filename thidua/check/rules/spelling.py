@@ -245,15 +245,17 @@ def check_lost_diacritics(ctx: TextContext) -> Iterator[Problem]:
         words = segment.words
         for i, restored in found.items():
             word = words[i]
-            if word.text != word.lower:
-                continue  # a name, an abbreviation, a code
             before = words[i - 1] if i else None
             after = words[i + 1] if i + 1 < len(words) else None
+            if word.text != word.lower:
+                partner = None if restored is None else (before if restored[0] < 0 else after)
+                if not (word.text.isupper() and partner is not None and partner.text.isupper()):
+                    continue  # a name, an abbreviation, a code; "CHỦ TICH" in a heading is judged
             if restored is not None:
                 side, meant = restored
                 partner = before if side < 0 else after
                 if partner is not None and segment.gap(*((partner, word) if side < 0 else (word, partner))) == " ":
-                    written = spell(meant[:-1], int(meant[-1]), style)
+                    written = match_case(word.text, spell(meant[:-1], int(meant[-1]), style))
                     suggestion = f"{partner.text} {written}" if side < 0 else f"{written} {partner.text}"
                     yield text_problem(segment, word.start, word=word.text, suggestion=suggestion)
             elif (
@@ -283,12 +285,14 @@ def _restored(table: Compounds, keys: list[str | None], lowers: list[str], i: in
     ):
         return None  # a word with its neighbour, as written
     left = lowers[i]
-    # The partner must be free: "cơ quan trong" is not "quan trọng", "trong tâm hồn" not "trọng tâm".
-    if first is not None and not (i > 1 and f"{keys[i - 2]} {first}" in table.words):
+    # A syllable's partner must be free: "cơ quan trong" is not "quan trọng", "trong tâm hồn" not "trọng
+    # tâm"; what is no syllable ("vào cuộc sng") is read with either neighbour.
+    bound = key is not None
+    if first is not None and not (bound and i > 1 and f"{keys[i - 2]} {first}" in table.words):
         meant = table.lost_second(first, left)
         if meant:
             return -1, meant[0]
-    if second is not None and not (i + 2 < len(keys) and f"{second} {keys[i + 2]}" in table.words):
+    if second is not None and not (bound and i + 2 < len(keys) and f"{second} {keys[i + 2]}" in table.words):
         meant = table.lost_first(left, second)
         if meant:
             return 1, meant[0]
@@ -327,8 +331,11 @@ def check_real_word_slip(ctx: TextContext) -> Iterator[Problem]:
         words = segment.words
         for i in hits:
             first, second = words[i], words[i + 1]
-            if first.text != first.lower or second.text != second.lower or segment.gap(first, second) != " ":
-                continue  # a name, an abbreviation, or a pair across a comma
+            opening = first.text == first.lower.capitalize() and _opens_sentence(segment, words, i)
+            if (first.text != first.lower and not opening) or second.text != second.lower:
+                continue  # a name, an abbreviation ("Khơi dây" opening a sentence is judged)
+            if segment.gap(first, second) != " ":
+                continue  # a pair across a comma
             if f"{first.lower} {second.lower}" in confused:
                 continue  # TX04 names it
             if second.lower in _UNITS:
@@ -342,8 +349,15 @@ def check_real_word_slip(ctx: TextContext) -> Iterator[Problem]:
             ):
                 continue  # "ưu đãi từ", likewise after
             meant = _meant(table, keys[i] or "", keys[i + 1] or "")
-            suggestion = " / ".join(_spelled(candidate, (first.lower, second.lower), style) for candidate in meant)
+            spelled = [_spelled(candidate, (first.lower, second.lower), style) for candidate in meant]
+            suggestion = " / ".join(word.capitalize() if opening else word for word in spelled)
             yield text_problem(segment, first.start, word=f"{first.text} {second.text}", suggestion=suggestion)
+
+
+def _opens_sentence(segment: Segment, words: list[Word], i: int) -> bool:
+    """Whether word `i` starts its segment or a sentence in it (after a full stop, a bullet or a heading number)."""
+    before = segment.text[words[i - 1].end if i else 0 : words[i].start]
+    return (not i and not before.strip(" \t\u00a0-–+•*.0123456789)")) or bool(i and re.search(r"[.!?]\s+$", before))
 
 
 def _spelled(candidate: str, written: tuple[str, str], style: str) -> str:
