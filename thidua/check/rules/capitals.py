@@ -393,6 +393,8 @@ _FIRSTS = frozenset(word.split(" ")[0] for word in COMMON_WORDS)
 _NAMED = re.compile(r"\s+(?:số\b|\d+/)|(?:\s+[^\W\d_]+){0,3}\s*[“\"«]")
 # Between the items of a list run into one sentence: a semicolon or a comma (after a closing mark).
 _LIST_GAP = re.compile(r"[ \u00a0]*[)\]”\"'’]*[ \u00a0]*[;,][ \u00a0]+")
+# An item's end inside a sentence: a semicolon, whatever came before it ("(2/9/2020); Phấn đấu").
+_AFTER_ITEM = re.compile(r";[ \u00a0]+$")
 # Words that start an item after a semicolon, never a name: "; Mỗi người", "; Qua phong trào".
 _AFTER_SEMICOLON = frozenset({"mỗi", "qua", "trong", "với", "các", "những", "tại", "từ", "đồng", "góp", "tiếp"})
 _OPEN_QUOTES = {"“": 1, "”": -1, "«": 1, "»": -1}
@@ -416,10 +418,10 @@ def check_needless_capital(ctx: TextContext) -> Iterator[Problem]:
                 continue
             before = words[i - 1]
             gap = segment.gap(before, word)
-            listed = _LIST_GAP.fullmatch(gap) is not None  # "…; Triển khai", "…”, Phát động"
+            listed = _LIST_GAP.fullmatch(gap) is not None or _AFTER_ITEM.search(gap) is not None  # "…; Triển khai"
             if not listed and not (gap == " " and before.text[:1].islower()):
                 continue  # a sentence's first word, a name's next word, a heading
-            if before.lower == "và" and any(w.text[:1].isupper() for w in words[max(0, i - 3) : i - 1]):
+            if before.lower == "và" and _after_a_name(segment, words, i - 1):
                 continue  # "Bộ Nông nghiệp và Phát triển nông thôn": the next kind in a name
             phrase = _common_phrase(segment, words, i)
             if phrase is None and listed and gap.rstrip().endswith(";") and word.lower in _AFTER_SEMICOLON:
@@ -428,6 +430,16 @@ def check_needless_capital(ctx: TextContext) -> Iterator[Problem]:
                 continue
             written = segment.text[word.start : phrase[-1].end]
             yield text_problem(segment, word.start, written=written, suggestion=written[:1].lower() + written[1:])
+
+
+def _after_a_name(segment: Segment, words: list[Word], conjunction: int) -> bool:
+    """Whether one of the two words right before `conjunction` ("và"), spaces only between, has a capital."""
+    for j in range(conjunction - 1, max(-1, conjunction - 3), -1):
+        if segment.gap(words[j], words[j + 1]) != " ":
+            return False
+        if words[j].text[:1].isupper():
+            return True
+    return False
 
 
 def _common_phrase(segment: Segment, words: list[Word], i: int) -> list[Word] | None:
