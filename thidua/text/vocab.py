@@ -86,6 +86,7 @@ CONFUSIONS: dict[str, str] = {
     "dành thắng lợi": "giành thắng lợi",
     "dành chiến thắng": "giành chiến thắng",
     "chính sát": "chính xác",
+    "cảu": "của",  # two letters typed the wrong way round; "cảu" is no word of administrative text
 }
 
 # Words Vietnamese doubles on purpose ("người người thi đua, nhà nhà thi đua"): not a repeated word.

@@ -183,9 +183,13 @@ def _styles(name: str) -> set[str]:
 
 
 # Longest first: "Ban Chấp hành Trung ương" is judged before "Ban Chấp hành", which it contains.
+# A name of two fields joined by "và" is also looked for with the "và" lost ("Sở Giáo dục Đào tạo").
+_FORMS = {v: v for n in (*BODIES, *TITLES, *EVENTS) for v in _styles(n)} | {
+    v.replace(" và ", " ", 1): v for n in BODIES if n.count(" ") > 2 and " và " in n for v in _styles(n)
+}
 _NAMES = tuple(
-    _Name(_words(name), rf"(?<![\w])({_pattern(name)})(?![\w])", name)
-    for name in sorted({v for n in (*BODIES, *TITLES, *EVENTS) for v in _styles(n)}, key=len, reverse=True)
+    _Name(_words(form), rf"(?<![\w])({_pattern(form)})(?![\w])", name)
+    for form, name in sorted(_FORMS.items(), key=lambda item: len(item[0]), reverse=True)
 )
 _TITLES = frozenset(v for n in TITLES for v in _styles(n))
 _BEFORE_PLACE = "|".join(_pattern(word) for word in PLACE_WORDS)
@@ -397,6 +401,11 @@ _LIST_GAP = re.compile(r"[ \u00a0]*[)\]”\"'’]*[ \u00a0]*[;,][ \u00a0]+")
 _AFTER_ITEM = re.compile(r";[ \u00a0]+$")
 # Words that start an item after a semicolon, never a name: "; Mỗi người", "; Qua phong trào".
 _AFTER_SEMICOLON = frozenset({"mỗi", "qua", "trong", "với", "các", "những", "tại", "từ", "đồng", "góp", "tiếp"})
+_CAPITALISED = re.compile(
+    r"(?<![\w])(?:"
+    + "|".join(sorted({re.escape(word.capitalize()) for word in (*_FIRSTS, *_AFTER_SEMICOLON)}, key=len, reverse=True))
+    + r")(?![\w])"
+)
 _OPEN_QUOTES = {"“": 1, "”": -1, "«": 1, "»": -1}
 
 
@@ -408,9 +417,9 @@ def _quoted(text: str, offset: int) -> bool:
 
 def check_needless_capital(ctx: TextContext) -> Iterator[Problem]:
     for segment in ctx.segments:
-        vocabulary = segment.vocabulary
-        if _FIRSTS.isdisjoint(vocabulary) and _AFTER_SEMICOLON.isdisjoint(vocabulary):
-            continue
+        text = segment.text
+        if not any(_mid_sentence(text, m.start()) for m in _CAPITALISED.finditer(text)):
+            continue  # cheap: most text has none of these words with a capital inside a sentence
         words = segment.words
         for i in range(1, len(words)):
             word = words[i]
@@ -430,6 +439,15 @@ def check_needless_capital(ctx: TextContext) -> Iterator[Problem]:
                 continue
             written = segment.text[word.start : phrase[-1].end]
             yield text_problem(segment, word.start, written=written, suggestion=written[:1].lower() + written[1:])
+
+
+def _mid_sentence(text: str, at: int) -> bool:
+    """Whether what comes right before `at` may leave a capital there needless: a small letter and a
+    space, or a comma or a semicolon (the words' own gaps decide)."""
+    before = text[max(0, at - 12) : at].rstrip(" \u00a0")
+    return (
+        at >= 2 and text[at - 1] in " \u00a0" and (before[-1:].islower() or before[-1:] in (",", ";") or ";" in before)
+    )
 
 
 def _after_a_name(segment: Segment, words: list[Word], conjunction: int) -> bool:
