@@ -576,12 +576,12 @@ RULES = (
         why={
             "vi": "Nghị định 30/2020/NĐ-CP (Phụ lục II) chỉ viết hoa chữ đầu câu, tên riêng, tên cơ quan, tổ "
             "chức, danh hiệu. Một từ thường (động từ mở đầu một việc như 'phát động', 'triển khai', 'tổ chức', "
-            "'kỷ niệm'; danh từ chung như 'đoàn viên', 'phong trào', 'cuộc vận động') viết hoa giữa câu hay sau "
+            "'kỷ niệm'; danh từ chung như 'đoàn viên', 'cán bộ', 'cuộc vận động') viết hoa giữa câu hay sau "
             "dấu chấm phẩy là viết hoa thừa. Không bị xét: từ đứng sau một chữ hoa ('Ban Tổ chức'), từ có chữ "
             "hoa theo sau ('Tổ chức Lao động Quốc tế'), từ trong ngoặc kép (tên phong trào).",
             "en": "Nghị định 30/2020/NĐ-CP (Phụ lục II) capitalises only a sentence's first letter, names, the "
             "names of bodies and titles. A common word (a verb that opens a task, such as 'phát động', 'triển "
-            "khai', 'tổ chức', 'kỷ niệm'; a generic noun such as 'đoàn viên', 'phong trào', 'cuộc vận động') "
+            "khai', 'tổ chức', 'kỷ niệm'; a generic noun such as 'đoàn viên', 'cán bộ', 'cuộc vận động') "
             "capitalised in the middle of a sentence or after a semicolon is a capital too many. Not judged: "
             "a word after a capital ('Ban Tổ chức'), one followed by a capital ('Tổ chức Lao động Quốc tế'), "
             "one inside quotes (a movement's name).",

@@ -216,12 +216,16 @@ def check_space_inside(ctx: TextContext) -> Iterator[Problem]:
             continue
         for match in _INSIDE.finditer(text):
             if match["open"]:
-                if _MARKER.match(text, match.start() + 1) or text[match.end() : match.end() + 3] == "...":
-                    continue  # "( a) …" is a list marker; "( ... )" a blank to fill in
+                if (
+                    _MARKER.match(text, match.start() + 1)
+                    or text[match.end() : match.end() + 3] == "..."
+                    or text[match.end() : match.end() + 1] in (")", "]", "”")
+                ):
+                    continue  # "( a) …" is a list marker; "( ... )", "(   )" a blank to fill in
                 yield text_problem(segment, match.start(), mark=match["open"], side=_SIDES["after"])
             else:
-                if match.start() > 0 and text[match.start() - 1] in ".…" and match["close"] == ")":
-                    continue  # "(… )": a blank to fill in
+                if match.start() > 0 and text[match.start() - 1] in ".…([“":
+                    continue  # "(… )", "(   )": a blank to fill in
                 yield text_problem(segment, match.end() - 1, mark=match["close"], side=_SIDES["before"])
         for match in _BEFORE_BRACKET.finditer(text):
             yield text_problem(segment, match.start(), mark="(", side=_SIDES["glued"])
