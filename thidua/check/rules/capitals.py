@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator
 from itertools import pairwise
 from typing import NamedTuple
@@ -152,6 +153,7 @@ class _Name(NamedTuple):
     words: frozenset[str]  # its words in lower case: all must be in a segment for it to be there
     source: str  # its pattern, compiled when first looked for (most names are in no plan's text)
     canonical: str
+    flat: str = ""  # its words in small letters, one space between: a cheap test before the pattern
 
     @property
     def pattern(self) -> re.Pattern[str]:
@@ -188,10 +190,23 @@ _FORMS = {v: v for n in (*BODIES, *TITLES, *EVENTS) for v in _styles(n)} | {
     v.replace(" và ", " ", 1): v for n in BODIES if n.count(" ") > 2 and " và " in n for v in _styles(n)
 }
 _NAMES = tuple(
-    _Name(_words(form), rf"(?<![\w])({_pattern(form)})(?![\w])", name)
+    _Name(_words(form), rf"(?<![\w])({_pattern(form)})(?![\w])", name, form.lower())
     for form, name in sorted(_FORMS.items(), key=lambda item: len(item[0]), reverse=True)
 )
 _TITLES = frozenset(v for n in TITLES for v in _styles(n))
+
+
+def _index(names: tuple[_Name, ...]) -> dict[str, list[int]]:
+    """Each name (by its place in `names`) under the one of its words the fewest names share: a segment
+    looks only at the names whose word it has."""
+    shared = Counter(word for name in names for word in name.words)
+    by_word: dict[str, list[int]] = {}
+    for index, name in enumerate(names):
+        by_word.setdefault(min(sorted(name.words), key=shared.__getitem__), []).append(index)
+    return by_word
+
+
+_BY_WORD = _index(_NAMES)
 _BEFORE_PLACE = "|".join(_pattern(word) for word in PLACE_WORDS)
 _PLACES = tuple(
     _Name(_words(name), rf"(?<![\w])(?:{_BEFORE_PLACE})\s+({_pattern(name)})(?![\w])", name)
@@ -208,6 +223,7 @@ def _toneless(text: str) -> str:
 
 # A province named after its place word with a tone slipped ("tỉnh Bình Đinh"): its toneless form.
 _PROVINCE_TONELESS = {_toneless(name): name for name in PROVINCES}
+_PROVINCE_NAMES = frozenset(PROVINCES)
 _PLACE_NAME = re.compile(rf"(?<![\w])(?:{_BEFORE_PLACE})\s+((?:[^\W\d_]+)(?:\s+[^\W\d_]+){{1,2}})")
 # ND30: a unit named by a number capitalises its common noun ("Quận 1", "Phường 15").
 _NUMBERED_UNIT = re.compile(r"(?<![\w])(quận|phường)(\s+\d+)(?![\w/.,]\d)")
@@ -240,10 +256,14 @@ def _tone_slipped_places(text: str) -> list[tuple[int, int, str, str]]:
     found = []
     for match in _PLACE_NAME.finditer(text):
         words = match[1].split()
+        if not words[0][:1].isupper():
+            continue  # "tỉnh tổ chức": no name
         for size in (3, 2):
             written = " ".join(words[:size])
+            if written in _PROVINCE_NAMES:
+                break  # written right
             canonical = _PROVINCE_TONELESS.get(_toneless(written))
-            if canonical is not None and written.lower() != canonical.lower() and written[:1].isupper():
+            if canonical is not None and written.lower() != canonical.lower():
                 found.append((match.start(1), match.start(1) + len(written), written, canonical))
                 break
     return found
@@ -262,9 +282,13 @@ def check_capitals(ctx: TextContext) -> Iterator[Problem]:
         vocabulary = segment.vocabulary  # shared with the other rules: a name is looked for only when all
         text = segment.text
         found: list[tuple[int, int, str, str]] = []  # its words are in the segment
-        for name in _NAMES:
+        flat = ""
+        for index in sorted({i for word in vocabulary & _BY_WORD.keys() for i in _BY_WORD[word]}):
+            name = _NAMES[index]
             if name.words <= vocabulary:
-                found += [(m.start(1), m.end(1), m[1], name.canonical) for m in name.pattern.finditer(text)]
+                flat = flat or " ".join(text.lower().split())
+                if name.flat in flat:  # cheap: the name's words in a row, before its pattern places it
+                    found += [(m.start(1), m.end(1), m[1], name.canonical) for m in name.pattern.finditer(text)]
         if not _PLACE_WORDS.isdisjoint(vocabulary):
             for name in _PLACES:
                 if name.words <= vocabulary:
