@@ -40,3 +40,18 @@ def test_every_annotation_sits_on_its_line_with_a_known_family() -> None:
     assert {d.file for d in defects} <= {path.name for path in CORPUS.glob("*.txt")}
     assert all(d.fix != d.quote for d in defects)
     assert {d.severity for d in defects} == {"error", "minor"}
+
+
+def test_fixes_are_put_in_one_after_another_even_where_they_overlap() -> None:
+    module = _eval_text()
+    line = "Tăng cường quản   lý trị doanh nghiệp, cán bộ"
+
+    def defect(quote: str, fix: str) -> object:
+        start = line.index(quote) + 1
+        return module.Defect("a.txt", 1, start, start + len(quote) - 1, quote, fix, "other", "minor", True, "")
+
+    spaces, stray = defect("quản   lý", "quản lý"), defect("lý trị", "trị")
+    assert module.corrected([line], [spaces, stray]) == ["Tăng cường quản trị doanh nghiệp, cán bộ"]
+    assert module.corrected([line], [defect("cán bộ", "cán bộ, công chức")]) == [
+        "Tăng cường quản   lý trị doanh nghiệp, cán bộ, công chức"
+    ]
