@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from thidua.text.compounds import COMPOUNDS_FILE, Compounds, compounds, slip_keys, stripped_forms
+from thidua.text.compounds import COMPOUNDS_FILE, Compounds, compounds, edit_keys, slip_keys, stripped_forms
 from thidua.text.syllables import analyse
 
 
@@ -50,6 +50,18 @@ def test_the_common_word_a_leftover_belongs_to() -> None:
     assert table.lost_second("khen0", "thng") == ["thương3"] and table.lost_first("tuyn", "truyên2") == ["tuyên0"]
     assert table.lost_second("khen0", "chê") == []  # "khen chê" is no common word
     assert "khen0" in table.common_syllables and "chê0" not in table.common_syllables
+
+
+def test_a_letter_of_the_rhyme_typed_wrong_dropped_or_added() -> None:
+    def near(a: str, b: str) -> bool:
+        return bool(set(edit_keys(_key(a))) & set(edit_keys(_key(b))))
+
+    assert near("yên", "yêu") and near("loan", "lan") and near("tràn", "trào")
+    assert not near("yên", "yến")  # another tone: a tone slip, not this
+    assert not near("bàn", "tàn")  # the onset is not the rhyme
+    table = Compounds(SMALL)
+    assert table.edited("khen0", "thương3") == []  # the word itself
+    assert table.edited("khen0", "thưng3") == ["khen0 thương3"]
 
 
 def test_the_shipped_list_holds_the_words_unions_write() -> None:

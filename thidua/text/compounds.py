@@ -3,7 +3,8 @@
 Every syllable here is in the syllable list's key form (base + tone digit, `Syllable.key`). A slip
 is the change of one thing a writer gets wrong without leaving the syllable list: the tone
 (`khen thường` → `khen thưởng`), an onset that sounds alike (`tuyên chuyền` → `tuyên truyền`,
-`năng xuất` → `năng suất`: tr/ch, s/x, d/gi/r, l/n) or a final that sounds alike (n/ng, t/c).
+`năng xuất` → `năng suất`: tr/ch, s/x, d/gi/r, l/n) or a final that sounds alike (n/ng, t/c); apart
+from these, `edited` reads one letter of a rhyme typed wrong, dropped or added (`yên nước`, `loan toả`).
 The words and their ranks are generated (`tools/gen_compounds.py`, notices in
 COMPOUNDS-NOTICE.md) and read once, the first time a text asks.
 """
@@ -41,6 +42,14 @@ def slip_keys(key: str) -> tuple[str, ...]:
     return tuple(keys)
 
 
+@cache
+def edit_keys(key: str) -> tuple[str, ...]:
+    """`key` and its forms with one letter after the first dropped, same tone: two syllables share
+    one when a letter of the rhyme is typed wrong, dropped or added ("yên"/"yêu", "loan"/"lan")."""
+    base, tone = key[:-1], key[-1]
+    return tuple(dict.fromkeys([key, *(f"{base[:at]}{base[at + 1 :]}{tone}" for at in range(1, len(base)))]))
+
+
 def _onset(base: str) -> str | None:
     if base.startswith("n") and not base.startswith(("nh", "ng")):
         return "l" + base[1:]
@@ -70,6 +79,33 @@ class Compounds:
             for key in slip_keys(second):
                 by_first.setdefault(first, {}).setdefault(key, []).append(pair)
         self.by_first, self.by_second = by_first, by_second
+
+    @cached_property
+    def _by_edit(self) -> tuple[dict[str, dict[str, list[str]]], dict[str, dict[str, list[str]]]]:
+        """The common words by the syllable that stays and the other's one-letter edits ("lan" for "loan")."""
+        by_first: dict[str, dict[str, list[str]]] = {}
+        by_second: dict[str, dict[str, list[str]]] = {}
+        for pair in self.common:
+            first, second = pair.split(" ")
+            for key in edit_keys(first):
+                by_second.setdefault(second, {}).setdefault(key, []).append(pair)
+            for key in edit_keys(second):
+                by_first.setdefault(first, {}).setdefault(key, []).append(pair)
+        return by_first, by_second
+
+    def edited(self, first: str, second: str) -> list[str]:
+        """The common words one letter of a rhyme from the pair ("loan toả" -> "lan toả"), which is no
+        word; [] as for `meant`."""
+        pair = f"{first} {second}"
+        if pair in self.free or pair in self.words:
+            return []
+        by_first, by_second = self._by_edit
+        found: list[str] = []
+        for key in edit_keys(first):
+            found += by_second.get(second, {}).get(key, ())
+        for key in edit_keys(second):
+            found += by_first.get(first, {}).get(key, ())
+        return sorted({candidate for candidate in found if candidate != pair})
 
     @cached_property
     def words(self) -> frozenset[str]:

@@ -9,7 +9,7 @@ from itertools import pairwise
 
 from thidua.check.rule import Rule, TextContext, text_problem
 from thidua.findings import Problem, Severity
-from thidua.text.compounds import Compounds, compounds
+from thidua.text.compounds import Compounds, compounds, stripped_forms
 from thidua.text.lexicon import Lexicon
 from thidua.text.segments import Segment, Word, match_case
 from thidua.text.syllables import Syllable, analyse, is_vietnamese, spell
@@ -310,7 +310,20 @@ def _slip_key(lower: str) -> str | None:
 
 @lru_cache(maxsize=65536)
 def _meant(table: Compounds, first: str, second: str) -> tuple[str, ...]:
-    return tuple(table.meant(first, second))  # a document repeats its pairs: each looked up once
+    meant = table.meant(first, second)  # a document repeats its pairs: each looked up once
+    if not meant and first[:-1] not in _FREE and second[:-1] not in _FREE:
+        meant = table.edited(first, second)
+    return tuple(meant)
+
+
+# Words that go with almost any other ("các cấp", "cho người", "trong khu"): a pair with one of them is
+# never read as a letter typed wrong, only as a slip of tone, onset or final.
+_FREE_WORDS = """
+cac cho trong va cua vơi nhưng la co đươc đê khi thi ma tư tai theo vê ra vao lên se đa đang không nay đo cung
+như nhât rât đêu hơn môi môt hai ba năm hăng hang trên dươi sau trươc nên bi do vi nêu tơi đên qua băng nhiêu
+it lai con nưa cao
+"""
+_FREE = frozenset(_FREE_WORDS.split())  # syllables without their tone, as in a key
 
 
 # The units of government a plan names after "toàn", "các", "cấp" ("toàn quận" is not "toàn quân").
@@ -349,6 +362,8 @@ def check_real_word_slip(ctx: TextContext) -> Iterator[Problem]:
             ):
                 continue  # "ưu đãi từ", likewise after
             meant = _meant(table, keys[i] or "", keys[i + 1] or "")
+            if all(_marks_lost(candidate, (first.lower, second.lower)) for candidate in meant):
+                continue  # "đoàn vin": letters with marks lost, TX08's
             spelled = [_spelled(candidate, (first.lower, second.lower), style) for candidate in meant]
             suggestion = " / ".join(word.capitalize() if opening else word for word in spelled)
             yield text_problem(segment, first.start, word=f"{first.text} {second.text}", suggestion=suggestion)
@@ -358,6 +373,14 @@ def _opens_sentence(segment: Segment, words: list[Word], i: int) -> bool:
     """Whether word `i` starts its segment or a sentence in it (after a full stop, a bullet or a heading number)."""
     before = segment.text[words[i - 1].end if i else 0 : words[i].start]
     return (not i and not before.strip(" \t\u00a0-–+•*.0123456789)")) or bool(i and re.search(r"[.!?]\s+$", before))
+
+
+def _marks_lost(candidate: str, written: tuple[str, str]) -> bool:
+    """Whether the pair as written is what the compound leaves when letters with marks are dropped."""
+    return all(
+        as_written == spell(key[:-1], int(key[-1]), "old") or as_written in stripped_forms(key)
+        for key, as_written in zip(candidate.split(" "), written, strict=True)
+    ) and any(as_written.isascii() for as_written in written)
 
 
 def _spelled(candidate: str, written: tuple[str, str], style: str) -> str:
@@ -501,14 +524,18 @@ RULES = (
             "thật nhưng sai trong từ ('khen thường', 'tuyên chuyền', 'quyết tầm', 'bảo về quyền lợi'). thidua "
             "so từng cặp tiếng với danh sách từ hai tiếng (Viet74K của underthesea, từ điển của pyvi) xếp hạng "
             "theo văn bản hành chính thật: một cặp không thành từ, cách một từ thông dụng đúng một chỗ sai (dấu "
-            "thanh, phụ âm đầu tr/ch, s/x, d/gi/r, l/n, phụ âm cuối n/ng, t/c), và không ghép được với tiếng "
-            "đứng trước hay sau, thì được báo. Tên riêng (viết hoa) không bị xét.",
+            "thanh, phụ âm đầu tr/ch, s/x, d/gi/r, l/n, phụ âm cuối n/ng, t/c; hoặc một chữ của vần gõ sai, "
+            "thiếu hay thừa: 'yên nước', 'loan toả'), và không ghép được với tiếng đứng trước hay sau, thì "
+            "được báo. Tên riêng (viết hoa giữa câu) không bị xét; cặp có hư từ đi với mọi từ ('các', 'cho', "
+            "'trong', 'và') chỉ bị xét theo dấu thanh và phụ âm.",
             "en": "A spell checker judges syllables one by one, so it misses the commonest mistake left: a real "
             "syllable in the wrong word ('khen thường', 'tuyên chuyền', 'quyết tầm', 'bảo về quyền lợi'). "
             "thidua reads each pair of syllables against two-syllable words (underthesea's Viet74K, pyvi's "
             "dictionary) ranked by real administrative text: a pair that is no word, one slip (tone, onset "
-            "tr/ch, s/x, d/gi/r, l/n, final n/ng, t/c) from a common word, and that makes no word with the "
-            "syllable before or after, is reported. Names (capitalised) are not judged.",
+            "tr/ch, s/x, d/gi/r, l/n, final n/ng, t/c; or one letter of the rhyme typed wrong, dropped or added: "
+            "'yên nước', 'loan toả') from a common word, and that makes no word with the syllable before or "
+            "after, is reported. Names (capitalised mid-sentence) are not judged; a pair with a function word "
+            "that goes with any other ('các', 'cho', 'trong', 'và') is judged by tone and consonants only.",
         },
         bad="opening:\n  - Kịp thời khen thường các tập thể có thành tích xuất sắc.\n",
         good="opening:\n  - Kịp thời khen thưởng các tập thể có thành tích xuất sắc.\n",
