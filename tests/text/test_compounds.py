@@ -62,6 +62,8 @@ def test_a_letter_of_the_rhyme_typed_wrong_dropped_or_added() -> None:
     table = Compounds(SMALL)
     assert table.edited("khen0", "thương3") == []  # the word itself
     assert table.edited("khen0", "thưng3") == ["khen0 thương3"]
+    assert table.edited("khen0", "ương3") == ["khen0 thương3"]  # its onset lost
+    assert table.edited("khen0", "lương3") == []  # another onset is no letter lost
 
 
 def test_the_shipped_list_holds_the_words_unions_write() -> None:

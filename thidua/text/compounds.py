@@ -4,7 +4,8 @@ Every syllable here is in the syllable list's key form (base + tone digit, `Syll
 is the change of one thing a writer gets wrong without leaving the syllable list: the tone
 (`khen thường` → `khen thưởng`), an onset that sounds alike (`tuyên chuyền` → `tuyên truyền`,
 `năng xuất` → `năng suất`: tr/ch, s/x, d/gi/r, l/n) or a final that sounds alike (n/ng, t/c); apart
-from these, `edited` reads one letter of a rhyme typed wrong, dropped or added (`yên nước`, `loan toả`).
+from these, `edited` reads one letter of a rhyme typed wrong, dropped or added (`yên nước`, `loan toả`)
+and an onset lost (`ứng ụng` for `ứng dụng`).
 The words and their ranks are generated (`tools/gen_compounds.py`, notices in
 COMPOUNDS-NOTICE.md) and read once, the first time a text asks.
 """
@@ -50,6 +51,21 @@ def edit_keys(key: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys([key, *(f"{base[:at]}{base[at + 1 :]}{tone}" for at in range(1, len(base)))]))
 
 
+_VOWELS = frozenset("aăâeêioôơuưy")
+
+
+def _onset_dropped(key: str) -> tuple[str, ...]:
+    """A common syllable's form with its onset lost ("dung5" -> "z:ung5"): what a copy that drops the
+    first letters leaves ("ứng ụng" for "ứng dụng")."""
+    rest = key.lstrip("bcdđghklmnpqrstvx")
+    return (f"z:{rest}",) if rest != key and rest[:1] in _VOWELS else ()
+
+
+def _without_onset(key: str) -> tuple[str, ...]:
+    """The lookup for a written syllable without an onset ("ung5" -> "z:ung5"); none for one with."""
+    return (f"z:{key}",) if key[:1] in _VOWELS else ()
+
+
 def _onset(base: str) -> str | None:
     if base.startswith("n") and not base.startswith(("nh", "ng")):
         return "l" + base[1:]
@@ -87,9 +103,9 @@ class Compounds:
         by_second: dict[str, dict[str, list[str]]] = {}
         for pair in self.common:
             first, second = pair.split(" ")
-            for key in edit_keys(first):
+            for key in (*edit_keys(first), *_onset_dropped(first)):
                 by_second.setdefault(second, {}).setdefault(key, []).append(pair)
-            for key in edit_keys(second):
+            for key in (*edit_keys(second), *_onset_dropped(second)):
                 by_first.setdefault(first, {}).setdefault(key, []).append(pair)
         return by_first, by_second
 
@@ -101,9 +117,9 @@ class Compounds:
             return []
         by_first, by_second = self._by_edit
         found: list[str] = []
-        for key in edit_keys(first):
+        for key in (*edit_keys(first), *_without_onset(first)):
             found += by_second.get(second, {}).get(key, ())
-        for key in edit_keys(second):
+        for key in (*edit_keys(second), *_without_onset(second)):
             found += by_first.get(first, {}).get(key, ())
         return sorted({candidate for candidate in found if candidate != pair})
 

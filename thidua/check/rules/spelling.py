@@ -525,7 +525,7 @@ RULES = (
             "so từng cặp tiếng với danh sách từ hai tiếng (Viet74K của underthesea, từ điển của pyvi) xếp hạng "
             "theo văn bản hành chính thật: một cặp không thành từ, cách một từ thông dụng đúng một chỗ sai (dấu "
             "thanh, phụ âm đầu tr/ch, s/x, d/gi/r, l/n, phụ âm cuối n/ng, t/c; hoặc một chữ của vần gõ sai, "
-            "thiếu hay thừa: 'yên nước', 'loan toả'), và không ghép được với tiếng đứng trước hay sau, thì "
+            "thiếu hay thừa: 'yên nước', 'loan toả'; hoặc mất phụ âm đầu khi chép: 'ứng ụng'), và không ghép được với tiếng đứng trước hay sau, thì "
             "được báo. Tên riêng (viết hoa giữa câu) không bị xét; cặp có hư từ đi với mọi từ ('các', 'cho', "
             "'trong', 'và') chỉ bị xét theo dấu thanh và phụ âm.",
             "en": "A spell checker judges syllables one by one, so it misses the commonest mistake left: a real "
@@ -533,7 +533,7 @@ RULES = (
             "thidua reads each pair of syllables against two-syllable words (underthesea's Viet74K, pyvi's "
             "dictionary) ranked by real administrative text: a pair that is no word, one slip (tone, onset "
             "tr/ch, s/x, d/gi/r, l/n, final n/ng, t/c; or one letter of the rhyme typed wrong, dropped or added: "
-            "'yên nước', 'loan toả') from a common word, and that makes no word with the syllable before or "
+            "'yên nước', 'loan toả'; or an onset lost in a copy: 'ứng ụng') from a common word, and that makes no word with the syllable before or "
             "after, is reported. Names (capitalised mid-sentence) are not judged; a pair with a function word "
             "that goes with any other ('các', 'cho', 'trong', 'và') is judged by tone and consonants only.",
         },
