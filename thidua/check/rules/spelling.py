@@ -494,14 +494,14 @@ RULES = (
             "bộ' thành 'cn bộ', 'kinh tế' thành 'kinh t', 'phong trào' thành 'phong tro' hay 'phong trao'. "
             "Một chữ không dấu bị xét khi nó là phần còn lại của một tiếng trong từ thông dụng đứng cạnh tiếng "
             "kia của từ ấy (mà không thành từ với tiếng nào bên cạnh như đang viết), hoặc khi nó không phải là "
-            "tiếng nào mà nằm giữa hai tiếng Việt, có tiếng có dấu. Chữ viết hoa (tên, chữ viết tắt), mã số và "
-            "dòng hoàn toàn không dấu không bị xét.",
+            "tiếng nào mà nằm giữa hai tiếng Việt, có tiếng có dấu. Tên, chữ viết tắt, mã số và dòng hoàn toàn "
+            "không dấu không bị xét; trong đề mục viết hoa, cặp tiếng viết hoa ('CHỦ TICH') vẫn được xét.",
             "en": "Converting a font (TCVN3, VNI to Unicode) or copying from a PDF often drops the letters with "
             "marks: 'cán bộ' becomes 'cn bộ', 'kinh tế' 'kinh t', 'phong trào' 'phong tro' or 'phong trao'. A "
             "plain word is judged when it is what is left of a syllable of a common word, next to that word's "
             "other syllable (and makes no word with its neighbours as written), or when it is no syllable and "
-            "stands between two Vietnamese syllables, one of them with marks. Capitalised words (names, "
-            "abbreviations), codes and lines without any mark are not judged.",
+            "stands between two Vietnamese syllables, one of them with marks. Names, abbreviations, codes and "
+            "lines without any mark are not judged; in a heading in capitals a pair in capitals ('CHỦ TICH') is.",
         },
         bad="opening:\n  - Bồi dưỡng đội ngũ cn bộ công đoàn cơ sở, đẩy mạnh phong tro thi đua.\n",
         good="opening:\n  - Bồi dưỡng đội ngũ cán bộ công đoàn cơ sở, đẩy mạnh phong trào thi đua.\n",
