@@ -10,7 +10,17 @@ from hypothesis import strategies as st
 
 from thidua.plan.model import Plan, Reference
 from thidua.render.context import plan_context, recipient_lines, reference_sentence
-from thidua.text.formatting import BLANK, VIETNAMESE_ALPHA, alpha, doc_number, long_date, roman, short_date, so_ky_hieu
+from thidua.text.formatting import (
+    BLANK,
+    VIETNAMESE_ALPHA,
+    alpha,
+    doc_number,
+    long_date,
+    roman,
+    roman_value,
+    short_date,
+    so_ky_hieu,
+)
 
 ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 
@@ -193,3 +203,8 @@ def test_a_party_ky_hieu_is_told_by_its_body(ky_hieu: str, party: bool) -> None:
     from thidua.text.kyhieu import is_party
 
     assert is_party(ky_hieu) is party
+
+
+def test_a_roman_numeral_reads_back_to_its_number() -> None:
+    assert [roman_value(roman(n)) for n in range(1, 40)] == list(range(1, 40))
+    assert roman_value("IX") == 9 and roman_value("XIV") == 14 and roman_value("XL") == 40

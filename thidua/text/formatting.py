@@ -64,6 +64,16 @@ def roman(n: int) -> str:
     return "".join(out)
 
 
+def roman_value(numeral: str) -> int:
+    """I -> 1, IV -> 4, XIV -> 14: `roman` read back."""
+    values = {letters: value for value, letters in _ROMAN if len(letters) == 1}
+    total = 0
+    for letter, following in zip(numeral, [*numeral[1:], ""], strict=True):
+        value = values[letter]
+        total += -value if following and values[following] > value else value
+    return total
+
+
 def alpha(n: int) -> str:
     """1 -> a, 5 -> đ, 23 -> y, 24 -> aa: letters in Vietnamese alphabet order."""
     if n < 1:

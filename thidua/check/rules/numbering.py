@@ -9,6 +9,7 @@ from typing import Any
 from thidua.check.rule import Rule, TextContext, text_problem
 from thidua.findings import Loc, Problem, Severity
 from thidua.plan.model import Plan
+from thidua.text.formatting import roman, roman_value
 from thidua.text.segments import not_prose
 
 W, N = Severity.warning, Severity.info
@@ -172,23 +173,6 @@ def check_glued_number(ctx: TextContext) -> Iterator[Problem]:
 _HEADING = re.compile(
     rf"{_SPACE}*(?P<number>{_ROMAN}|\d{{1,2}})(?:{_SPACE}*[./:\-–)]{_SPACE}*|{_SPACE}+)(?=[^\W\d_]{{2}})"
 )
-_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
-
-
-def _roman_value(numeral: str) -> int:
-    total = 0
-    for letter, following in zip(numeral, [*numeral[1:], ""], strict=True):
-        value = _ROMAN_VALUES[letter]
-        total += -value if following and _ROMAN_VALUES[following] > value else value
-    return total
-
-
-def _roman(value: int) -> str:
-    out = ""
-    for numeral, worth in (("X", 10), ("IX", 9), ("V", 5), ("IV", 4), ("I", 1)):
-        while value >= worth:
-            out, value = out + numeral, value - worth
-    return out
 
 
 def check_heading_sequence(ctx: TextContext) -> Iterator[Problem]:
@@ -206,14 +190,14 @@ def check_heading_sequence(ctx: TextContext) -> Iterator[Problem]:
             continue  # a heading is in capitals; "1. Mục đích" is an item, "2 người" a count
         number = match["number"]
         kind = "arabic" if number.isdigit() else "roman"
-        value = int(number) if kind == "arabic" else _roman_value(number)
+        value = int(number) if kind == "arabic" else roman_value(number)
         previous = last.get(kind)
         last[kind] = value
         if kind == "roman":
             last.pop("arabic", None)  # a new part numbers its own headings from 1
         if previous is None or value == previous + 1:
             continue
-        spell = str if kind == "arabic" else _roman
+        spell = str if kind == "arabic" else roman
         yield text_problem(
             segment,
             match.start("number"),
