@@ -13,6 +13,7 @@ COMPOUNDS-NOTICE.md) and read once, the first time a text asks.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable, Iterable
 from functools import cache, cached_property
 from itertools import combinations
 from pathlib import Path
@@ -75,6 +76,34 @@ def _onset(base: str) -> str | None:
     return None
 
 
+# The common words by the syllable that stays, then by a form of the other: (under the first syllable,
+# the second's forms; under the second, the first's).
+_Index = tuple[dict[str, dict[str, list[str]]], dict[str, dict[str, list[str]]]]
+
+
+def _index(common: Iterable[str], forms: Callable[[str], Iterable[str]]) -> _Index:
+    by_first: dict[str, dict[str, list[str]]] = {}
+    by_second: dict[str, dict[str, list[str]]] = {}
+    for pair in common:
+        first, second = pair.split(" ")
+        for key in forms(first):
+            by_second.setdefault(second, {}).setdefault(key, []).append(pair)
+        for key in forms(second):
+            by_first.setdefault(first, {}).setdefault(key, []).append(pair)
+    return by_first, by_second
+
+
+def _found(index: _Index, first: str, second: str, forms: Callable[[str], Iterable[str]]) -> list[str]:
+    """The common words under `index` that the pair reaches by a form of either syllable."""
+    by_first, by_second = index
+    found: list[str] = []
+    for key in forms(first):
+        found += by_second.get(second, {}).get(key, ())
+    for key in forms(second):
+        found += by_first.get(first, {}).get(key, ())
+    return found
+
+
 class Compounds:
     """The shipped words: `words` every two-syllable word ("khen0 thương3"), `by_first`/`by_second` the
     common ones by the syllable that stays and the other's slip form, `free` the phrases one slip from a
@@ -85,29 +114,13 @@ class Compounds:
         common = self._parts.get("C", [])
         self.common = frozenset(common)
         self.free = frozenset(self._parts.get("A", ()))
-        # By the syllable that stays: the second's slip forms under the first, the first's under the second.
-        by_first: dict[str, dict[str, list[str]]] = {}
-        by_second: dict[str, dict[str, list[str]]] = {}
-        for pair in common:
-            first, second = pair.split(" ")
-            for key in slip_keys(first):
-                by_second.setdefault(second, {}).setdefault(key, []).append(pair)
-            for key in slip_keys(second):
-                by_first.setdefault(first, {}).setdefault(key, []).append(pair)
-        self.by_first, self.by_second = by_first, by_second
+        self.by_first, self.by_second = _index(common, slip_keys)
 
     @cached_property
-    def _by_edit(self) -> tuple[dict[str, dict[str, list[str]]], dict[str, dict[str, list[str]]]]:
-        """The common words by the syllable that stays and the other's one-letter edits ("lan" for "loan")."""
-        by_first: dict[str, dict[str, list[str]]] = {}
-        by_second: dict[str, dict[str, list[str]]] = {}
-        for pair in self.common:
-            first, second = pair.split(" ")
-            for key in (*edit_keys(first), *_onset_dropped(first)):
-                by_second.setdefault(second, {}).setdefault(key, []).append(pair)
-            for key in (*edit_keys(second), *_onset_dropped(second)):
-                by_first.setdefault(first, {}).setdefault(key, []).append(pair)
-        return by_first, by_second
+    def _by_edit(self) -> _Index:
+        """The common words by the syllable that stays and the other's one-letter edits ("lan" for "loan")
+        or its form without its onset ("ung5" for "dung5")."""
+        return _index(self.common, lambda key: (*edit_keys(key), *_onset_dropped(key)))
 
     def edited(self, first: str, second: str) -> list[str]:
         """The common words one letter of a rhyme from the pair ("loan toả" -> "lan toả"), which is no
@@ -115,12 +128,7 @@ class Compounds:
         pair = f"{first} {second}"
         if pair in self.free or pair in self.words:
             return []
-        by_first, by_second = self._by_edit
-        found: list[str] = []
-        for key in (*edit_keys(first), *_without_onset(first)):
-            found += by_second.get(second, {}).get(key, ())
-        for key in (*edit_keys(second), *_without_onset(second)):
-            found += by_first.get(first, {}).get(key, ())
+        found = _found(self._by_edit, first, second, lambda key: (*edit_keys(key), *_without_onset(key)))
         return sorted({candidate for candidate in found if candidate != pair})
 
     @cached_property
@@ -131,15 +139,7 @@ class Compounds:
     def meant(self, first: str, second: str) -> list[str]:
         """The common words one slip from the pair `first second`, which is no word itself; [] when
         none is, or when the pair is a word or a free phrase."""
-        found: list[str] = []
-        slipped_first = self.by_second.get(second)
-        if slipped_first is not None:
-            for key in slip_keys(first):
-                found += slipped_first.get(key, ())
-        slipped_second = self.by_first.get(first)
-        if slipped_second is not None:
-            for key in slip_keys(second):
-                found += slipped_second.get(key, ())
+        found = _found((self.by_first, self.by_second), first, second, slip_keys)
         if not found:
             return []
         pair = f"{first} {second}"
