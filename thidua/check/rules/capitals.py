@@ -25,7 +25,7 @@ from typing import NamedTuple
 from thidua.check.rule import Rule, TextContext, text_problem
 from thidua.findings import Problem, Severity
 from thidua.text.segments import Segment, Word
-from thidua.text.syllables import LETTERS, analyse, is_vietnamese
+from thidua.text.syllables import LETTERS, analyse, is_vietnamese, strip_tone
 
 W = Severity.warning
 
@@ -213,12 +213,9 @@ _PLACES = tuple(
     for name in sorted(PROVINCES, key=len, reverse=True)
 )
 _PLACE_WORDS = frozenset({"tỉnh", "thành", "tp"})
-_TONES = dict.fromkeys(map(ord, "\u0300\u0301\u0303\u0309\u0323"))
-
-
 def _toneless(text: str) -> str:
     """`text` in small letters without its tone marks (ă, â, ê, ô, ơ, ư, đ kept): "bình đinh" for "Bình Định"."""
-    return unicodedata.normalize("NFC", unicodedata.normalize("NFD", text.lower()).translate(_TONES))
+    return strip_tone(unicodedata.normalize("NFC", text.lower()))[0]
 
 
 # A province named after its place word with a tone slipped ("tỉnh Bình Đinh"): its toneless form.
