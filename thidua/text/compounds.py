@@ -163,6 +163,10 @@ class Compounds:
         """The syllables of the common words ("khen0", "thương3", ...)."""
         return frozenset(key for pair in self.common for key in pair.split(" "))
 
+    def partners_after(self, first: str) -> list[str]:
+        """The keys that follow `first` in a common word, in order ("căn0" -> ["cư1", "hô5", "nha2"])."""
+        return self._partners[0].get(first, [])
+
     def lost_second(self, first: str, left: str) -> list[str]:
         """The keys of the syllables that, written after `first` with their marked letters dropped,
         leave `left` and make a common word ("phong0" "tro" -> ["trao2"])."""

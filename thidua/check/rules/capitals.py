@@ -26,6 +26,7 @@ from thidua.check.rule import Rule, TextContext, text_problem
 from thidua.findings import Problem, Severity
 from thidua.text.segments import Segment, Word
 from thidua.text.syllables import LETTERS, analyse, is_vietnamese, strip_tone
+from thidua.text.vocab import MOTTO
 
 W = Severity.warning
 
@@ -213,6 +214,8 @@ _PLACES = tuple(
     for name in sorted(PROVINCES, key=len, reverse=True)
 )
 _PLACE_WORDS = frozenset({"tỉnh", "thành", "tp"})
+
+
 def _toneless(text: str) -> str:
     """`text` in small letters without its tone marks (ă, â, ê, ô, ơ, ư, đ kept): "bình đinh" for "Bình Định"."""
     return strip_tone(unicodedata.normalize("NFC", text.lower()))[0]
@@ -226,7 +229,6 @@ _PLACE_NAME = re.compile(rf"(?<![\w])(?:{_BEFORE_PLACE})\s+((?:[^\W\d_]+)(?:\s+[
 _NUMBERED_UNIT = re.compile(r"(?<![\w])(quận|phường)(\s+\d+)(?![\w/.,]\d)")
 # The Tiêu ngữ is written in small letters with capitals ("Độc lập - Tự do - Hạnh phúc"), not all capitals.
 _MOTTO_CAPITALS = re.compile(r"ĐỘC LẬP(\s*[-–]\s*)TỰ DO(\s*[-–]\s*)HẠNH PHÚC")
-MOTTO = "Độc lập - Tự do - Hạnh phúc"
 # ND30 capitalises the kind of a document cited by its number ("Kế hoạch số 01/KH-CĐVC").
 _CITED_KIND = re.compile(
     r"(?<![\w])(kế hoạch|nghị quyết|chỉ thị|quyết định|thông tư|nghị định|hướng dẫn|công văn|thông báo|"

@@ -25,6 +25,53 @@ _RUN_TOGETHER = re.compile(
 )
 
 
+# "Quyết định số 36/2017/QĐ-UBND ngày 04/11/2017 Ủy ban nhân dân tỉnh": a cited document, its date, then
+# its issuer without "của" (lost in a copy); the first word of the issuer's name.
+_ISSUERS = (
+    "Ban|Ủy|Uỷ|UBND|HĐND|Bộ|Sở|Cục|Vụ|Tổng|Liên|Công|Hội|Chính|Thủ|Chủ|Đảng|Tỉnh|Huyện|Thành|Quận|Thị|"
+    "Văn|Trung|Quốc|Phòng|Trường|Đoàn|Mặt|MTTQ|BCH|BTV|LĐLĐ|TLĐ|Viện|Học|Ngân|Tòa|Toà"
+)
+_DATE = r"\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}"
+_ISSUER_AFTER_DATE = re.compile(
+    rf"(?:{_DOC_WORDS})\s+số\s+\d+[\w.]*(?:[/-][\w.]+)+,?\s+ngày\s+(?:{_DATE})\s+(?P<issuer>(?:{_ISSUERS})\b)"
+)
+
+
+_CITED_HEAD = re.compile(rf"(?:{_DOC_WORDS})\s+số\s+\d+[\w.]*(?:[/-][\w.]+)+")
+# "… của Ủy ban nhân dân tỉnh Sơn La việc ban hành …": the subject after the issuer's name without "về"
+_ISSUER_NAMED = re.compile(rf"(?<![\w])(?:của|{_ISSUERS})(?![\w])")
+_NAME_THEN_VIEC = re.compile(r"(?P<name>[^\W\d_]+)\s+(?P<viec>việc)\b")
+
+
+def check_citation_word_lost(ctx: TextContext) -> Iterator[Problem]:
+    for segment in ctx.segments:
+        lowered, text = segment.lowered, segment.text
+        if "số" not in lowered or "/" not in text:
+            continue
+        if "ngày" in lowered:
+            for match in _ISSUER_AFTER_DATE.finditer(text):
+                at = match.start("issuer")
+                yield text_problem(segment, at, written=_up_to_word(text, match.start(), at), lost="của")
+        if "việc" in lowered:
+            for head in _CITED_HEAD.finditer(text):
+                stops = [text.find(mark, head.end()) for mark in ".;:\n"]
+                end = min([stop for stop in stops if stop != -1], default=len(text))
+                name = _NAME_THEN_VIEC.search(text, head.end(), min(end, head.end() + 160))
+                if name is None or not name["name"][:1].isupper() or name["name"] in ("V", "Về"):
+                    continue
+                between = text[head.end() : name.start()]
+                if _ISSUER_NAMED.search(between) and not any(mark in between for mark in '“"'):
+                    # the name is the issuer's (not a movement's in quotes), then its subject without "về"
+                    at = name.start("viec")
+                    yield text_problem(segment, at, written=_up_to_word(text, name.start(), at), lost="về")
+
+
+def _up_to_word(text: str, start: int, at: int) -> str:
+    """The text from `start` to the end of the word at `at`."""
+    end = text.find(" ", at)
+    return text[start : end if end != -1 else len(text)]
+
+
 def check_run_together(ctx: TextContext) -> Iterator[Problem]:
     for segment in ctx.segments:
         if "số" not in segment.lowered or ("/" not in segment.text and "-" not in segment.text):
@@ -96,5 +143,31 @@ RULES = (
         },
         bad="opening:\n  - Thực hiện Chỉ thị số 05-CT/TW Chỉ thị về đẩy mạnh học tập và làm theo tư tưởng Hồ Chí Minh.\n",
         good="opening:\n  - Thực hiện Chỉ thị số 05-CT/TW về đẩy mạnh học tập và làm theo tư tưởng Hồ Chí Minh.\n",
+    ),
+    Rule(
+        "TX42",
+        "citation.word-lost",
+        Severity.warning,
+        text_check=check_citation_word_lost,
+        summary={
+            "vi": "Văn bản dẫn thiếu chữ 'của' trước cơ quan ban hành hay 'về' trước trích yếu",
+            "en": "A cited document without 'của' before its issuer or 'về' before its subject",
+        },
+        message={
+            "vi": "'{written}': thiếu '{lost}'?",
+            "en": "'{written}': '{lost}' missing?",
+        },
+        why={
+            "vi": "Văn bản dẫn viết theo thứ tự tên loại, số và ký hiệu, ngày ban hành, 'của' cơ quan ban hành, "
+            "'về' trích yếu: 'Quyết định số 36/2017/QĐ-UBND ngày 04/11/2017 của Ủy ban nhân dân tỉnh Sơn La về "
+            "việc ban hành …'. Bản chép từ trang web hay từ PDF thường rơi mất những chữ ngắn ấy: ngày ban hành "
+            "liền tên cơ quan ('04/11/2017 Ủy ban'), tên cơ quan liền trích yếu ('Sơn La việc ban hành').",
+            "en": "A cited document is written type, number and ký hiệu, date, 'của' and its issuer, 'về' and its "
+            "subject: 'Quyết định số 36/2017/QĐ-UBND ngày 04/11/2017 của Ủy ban nhân dân tỉnh Sơn La về việc ban "
+            "hành …'. A copy from a web page or a PDF often loses these short words: the date runs into the "
+            "issuer ('04/11/2017 Ủy ban'), the issuer into the subject ('Sơn La việc ban hành').",
+        },
+        bad="opening:\n  - Căn cứ Quyết định số 36/2017/QĐ-UBND ngày 04/11/2017 Ủy ban nhân dân tỉnh về thi đua.\n",
+        good="opening:\n  - Căn cứ Quyết định số 36/2017/QĐ-UBND ngày 04/11/2017 của Ủy ban nhân dân tỉnh về thi đua.\n",
     ),
 )

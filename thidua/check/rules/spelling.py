@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from itertools import pairwise
 
@@ -13,7 +13,14 @@ from thidua.text.compounds import Compounds, compounds, stripped_forms
 from thidua.text.lexicon import Lexicon
 from thidua.text.segments import Segment, Word, match_case
 from thidua.text.syllables import Syllable, analyse, is_vietnamese, spell
-from thidua.text.vocab import CONFUSIONS, REDUPLICATIONS
+from thidua.text.vocab import (
+    BOUND_FIRST,
+    CONFUSIONS,
+    LOANWORD_NAMES,
+    LOANWORDS,
+    REDUPLICATIONS,
+    UNION_ABBREVIATIONS,
+)
 
 E, W = Severity.error, Severity.warning
 LEXICON = Lexicon()  # the shipped syllables, without a repository's words (TX09's list holds none of those)
@@ -242,12 +249,20 @@ def check_lost_diacritics(ctx: TextContext) -> Iterator[Problem]:
                 found[i] = restored
         if not found:
             continue
+        # This line lost letters with marks: a syllable in use that kept some of its marks may be what is
+        # left of another ("Đi mới" for "Đổi mới", "Hưng ứng" for "Hưởng ứng"); plain ones are TX09's.
+        kept = {
+            i: _restored(table, keys, lowers, i, in_use=True) for i, lower in enumerate(lowers) if not lower.isascii()
+        }
+        damaged = {i: restored for i, restored in kept.items() if restored is not None}
         words = segment.words
-        for i, restored in found.items():
+        for i, restored in sorted({**found, **damaged}.items()):
             word = words[i]
             before = words[i - 1] if i else None
             after = words[i + 1] if i + 1 < len(words) else None
-            if word.text != word.lower:
+            if i in damaged and word.text == word.lower.capitalize() and _opens(segment, word):
+                pass  # "Hưng ứng lời kêu gọi" opening a line, "“Đi mới" opening a quotation
+            elif word.text != word.lower:
                 partner = None if restored is None else (before if restored[0] < 0 else after)
                 if not (word.text.isupper() and partner is not None and partner.text.isupper()):
                     continue  # a name, an abbreviation, a code; "CHỦ TICH" in a heading is judged
@@ -270,12 +285,19 @@ def check_lost_diacritics(ctx: TextContext) -> Iterator[Problem]:
                 yield text_problem(segment, word.start, word=word.text)
 
 
-def _restored(table: Compounds, keys: list[str | None], lowers: list[str], i: int) -> tuple[int, str] | None:
+def _opens(segment: Segment, word: Word) -> bool:
+    """Whether `word` opens a sentence or a quotation."""
+    return _sentence_start(segment, word) or segment.text[: word.start].rstrip(" ")[-1:] in ("“", '"')
+
+
+def _restored(
+    table: Compounds, keys: list[str | None], lowers: list[str], i: int, *, in_use: bool = False
+) -> tuple[int, str] | None:
     """(-1 or 1, the key meant) when word `i` is what is left of a syllable that makes a common word
     with the syllable before it (-1) or after it (1), while it is no syllable of a common word itself
-    and makes no word with either neighbour as written."""
+    (`in_use`: even when it is) and makes no word with either neighbour as written."""
     key = keys[i]
-    if key in table.common_syllables:
+    if key in table.common_syllables and not in_use:
         return None  # "chuyển sang ngày", "giờ con lại": a syllable in common use, read as written
     first = keys[i - 1] if i else None
     second = keys[i + 1] if i + 1 < len(keys) else None
@@ -369,6 +391,93 @@ def check_real_word_slip(ctx: TextContext) -> Iterator[Problem]:
             spelled = [_spelled(candidate, (first.lower, second.lower), style) for candidate in meant]
             suggestion = " / ".join(word.capitalize() if opening else word for word in spelled)
             yield text_problem(segment, first.start, word=f"{first.text} {second.text}", suggestion=suggestion)
+
+
+def check_lost_syllable(ctx: TextContext) -> Iterator[Problem]:
+    """A syllable that only begins a word (BOUND_FIRST: căn, hoàn, nghiên) before one it makes no word
+    with: the word's second syllable was lost ("Căn Quyết định" for "Căn cứ Quyết định")."""
+    if not ctx.vocabulary & BOUND_FIRST:
+        return
+    table = compounds()
+    style = _style(ctx)
+    for segment in ctx.segments:
+        if not segment.vocabulary & BOUND_FIRST:
+            continue
+        lowers = segment.lowers
+        words: list[Word] = []
+        for i in range(len(lowers) - 1):
+            if lowers[i] not in BOUND_FIRST:
+                continue
+            words = words or segment.words
+            first, second = words[i], words[i + 1]
+            if segment.gap(first, second) != " ":
+                continue  # "căn, hộ": a pair across a comma or a line
+            if first.text != first.lower and not (
+                first.text == first.lower.capitalize() and _sentence_start(segment, first)
+            ):
+                continue  # a name ("Kinh Môn") or an abbreviation
+            key, after = _slip_key(first.lower), _slip_key(second.lower)
+            if key is None or after is None or f"{key} {after}" in table.words:
+                continue
+            before = _slip_key(lowers[i - 1]) if i and segment.gap(words[i - 1], first) == " " else None
+            if before is not None and f"{before} {key}" in table.words:
+                continue  # "pháp phổ biến"? the syllable ends a word with the one before
+            if second.text == second.lower and _meant(table, key, after):
+                continue  # one slip from a common word: TX09's
+            partners = table.partners_after(key)
+            if partners:
+                spelled = [f"{first.text} {spell(p[:-1], int(p[-1]), style)}" for p in partners[:4]]
+                yield text_problem(
+                    segment, first.start, word=first.text, next=second.text, suggestion=" / ".join(spelled)
+                )
+
+
+_ROMAN = re.compile(r"[IVXLC]+")
+# A word of five capitals or more, of the letters abbreviations are made of (LĐLĐ, CNVCLĐ)
+_CAPITALS = re.compile(r"(?<![^\W\d_])[A-ZĐ]{5,}(?![^\W\d_])")
+
+
+def _one_letter_from(written: str) -> list[str]:
+    """The union abbreviations with one letter of `written` changed."""
+    return sorted(
+        known
+        for known in UNION_ABBREVIATIONS
+        if len(known) == len(written) and sum(a != b for a, b in zip(known, written, strict=True)) == 1
+    )
+
+
+def check_abbreviation_slip(ctx: TextContext) -> Iterator[Problem]:
+    """An abbreviation in capitals that no union document uses, one letter from one they all do."""
+    for segment in ctx.segments:
+        for match in _CAPITALS.finditer(segment.text):
+            written = match[0]
+            if written in UNION_ABBREVIATIONS or _ROMAN.fullmatch(written) or _syllable(written.lower()):
+                continue  # a known one, a number, a syllable of a heading in capitals
+            meant = _one_letter_from(written)
+            if meant:
+                yield text_problem(segment, match.start(), word=written, suggestion=" / ".join(meant))
+
+
+def _alternatives(forms: Iterable[str]) -> str:
+    return "|".join(re.escape(form).replace(r"\ ", r"[ \u00a0]+") for form in sorted(forms, key=len, reverse=True))
+
+
+_LOANWORD = re.compile(rf"(?<![\w-])(?:{_alternatives(LOANWORDS)})(?![\w-])", re.IGNORECASE)
+_LOANWORD_NAME = re.compile(rf"(?<![\w./@-])(?:{_alternatives(LOANWORD_NAMES)})(?![\w./@-])")
+
+
+def check_loanword(ctx: TextContext) -> Iterator[Problem]:
+    """A loanword in a form official text does not use ("pa nô", "in tơ nét", "mạng internet")."""
+    for segment in ctx.segments:
+        text = segment.text
+        for match in _LOANWORD.finditer(text):
+            right = LOANWORDS[" ".join(match[0].lower().split())]
+            suggestion = right if right[:1].isupper() or not match[0][:1].isupper() else right.capitalize()
+            yield text_problem(segment, match.start(), word=match[0], suggestion=suggestion)
+        if text.isascii() or not any(name in segment.vocabulary for name in LOANWORD_NAMES):
+            continue
+        for match in _LOANWORD_NAME.finditer(text):
+            yield text_problem(segment, match.start(), word=match[0], suggestion=LOANWORD_NAMES[match[0]])
 
 
 def _opens_sentence(segment: Segment, words: list[Word], i: int) -> bool:
@@ -497,16 +606,101 @@ RULES = (
             "Một chữ không dấu bị xét khi nó là phần còn lại của một tiếng trong từ thông dụng đứng cạnh tiếng "
             "kia của từ ấy (mà không thành từ với tiếng nào bên cạnh như đang viết), hoặc khi nó không phải là "
             "tiếng nào mà nằm giữa hai tiếng Việt, có tiếng có dấu. Tên, chữ viết tắt, mã số và dòng hoàn toàn "
-            "không dấu không bị xét; trong đề mục viết hoa, cặp tiếng viết hoa ('CHỦ TICH') vẫn được xét.",
+            "không dấu không bị xét; trong đề mục viết hoa, cặp tiếng viết hoa ('CHỦ TICH') vẫn được xét. Trên dòng đã "
+            "mất chữ như vậy, tiếng còn giữ một phần dấu cũng được xét ('Hưng ứng' là 'Hưởng ứng', 'Đi mới' là 'Đổi "
+            "mới').",
             "en": "Converting a font (TCVN3, VNI to Unicode) or copying from a PDF often drops the letters with "
             "marks: 'cán bộ' becomes 'cn bộ', 'kinh tế' 'kinh t', 'phong trào' 'phong tro' or 'phong trao'. A "
             "plain word is judged when it is what is left of a syllable of a common word, next to that word's "
             "other syllable (and makes no word with its neighbours as written), or when it is no syllable and "
             "stands between two Vietnamese syllables, one of them with marks. Names, abbreviations, codes and "
-            "lines without any mark are not judged; in a heading in capitals a pair in capitals ('CHỦ TICH') is.",
+            "lines without any mark are not judged; in a heading in capitals a pair in capitals ('CHỦ TICH') is. On "
+            "a line that lost such letters, a syllable that kept some of its marks is read too ('Hưng ứng' for "
+            "'Hưởng ứng', 'Đi mới' for 'Đổi mới').",
         },
         bad="opening:\n  - Bồi dưỡng đội ngũ cn bộ công đoàn cơ sở, đẩy mạnh phong tro thi đua.\n",
         good="opening:\n  - Bồi dưỡng đội ngũ cán bộ công đoàn cơ sở, đẩy mạnh phong trào thi đua.\n",
+    ),
+    Rule(
+        "TX13",
+        "spelling.lost-syllable",
+        Severity.warning,
+        text_check=check_lost_syllable,
+        summary={
+            "vi": "Tiếng chỉ đứng đầu một từ mà thiếu tiếng sau ('Căn Quyết định')",
+            "en": "A syllable that only begins a word, its second syllable lost ('Căn Quyết định')",
+        },
+        message={
+            "vi": "'{word}' không đứng một mình trước '{next}': thiếu một tiếng? ('{suggestion}')",
+            "en": "'{word}' does not stand alone before '{next}': a syllable lost? ('{suggestion}')",
+        },
+        why={
+            "vi": "Có những tiếng chỉ dùng làm tiếng đầu của từ: 'căn' (căn cứ), 'hoàn' (hoàn thành), 'nghiên' "
+            "(nghiên cứu), 'khẳng' (khẳng định). Khi chép hay sửa câu, tiếng thứ hai hay bị rơi: 'Căn Quyết định "
+            "số …', 'hoàn vượt mức kế hoạch'. thidua báo một tiếng như vậy đứng trước tiếng không ghép được với "
+            "nó thành từ, và gợi ý những từ thông dụng bắt đầu bằng nó. Danh sách lấy từ số lần dùng trong văn "
+            "bản tiếng Việt đã tách từ (VLSP 2013, trong gói underthesea), bỏ các tiếng cũng dùng một mình.",
+            "en": "Some syllables are only ever the first of a word: 'căn' (căn cứ), 'hoàn' (hoàn thành), "
+            "'nghiên' (nghiên cứu), 'khẳng' (khẳng định). Copying or editing a sentence often drops the second: "
+            "'Căn Quyết định số …', 'hoàn vượt mức kế hoạch'. thidua reports such a syllable before one it makes "
+            "no word with, and suggests the common words it begins. The list comes from counts in word-segmented "
+            "Vietnamese text (VLSP 2013, in the underthesea wheel), less the syllables also used alone.",
+        },
+        bad="opening:\n  - Căn Quyết định số 36/2017/QĐ-UBND của Ủy ban nhân dân tỉnh, phấn đấu hoàn vượt mức kế hoạch.\n",
+        good="opening:\n  - Căn cứ Quyết định số 36/2017/QĐ-UBND của Ủy ban nhân dân tỉnh, phấn đấu hoàn thành vượt mức kế hoạch.\n",
+    ),
+    Rule(
+        "TX14",
+        "spelling.abbreviation",
+        Severity.warning,
+        text_check=check_abbreviation_slip,
+        summary={
+            "vi": "Chữ viết tắt sai một chữ so với chữ viết tắt quen dùng ('CNVNLĐ')",
+            "en": "An abbreviation one letter from a common one ('CNVNLĐ')",
+        },
+        message={
+            "vi": "'{word}' không phải chữ viết tắt quen dùng; có phải '{suggestion}'?",
+            "en": "'{word}' is no common abbreviation; did you mean '{suggestion}'?",
+        },
+        why={
+            "vi": "Văn bản công đoàn dùng nhiều chữ viết tắt dài (CNVCLĐ, CBCCVC, ATVSLĐ, HĐTĐKT); gõ sai một chữ "
+            "('CNVNLĐ') thì bộ kiểm tra chính tả bỏ qua vì đó không phải một tiếng. thidua so mỗi chữ viết hoa "
+            "từ năm chữ cái trở lên với danh sách chữ viết tắt của văn bản công đoàn và nhà nước: khác đúng một "
+            "chữ cái thì báo. Chữ viết tắt riêng của đơn vị, khác từ hai chữ trở lên, không bị báo.",
+            "en": "Union documents use many long abbreviations (CNVCLĐ, CBCCVC, ATVSLĐ, HĐTĐKT); one typed with a "
+            "letter wrong ('CNVNLĐ') passes a spell checker, being no syllable. thidua compares every word in "
+            "capitals of five letters or more with the abbreviations of union and state documents: one letter "
+            "apart is reported. A unit's own abbreviation, two letters or more from any, is not.",
+        },
+        bad="opening:\n  - Chăm lo đời sống cho đoàn viên, CNVNLĐ trong tỉnh.\n",
+        good="opening:\n  - Chăm lo đời sống cho đoàn viên, CNVCLĐ trong tỉnh.\n",
+    ),
+    Rule(
+        "TX15",
+        "spelling.loanword",
+        Severity.warning,
+        text_check=check_loanword,
+        summary={
+            "vi": "Từ mượn viết không đúng dạng văn bản hành chính dùng ('pa nô', 'in tơ nét')",
+            "en": "A loanword in a form official text does not use ('pa nô', 'in tơ nét')",
+        },
+        message={
+            "vi": "'{word}' nên viết là '{suggestion}'",
+            "en": "'{word}' should be written '{suggestion}'",
+        },
+        why={
+            "vi": "Từ mượn theo âm viết có gạch nối giữa các âm tiết (Quy định về chính tả tiếng Việt, Quyết "
+            "định 240/QĐ năm 1984): 'pa-nô', 'ki-lô-mét', 'xê-mi-na'; từ mới của Internet viết như nguyên gốc: "
+            "'Internet', 'email', 'Facebook', 'website'; tên riêng viết hoa ('mạng Internet', 'nhóm Zalo'). Từ "
+            "đã quen viết rời ('mít tinh', 'áp phích', 'ô tô', 'vắc xin') không bị báo.",
+            "en": "A word borrowed by its sound is written with hyphens between its syllables (Quy định về chính "
+            "tả tiếng Việt, Quyết định 240/QĐ, 1984): 'pa-nô', 'ki-lô-mét', 'xê-mi-na'; a word of the Internet "
+            "age as its source writes it: 'Internet', 'email', 'Facebook', 'website'; a name with its capital "
+            "('mạng Internet', 'nhóm Zalo'). Words long written with spaces ('mít tinh', 'áp phích', 'ô tô', "
+            "'vắc xin') are not reported.",
+        },
+        bad="opening:\n  - Tuyên truyền bằng băng rôn, pa nô và trên mạng in tơ nét, nhóm zalo của công đoàn.\n",
+        good="opening:\n  - Tuyên truyền bằng băng rôn, pa-nô và trên mạng Internet, nhóm Zalo của công đoàn.\n",
     ),
     Rule(
         "TX09",

@@ -9,6 +9,7 @@ from thidua.check.rule import Rule, TextContext, text_problem
 from thidua.findings import Problem, Severity
 from thidua.text.lexicon import Lexicon
 from thidua.text.segments import Segment, not_prose
+from thidua.text.vocab import MOTTO, NATIONAL_TITLE
 
 E, W = Severity.error, Severity.warning
 
@@ -35,6 +36,7 @@ _MOTTO = re.compile(
     r"Hạnh[ \u00a0]+phúc",
     re.IGNORECASE,
 )
+_WORD_IN = re.compile(r"[^\W\d_]+")
 _TOKEN_END = re.compile(r"[\w/.,]*$")  # the word or number on each side: 1929, 28/7/2021, Covid
 _TOKEN_START = re.compile(r"[\w/.,]*")
 # a heading marker at the start of a paragraph ("III- THỜI GIAN", "1- Mục đích", "a- Nội dung"): TX50's
@@ -311,6 +313,44 @@ def check_motto_dash(ctx: TextContext) -> Iterator[Problem]:
             yield text_problem(segment, at, written=written, suggestion=fixed)
 
 
+# The Tiêu ngữ and the Quốc hiệu: from the first words to the last, what stands between ("Độc lập - Tự -
+# Hạnh phúc", "CỘNG HÒA XÃ HỘI CHỦ VIỆT NAM": a word lost in a copy).
+_MOTTO_SPAN = re.compile(
+    r"(?:Độc|ĐỘC)[ \u00a0]+(?:lập|LẬP)(?P<between>[^\n.,;]{0,24}?)(?:Hạnh|HẠNH)[ \u00a0]+(?:phúc|PHÚC)"
+)
+_TITLE_SPAN = re.compile(r"CỘNG[ \u00a0]+H(?:ÒA|OÀ)(?P<between>[^\n]{0,32}?)VIỆT[ \u00a0]+NAM")
+_FIXED = (
+    (_MOTTO_SPAN, ("tự", "do"), MOTTO, True),
+    (_TITLE_SPAN, ("xã", "hội", "chủ", "nghĩa"), NATIONAL_TITLE, False),
+)
+
+
+def check_fixed_text(ctx: TextContext) -> Iterator[Problem]:
+    for segment in ctx.segments:
+        lowered = segment.lowered
+        for span, words, fixed, dashed in _FIXED:
+            if words[-1] not in lowered and fixed.split()[-1].lower() not in lowered:
+                continue
+            for match in span.finditer(segment.text):
+                found = list(_WORD_IN.finditer(segment.text, match.start("between"), match.end("between")))
+                written = [word[0].lower() for word in found]
+                if written == list(words) and (not dashed or _DASH.search(match["between"])):
+                    continue  # the words as fixed; the dashes are TX36's
+                if len(written) > len(words) + 1:
+                    continue  # a sentence that names the words, not the fixed text
+                # at the first word written otherwise, else at the word after which one was lost
+                differs = next(
+                    (k for k, word in enumerate(written) if k >= len(words) or word != words[k]), len(written)
+                )
+                if written == list(words):
+                    at = match.start("between")  # the hyphens lost
+                elif differs < len(found):
+                    at = found[differs].start()
+                else:
+                    at = found[-1].start() if found else match.start()
+                yield text_problem(segment, at, written=match[0], suggestion=fixed)
+
+
 def _run_on_sentence(text: str, at: int) -> bool:
     """'tiến.Trong': a lower-case word, a full stop, then a capitalised word."""
     before, after = text[max(0, at - 2) : at], text[at + 1 : at + 3]
@@ -453,6 +493,32 @@ RULES = (
             "spaces is against the format. A YAML plan does not have this line: the template prints it right.",
         },
         bad="opening:\n  - Độc lập – Tự do – Hạnh phúc\n",
+        good="opening:\n  - Độc lập - Tự do - Hạnh phúc\n",
+    ),
+    Rule(
+        "TX38",
+        "typography.fixed-text",
+        E,
+        text_check=check_fixed_text,
+        summary={
+            "vi": "Quốc hiệu hoặc Tiêu ngữ sai chữ, thiếu chữ",
+            "en": "The Quốc hiệu or the Tiêu ngữ with a word lost or changed",
+        },
+        message={
+            "vi": "'{written}' nên viết là '{suggestion}'",
+            "en": "'{written}' should be written '{suggestion}'",
+        },
+        why={
+            "vi": "Nghị định 30/2020/NĐ-CP, Phụ lục I: Quốc hiệu và Tiêu ngữ là chữ cố định: 'CỘNG HÒA XÃ HỘI CHỦ "
+            "NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc'. Bản chép từ PDF hay trang web hay rơi mất chữ "
+            "('Độc lập - Tự - Hạnh phúc') hoặc mất gạch nối ('Độc lập Tự do Hạnh phúc'). Kế hoạch YAML không có "
+            "hai dòng này: mẫu in ra đúng.",
+            "en": "Nghị định 30/2020/NĐ-CP, Phụ lục I: the Quốc hiệu and the Tiêu ngữ are fixed texts: 'CỘNG HÒA "
+            "XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc'. A copy from a PDF or a web page often "
+            "loses a word ('Độc lập - Tự - Hạnh phúc') or the hyphens ('Độc lập Tự do Hạnh phúc'). A YAML plan "
+            "does not have these lines: the template prints them right.",
+        },
+        bad="opening:\n  - Độc lập - Tự - Hạnh phúc\n",
         good="opening:\n  - Độc lập - Tự do - Hạnh phúc\n",
     ),
     Rule(
