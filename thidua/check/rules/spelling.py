@@ -249,40 +249,50 @@ def check_lost_diacritics(ctx: TextContext) -> Iterator[Problem]:
                 found[i] = restored
         if not found:
             continue
+        words = segment.words
+        problems = [problem for i, restored in found.items() if (problem := _lost(segment, words, i, restored, style))]
+        yield from problems
+        if not problems:
+            continue
         # This line lost letters with marks: a syllable in use that kept some of its marks may be what is
         # left of another ("Đi mới" for "Đổi mới", "Hưng ứng" for "Hưởng ứng"); plain ones are TX09's.
-        kept = {
-            i: _restored(table, keys, lowers, i, in_use=True) for i, lower in enumerate(lowers) if not lower.isascii()
-        }
-        damaged = {i: restored for i, restored in kept.items() if restored is not None}
-        words = segment.words
-        for i, restored in sorted({**found, **damaged}.items()):
-            word = words[i]
-            before = words[i - 1] if i else None
-            after = words[i + 1] if i + 1 < len(words) else None
-            if i in damaged and word.text == word.lower.capitalize() and _opens(segment, word):
-                pass  # "Hưng ứng lời kêu gọi" opening a line, "“Đi mới" opening a quotation
-            elif word.text != word.lower:
-                partner = None if restored is None else (before if restored[0] < 0 else after)
-                if not (word.text.isupper() and partner is not None and partner.text.isupper()):
-                    continue  # a name, an abbreviation, a code; "CHỦ TICH" in a heading is judged
-            if restored is not None:
-                side, meant = restored
-                partner = before if side < 0 else after
-                if partner is not None and segment.gap(*((partner, word) if side < 0 else (word, partner))) == " ":
-                    written = match_case(word.text, spell(meant[:-1], int(meant[-1]), style))
-                    suggestion = f"{partner.text} {written}" if side < 0 else f"{written} {partner.text}"
-                    yield text_problem(segment, word.start, word=word.text, suggestion=suggestion)
-            elif (
-                before is not None
-                and after is not None
-                and segment.gap(before, word) == " "
-                and segment.gap(word, after) == " "
-                and _syllable(before.lower)
-                and _syllable(after.lower)
-                and not (before.lower + after.lower).isascii()
-            ):
-                yield text_problem(segment, word.start, word=word.text)
+        for i, lower in enumerate(lowers):
+            restored = None if lower.isascii() else _restored(table, keys, lowers, i, in_use=True)
+            if restored and (problem := _lost(segment, words, i, restored, style, kept=True)):
+                yield problem
+
+
+def _lost(
+    segment: Segment, words: list[Word], i: int, restored: tuple[int, str] | None, style: str, *, kept: bool = False
+) -> Problem | None:
+    """TX08's problem at word `i`: restored to a common word with a neighbour, or a fragment between two
+    syllables; None for a name, an abbreviation, a code (`kept`: a word that kept some marks may open a
+    sentence or a quotation with its capital)."""
+    word = words[i]
+    before = words[i - 1] if i else None
+    after = words[i + 1] if i + 1 < len(words) else None
+    if word.text != word.lower and not (kept and word.text == word.lower.capitalize() and _opens(segment, word)):
+        partner = None if restored is None else (before if restored[0] < 0 else after)
+        if not (word.text.isupper() and partner is not None and partner.text.isupper()):
+            return None  # "CHỦ TICH" in a heading is judged
+    if restored is not None:
+        side, meant = restored
+        partner = before if side < 0 else after
+        if partner is not None and segment.gap(*((partner, word) if side < 0 else (word, partner))) == " ":
+            written = match_case(word.text, spell(meant[:-1], int(meant[-1]), style))
+            suggestion = f"{partner.text} {written}" if side < 0 else f"{written} {partner.text}"
+            return text_problem(segment, word.start, word=word.text, suggestion=suggestion)
+    elif (
+        before is not None
+        and after is not None
+        and segment.gap(before, word) == " "
+        and segment.gap(word, after) == " "
+        and _syllable(before.lower)
+        and _syllable(after.lower)
+        and not (before.lower + after.lower).isascii()
+    ):
+        return text_problem(segment, word.start, word=word.text)
+    return None
 
 
 def _opens(segment: Segment, word: Word) -> bool:
@@ -408,6 +418,9 @@ def check_lost_syllable(ctx: TextContext) -> Iterator[Problem]:
         for i in range(len(lowers) - 1):
             if lowers[i] not in BOUND_FIRST:
                 continue
+            key, after = _slip_key(lowers[i]), _slip_key(lowers[i + 1])
+            if key is None or after is None or f"{key} {after}" in table.words:
+                continue  # "cán bộ", "kiểm tra": most pairs are words (words are built only past here)
             words = words or segment.words
             first, second = words[i], words[i + 1]
             if segment.gap(first, second) != " ":
@@ -416,12 +429,9 @@ def check_lost_syllable(ctx: TextContext) -> Iterator[Problem]:
                 first.text == first.lower.capitalize() and _sentence_start(segment, first)
             ):
                 continue  # a name ("Kinh Môn") or an abbreviation
-            key, after = _slip_key(first.lower), _slip_key(second.lower)
-            if key is None or after is None or f"{key} {after}" in table.words:
-                continue
             before = _slip_key(lowers[i - 1]) if i and segment.gap(words[i - 1], first) == " " else None
             if before is not None and f"{before} {key}" in table.words:
-                continue  # "pháp phổ biến"? the syllable ends a word with the one before
+                continue  # the syllable ends a word with the one before
             if second.text == second.lower and _meant(table, key, after):
                 continue  # one slip from a common word: TX09's
             partners = table.partners_after(key)
@@ -434,7 +444,7 @@ def check_lost_syllable(ctx: TextContext) -> Iterator[Problem]:
 
 _ROMAN = re.compile(r"[IVXLC]+")
 # A word of five capitals or more, of the letters abbreviations are made of (LĐLĐ, CNVCLĐ)
-_CAPITALS = re.compile(r"(?<![^\W\d_])[A-ZĐ]{5,}(?![^\W\d_])")
+_CAPITALS = re.compile(r"[A-ZĐ]{5,}")
 
 
 def _one_letter_from(written: str) -> list[str]:
@@ -449,13 +459,16 @@ def _one_letter_from(written: str) -> list[str]:
 def check_abbreviation_slip(ctx: TextContext) -> Iterator[Problem]:
     """An abbreviation in capitals that no union document uses, one letter from one they all do."""
     for segment in ctx.segments:
-        for match in _CAPITALS.finditer(segment.text):
-            written = match[0]
+        text = segment.text
+        for match in _CAPITALS.finditer(text):
+            written, start, end = match[0], match.start(), match.end()
+            if (start and text[start - 1].isalpha()) or text[end : end + 1].isalpha():
+                continue  # part of a longer word ("THÀNHPHỐ")
             if written in UNION_ABBREVIATIONS or _ROMAN.fullmatch(written) or _syllable(written.lower()):
                 continue  # a known one, a number, a syllable of a heading in capitals
             meant = _one_letter_from(written)
             if meant:
-                yield text_problem(segment, match.start(), word=written, suggestion=" / ".join(meant))
+                yield text_problem(segment, start, word=written, suggestion=" / ".join(meant))
 
 
 def _alternatives(forms: Iterable[str]) -> str:
@@ -463,18 +476,23 @@ def _alternatives(forms: Iterable[str]) -> str:
 
 
 _LOANWORD = re.compile(rf"(?<![\w-])(?:{_alternatives(LOANWORDS)})(?![\w-])", re.IGNORECASE)
+_LOANWORD_ENDS = frozenset(re.split(r"[ -]", form)[-1] for form in LOANWORDS)  # "nô", "nét": a cheap test
 _LOANWORD_NAME = re.compile(rf"(?<![\w./@-])(?:{_alternatives(LOANWORD_NAMES)})(?![\w./@-])")
 
 
 def check_loanword(ctx: TextContext) -> Iterator[Problem]:
     """A loanword in a form official text does not use ("pa nô", "in tơ nét", "mạng internet")."""
+    ends = ctx.vocabulary & _LOANWORD_ENDS
+    names = ctx.vocabulary & LOANWORD_NAMES.keys()
+    if not ends and not names:
+        return
     for segment in ctx.segments:
         text = segment.text
-        for match in _LOANWORD.finditer(text):
+        for match in _LOANWORD.finditer(text) if segment.vocabulary & ends else ():
             right = LOANWORDS[" ".join(match[0].lower().split())]
             suggestion = right if right[:1].isupper() or not match[0][:1].isupper() else right.capitalize()
             yield text_problem(segment, match.start(), word=match[0], suggestion=suggestion)
-        if text.isascii() or not any(name in segment.vocabulary for name in LOANWORD_NAMES):
+        if not segment.vocabulary & names:
             continue
         for match in _LOANWORD_NAME.finditer(text):
             yield text_problem(segment, match.start(), word=match[0], suggestion=LOANWORD_NAMES[match[0]])
