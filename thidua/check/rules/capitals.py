@@ -103,10 +103,16 @@ BODIES = (
 )
 
 # Holidays and events: ND30 capitalises the first syllable of the name ("ngày Quốc tế Lao động 1-5").
+# Holidays and events of history: capitalised wherever they stand, even after a small word ("nhân dịp
+# Tết Nguyên đán"); ND30 writes a time word in letters with its capital ("Cách mạng tháng Tám").
 EVENTS = (
     "Quốc khánh",
     "Quốc tế Lao động",
     "Quốc tế Phụ nữ",
+    "Quốc tế Thiếu nhi",
+    "Cách mạng tháng Tám",
+    "Tết Nguyên đán",
+    "Tết Trung thu",
 )
 
 TITLES = (
@@ -195,6 +201,9 @@ _NAMES = tuple(
     for form, name in sorted(_FORMS.items(), key=lambda item: len(item[0]), reverse=True)
 )
 _TITLES = frozenset(v for n in TITLES for v in _styles(n))
+_EVENT_FORMS = frozenset(v for n in EVENTS for v in _styles(n))
+# Written both ways in official text (the press and many plans capitalise the month word too).
+_ALSO_RIGHT = frozenset({"Cách mạng Tháng Tám"})
 
 
 def _index(names: tuple[_Name, ...]) -> dict[str, list[int]]:
@@ -243,8 +252,10 @@ def suggestion(written: str, canonical: str) -> str | None:
     written = re.sub(r"\s+", " ", written)
     if written == canonical or written.isupper():
         return None
-    if written[:1].islower():  # generic use ("các ban chấp hành công đoàn cơ sở")
+    if written[:1].islower() and canonical not in _EVENT_FORMS:  # generic use ("các ban chấp hành công đoàn")
         return None
+    if written[:1].islower():
+        return canonical  # "cách mạng Tháng tám": an event has no generic use
     if written[1:] == canonical[1:]:  # only the first letter differs: a sentence begins with it
         return None
     return written[:1] + canonical[1:]
@@ -299,7 +310,7 @@ def check_capitals(ctx: TextContext) -> Iterator[Problem]:
             if any(start < other_end and other_start < end for other_start, other_end in taken):
                 continue
             taken.append((start, end))
-            better = suggestion(written, canonical)
+            better = None if written in _ALSO_RIGHT else suggestion(written, canonical)
             if better is None and canonical in _TITLES and written[:1].islower() and _TITLE_WORD.search(text, 0, start):
                 better = canonical  # "danh hiệu chiến sĩ thi đua cơ sở"
             if better is not None:
@@ -441,7 +452,8 @@ def _quoted(text: str, offset: int) -> bool:
 def check_needless_capital(ctx: TextContext) -> Iterator[Problem]:
     for segment in ctx.segments:
         text = segment.text
-        if not any(_mid_sentence(text, m.start()) for m in _CAPITALISED.finditer(text)):
+        founded = "Thành lập" in text
+        if not founded and not any(_mid_sentence(text, m.start()) for m in _CAPITALISED.finditer(text)):
             continue  # cheap: most text has none of these words with a capital inside a sentence
         words = segment.words
         for i in range(1, len(words)):
@@ -450,6 +462,10 @@ def check_needless_capital(ctx: TextContext) -> Iterator[Problem]:
                 continue
             before = words[i - 1]
             gap = segment.gap(before, word)
+            if founded and _founding_day(segment, words, i):
+                written = segment.text[word.start : words[i + 1].end]
+                yield text_problem(segment, word.start, written=written, suggestion=written[:1].lower() + written[1:])
+                continue
             listed = _LIST_GAP.fullmatch(gap) is not None or _AFTER_ITEM.search(gap) is not None  # "…; Triển khai"
             if not listed and not (gap == " " and before.text[:1].islower()):
                 continue  # a sentence's first word, a name's next word, a heading
@@ -462,6 +478,19 @@ def check_needless_capital(ctx: TextContext) -> Iterator[Problem]:
                 continue
             written = segment.text[word.start : phrase[-1].end]
             yield text_problem(segment, word.start, written=written, suggestion=written[:1].lower() + written[1:])
+
+
+def _founding_day(segment: Segment, words: list[Word], i: int) -> bool:
+    """ "ngày Thành lập", "Ngày Thành lập Công đoàn Việt Nam": the day's name goes on in small letters
+    ("Ngày thành lập Đảng Cộng sản Việt Nam"), whatever follows."""
+    return (
+        words[i].text == "Thành"
+        and i + 1 < len(words)
+        and words[i + 1].text == "lập"
+        and words[i - 1].lower == "ngày"
+        and segment.gap(words[i - 1], words[i]) == " "
+        and segment.gap(words[i], words[i + 1]) == " "
+    )
 
 
 def _mid_sentence(text: str, at: int) -> bool:
@@ -526,15 +555,18 @@ RULES = (
             "'Ủy ban nhân dân tỉnh'), chữ cái đầu của danh hiệu ('Chiến sĩ thi đua toàn quốc') và mọi âm "
             "tiết của địa danh ('tỉnh Đồng Nai'); đơn vị hành chính đặt tên bằng số viết hoa cả danh từ chung "
             "('Quận 11', 'Phường 3'); tên loại văn bản dẫn kèm số viết hoa ('Kế hoạch số 05/KH-LĐLĐ'); Tiêu "
-            "ngữ viết chữ thường ('Độc lập - Tự do - Hạnh phúc'). Tên viết toàn chữ hoa (tiêu đề) và cách "
+            "ngữ viết chữ thường ('Độc lập - Tự do - Hạnh phúc'); ngày lễ và sự kiện lịch sử viết hoa ở mọi "
+            "chỗ ('Tết Nguyên đán', 'Cách mạng tháng Tám'). Tên viết toàn chữ hoa (tiêu đề) và cách "
             "dùng chung viết thường ('các ban chấp hành công đoàn cơ sở') không bị xét.",
             "en": "Nghị định 30/2020/NĐ-CP (Phụ lục II) capitalises the first letter of each word naming the "
             "kind and field of a body ('Tổng Liên đoàn Lao động Việt Nam', 'Ban Chấp hành Trung ương', "
             "'Ủy ban nhân dân tỉnh'), the first letter of a title ('Chiến sĩ thi đua toàn quốc') and every "
             "syllable of a place name ('tỉnh Đồng Nai'); a unit named by a number capitalises its common noun "
             "('Quận 11', 'Phường 3'); the kind of a document cited by its number is capitalised ('Kế hoạch số "
-            "05/KH-LĐLĐ'); the Tiêu ngữ is in small letters ('Độc lập - Tự do - Hạnh phúc'). Names in capitals "
-            "(headings) and generic uses in small letters ('các ban chấp hành công đoàn cơ sở') are not judged.",
+            "05/KH-LĐLĐ'); the Tiêu ngữ is in small letters ('Độc lập - Tự do - Hạnh phúc'); holidays and events "
+            "of history are capitalised wherever they stand ('Tết Nguyên đán', 'Cách mạng tháng Tám'). Names in "
+            "capitals (headings) and generic uses in small letters ('các ban chấp hành công đoàn cơ sở') are not "
+            "judged.",
         },
         bad="opening:\n  - Thực hiện Kế hoạch của Tổng liên đoàn Lao động Việt Nam và Ban chấp hành LĐLĐ tỉnh Đồng nai.\n",
         good="opening:\n  - Thực hiện Kế hoạch của Tổng Liên đoàn Lao động Việt Nam và Ban Chấp hành LĐLĐ tỉnh Đồng Nai.\n",
@@ -600,12 +632,14 @@ RULES = (
             "vi": "Nghị định 30/2020/NĐ-CP (Phụ lục II) chỉ viết hoa chữ đầu câu, tên riêng, tên cơ quan, tổ "
             "chức, danh hiệu. Một từ thường (động từ mở đầu một việc như 'phát động', 'triển khai', 'tổ chức', "
             "'kỷ niệm'; danh từ chung như 'đoàn viên', 'cán bộ', 'cuộc vận động') viết hoa giữa câu hay sau "
-            "dấu chấm phẩy là viết hoa thừa. Không bị xét: từ đứng sau một chữ hoa ('Ban Tổ chức'), từ có chữ "
+            "dấu chấm phẩy là viết hoa thừa; tên ngày viết tiếp chữ thường ('Ngày thành lập Công đoàn Việt "
+            "Nam'). Không bị xét: từ đứng sau một chữ hoa ('Ban Tổ chức'), từ có chữ "
             "hoa theo sau ('Tổ chức Lao động Quốc tế'), từ trong ngoặc kép (tên phong trào).",
             "en": "Nghị định 30/2020/NĐ-CP (Phụ lục II) capitalises only a sentence's first letter, names, the "
             "names of bodies and titles. A common word (a verb that opens a task, such as 'phát động', 'triển "
             "khai', 'tổ chức', 'kỷ niệm'; a generic noun such as 'đoàn viên', 'cán bộ', 'cuộc vận động') "
-            "capitalised in the middle of a sentence or after a semicolon is a capital too many. Not judged: "
+            "capitalised in the middle of a sentence or after a semicolon is a capital too many; a day's name "
+            "goes on in small letters ('Ngày thành lập Công đoàn Việt Nam'). Not judged: "
             "a word after a capital ('Ban Tổ chức'), one followed by a capital ('Tổ chức Lao động Quốc tế'), "
             "one inside quotes (a movement's name).",
         },
