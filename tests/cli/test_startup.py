@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 import typer.models
@@ -67,8 +68,8 @@ def test_check_one_plan_imports_no_render_nor_office_module() -> None:
 NOT_IMPORTED = {
     "--version": ({*HEAVY, "typer", "rich", "yaml", "annotated_types"}, {"thidua.cli.app", "thidua.i18n"}),
     "check --help": ({*HEAVY, "rich", "yaml", "annotated_types"}, {"thidua.check.rules", "thidua.plan.model"}),
-    "check PLAN": (
-        {"matplotlib", "docx", "jinja2", "lxml", "openpyxl", "concurrent"},
+    "check PLAN": (  # its findings go to a pipe here: plain text, without Rich
+        {"matplotlib", "docx", "jinja2", "lxml", "openpyxl", "concurrent", "rich"},
         {"pydantic.plugin._loader", "thidua.render", "thidua.track", "thidua.change", "thidua.scaffold"},
     ),
 }
@@ -153,3 +154,23 @@ def test_plain_coercion_gives_typers_values_and_errors(value: str) -> None:
         assert PlainParam(param).coerce(None, param=param, ctx=None) == build_runtime_param(
             param.type_descriptor  # type: ignore[attr-defined]
         ).coerce(None, param=param, ctx=None)
+
+
+def test_findings_read_the_same_in_a_pipe_and_through_rich(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pipe gets the text Rich would print (Rich draws it only for a terminal, where it adds colour)."""
+    import io
+
+    from thidua.check.engine import CheckOptions
+    from thidua.cli.show import check as show
+    from thidua.workspace import check_paths
+
+    damaged = Path(__file__).parents[1] / "fixtures" / "text" / "corpus" / "68-sgddt-son-la-huong-dan-tdkt-2018.txt"
+    report = check_paths([damaged], CheckOptions())
+    assert len(report.findings) > 3  # something to show, with source lines and carets
+    plain = io.StringIO()
+    show.write_text(report, "vi", plain)
+    monkeypatch.setattr(show, "coloured", lambda stream: True)
+    drawn = io.StringIO()  # not a terminal: Rich draws it without colour codes
+    show.write_text(report, "vi", drawn)
+    assert plain.getvalue() == drawn.getvalue()
+    assert "^" in plain.getvalue() and " | " in plain.getvalue()

@@ -7,7 +7,6 @@ cell by cell), numbered from 1, so a finding's "line" is the paragraph number.
 from __future__ import annotations
 
 import io
-import zipfile
 from pathlib import Path
 
 from thidua.files import InputRefused, InputTooLarge, read_input
@@ -63,6 +62,8 @@ def text_lines(raw: bytes) -> tuple[list[str], list[Problem]]:
 
 def docx_problem(raw: bytes) -> Problem | None:
     """Why a .docx must not be unpacked: not a zip, or a part too large or too compressed."""
+    import zipfile  # here: a check of YAML plans does not pay for it (bz2, lzma, shutil)
+
     if not raw.startswith(b"PK"):
         return Problem.of("YA08", {"reason": word("not-docx")})
     try:

@@ -109,7 +109,7 @@ def rules(lang: LangOption = None) -> None:
     from rich.table import Table
 
     from thidua.check.rules import RULES
-    from thidua.cli.show import PipeConsole
+    from thidua.cli.show import pipe_console
     from thidua.i18n import resolve_lang, tr
 
     language = resolve_lang(lang)
@@ -118,7 +118,7 @@ def rules(lang: LangOption = None) -> None:
         table.add_column(tr(column, language))
     for rule in RULES.values():
         table.add_row(rule.code, rule.name, tr(f"severity.{rule.severity.value}", language), rule.summary[language])
-    PipeConsole(highlight=False, soft_wrap=True).print(table)
+    pipe_console(highlight=False, soft_wrap=True).print(table)
 
 
 @app.command(help=help_text("explain"))

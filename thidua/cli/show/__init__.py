@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any, TextIO
-
-from rich.console import Console
+from typing import TYPE_CHECKING, Any, TextIO
 
 from thidua.errors import ThiduaError
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 Writer = Callable[[Any, str, TextIO], None]  # (what to show, lang, stream)
 
@@ -21,15 +22,28 @@ def writer(formats: Mapping[str, Writer], name: str) -> Writer:
     return formats[name]
 
 
-class PipeConsole(Console):
+def pipe_console(**options: Any) -> Console:
     """Rich's Console, except that a closed pipe raises BrokenPipeError for the edge to end quietly.
 
-    (Rich itself would exit 1, which means "findings" to thidua.)
+    (Rich itself would exit 1, which means "findings" to thidua.) Rich is imported here, by the
+    writers that draw tables or colours: a check whose output goes to a pipe never loads it.
     """
+    from rich.console import Console
 
-    def on_broken_pipe(self) -> None:
-        self.quiet = True
-        raise BrokenPipeError
+    class PipeConsole(Console):
+        def on_broken_pipe(self) -> None:
+            self.quiet = True
+            raise BrokenPipeError
+
+    return PipeConsole(**options)
+
+
+def coloured(stream: TextIO) -> bool:
+    """Whether output to `stream` is drawn in colour: a terminal, or FORCE_COLOR set (as Rich reads it)."""
+    import os
+
+    isatty = getattr(stream, "isatty", None)
+    return bool(os.environ.get("FORCE_COLOR")) or (callable(isatty) and bool(isatty()))
 
 
 # Control characters, and the line and bidirectional-override marks that act like them: printed

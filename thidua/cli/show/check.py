@@ -10,7 +10,7 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 from thidua.check.engine import CheckReport
-from thidua.cli.show import PipeConsole, Writer, visible
+from thidua.cli.show import Writer, coloured, pipe_console, visible
 from thidua.findings import Finding, Severity
 from thidua.i18n import tr
 
@@ -49,22 +49,32 @@ def write_summary(findings: list[Finding], lang: str, stream: TextIO) -> None:
 
 def write_text(report: CheckReport, lang: str, stream: TextIO) -> None:
     """One block per finding: location, code, severity, message, then the YAML line and a caret."""
-    from rich.markup import escape
-
-    console = PipeConsole(file=stream, highlight=False, soft_wrap=True)  # colour only on a terminal
+    lines: list[list[tuple[str, str]]] = []  # each line its pieces of text and their style ("" for none)
     for finding in report.findings:
         style = _STYLE[finding.severity]
         severity = tr(f"severity.{finding.severity.value}", lang)
-        console.print(
-            f"[bold]{escape(visible(finding.file))}:{finding.line}:{finding.column}[/]: "
-            f"[{style}]{finding.code} {severity}[/]: {escape(visible(finding.message(lang)))}"
+        lines.append(
+            [
+                (f"{visible(finding.file)}:{finding.line}:{finding.column}", "bold"),
+                (": ", ""),
+                (f"{finding.code} {severity}", style),
+                (f": {visible(finding.message(lang))}", ""),
+            ]
         )
         if finding.source_line is not None:
             number = f"{finding.line:>5}"
             shown, caret = _window(_printable(finding.source_line), finding.column)
-            console.print(f"[dim]{number} |[/] {escape(shown)}")
-            console.print(f"[dim]{' ' * len(number)} |[/] {' ' * (caret - 1)}[{style}]^[/]")
-    console.print(summary(report, lang), style="bold" if report.findings else "green")
+            lines.append([(f"{number} |", "dim"), (f" {shown}", "")])
+            lines.append([(f"{' ' * len(number)} |", "dim"), (f" {' ' * (caret - 1)}", ""), ("^", style)])
+    lines.append([(summary(report, lang), "bold" if report.findings else "green")])
+    if not coloured(stream):  # a pipe, a file, a CI log: the same text, without Rich
+        stream.write("".join("".join(text for text, _ in line) + "\n" for line in lines))
+        return
+    from rich.text import Text
+
+    console = pipe_console(file=stream, highlight=False, soft_wrap=True)
+    for line in lines:
+        console.print(Text.assemble(*((text, style or "") for text, style in line)))
 
 
 def _printable(line: str) -> str:

@@ -9,7 +9,7 @@ from datetime import date
 from typing import Any, TextIO
 
 from thidua.change.diff import ADDED, CHANGED, KINDS, MOVED, REMOVED, SHIFTED, Change, PlanDiff, Words
-from thidua.cli.show import PipeConsole, Writer, visible
+from thidua.cli.show import Writer, pipe_console, visible
 from thidua.i18n import tr
 from thidua.text.formatting import short_date
 
@@ -113,7 +113,7 @@ def heading(view: DiffView, lang: str) -> str:
 def write_text(view: DiffView, lang: str, stream: TextIO) -> None:
     from rich.text import Text
 
-    console = PipeConsole(file=stream, highlight=False, soft_wrap=True)
+    console = pipe_console(file=stream, highlight=False, soft_wrap=True)
     # Without colour (a pipe, a CI log), changed words keep git's word-diff marks: [-old-]{+new+}.
     marks = console.color_system is None
     console.print(Text(visible(heading(view, lang)), style="bold"))

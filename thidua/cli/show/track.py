@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, TextIO
 
-from thidua.cli.show import PipeConsole, Writer, visible
+from thidua.cli.show import Writer, pipe_console, visible
 from thidua.i18n import tr
 from thidua.plan.model import Plan, Target
 from thidua.plan.results import Record, baseline_phrase, goal_phrase, phrase
@@ -268,7 +268,7 @@ def write_text(view: TrackView, lang: str, stream: TextIO) -> None:
     from rich.markup import escape
     from rich.table import Table
 
-    console = PipeConsole(file=stream, highlight=False, soft_wrap=False, width=max(100, _width(stream)))
+    console = pipe_console(file=stream, highlight=False, soft_wrap=False, width=max(100, _width(stream)))
     console.print(f"[bold]{_shown(_heading(view, lang))}[/]")
     if not view.statuses:
         console.print(tr("track.no-targets", lang))

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, TextIO
 
-from thidua.cli.show import PipeConsole, Writer, visible
+from thidua.cli.show import Writer, pipe_console, visible
 from thidua.cli.show.track import _MARK, _STYLE, _md, _shown, _width, status_word
 from thidua.i18n import tr
 from thidua.text.figures import format_number
@@ -90,7 +90,7 @@ def write_text(view: TreeView, lang: str, stream: TextIO) -> None:
             lines.append(f"{pad(label, plan_w)}  {pad(file, file_w)}  {len(node.targets):>{count_w}} {counts(node)}")
     lines.append(tr("track.legend", lang, **{k.name: v for k, v in _MARK.items()}))
     lines.append(_summary(view, lang))
-    console = PipeConsole(file=stream, highlight=False, soft_wrap=True, width=_width(stream))
+    console = pipe_console(file=stream, highlight=False, soft_wrap=True, width=_width(stream))
     console.print("\n".join(lines))
 
 
