@@ -2,8 +2,9 @@
 
 Every syllable here is in the syllable list's key form (base + tone digit, `Syllable.key`). A slip
 is the change of one thing a writer gets wrong without leaving the syllable list: the tone
-(`khen thường` → `khen thưởng`), an onset that sounds alike (`tuyên chuyền` → `tuyên truyền`,
-`năng xuất` → `năng suất`: tr/ch, s/x, d/gi/r, l/n) or a final that sounds alike (n/ng, t/c); apart
+(`khen thường` → `khen thưởng`), a vowel's mark (`năng cao` → `nâng cao`), an onset that sounds
+alike (`tuyên chuyền` → `tuyên truyền`, `năng xuất` → `năng suất`: tr/ch, s/x, d/gi/r, l/n) or a
+final that sounds alike (n/ng, t/c); apart
 from these, `edited` reads one letter of a rhyme typed wrong, dropped or added (`yên nước`, `loan toả`)
 and an onset lost (`ứng ụng` for `ứng dụng`).
 The words and their ranks are generated (`tools/gen_compounds.py`, notices in
@@ -25,15 +26,21 @@ COMPOUNDS_FILE = Path(__file__).with_name("compounds.txt")
 # Onsets that sound alike in some dialect, each with the one its class is written as in a key.
 _ONSETS = (("gi", "d"), ("tr", "ch"), ("ch", "ch"), ("x", "s"), ("s", "s"), ("r", "d"), ("d", "d"), ("l", "l"))
 _FINALS = (("ng", "n"), ("n", "n"), ("c", "t"), ("t", "t"))
+# The vowels a keyboard's mark turns into another (Telex "aa", "aw", "ow", "uw"): one slip apart.
+_VOWEL_MARKS = str.maketrans("ăâêôơư", "aaeoou")
 
 
 @cache
 def slip_keys(key: str) -> tuple[str, ...]:
     """The forms a slip of `key` shares with it: its letters with any tone, its onset's class and its
-    final's class with its tone ("truyên2" → "t:truyên", "o:chuyên2", "f:truyên2"; "chuyên2" has
-    "o:chuyên2" too, "thưởng3" and "thường2" share "t:thương")."""
+    final's class with its tone, its vowels without their marks with its tone ("truyên2" → "t:truyên",
+    "v:truyen2", "o:chuyên2", "f:truyên2"; "chuyên2" has "o:chuyên2" too, "thưởng3" and "thường2" share
+    "t:thương", "năng0" and "nâng0" share "v:nang0")."""
     base, tone = key[:-1], key[-1]
     keys = ["t:" + base]
+    plain = base.translate(_VOWEL_MARKS)
+    if plain != base:
+        keys.append(f"v:{plain}{tone}")  # a vowel's mark typed wrong, same tone: "năng" for "nâng"
     onset = _onset(base)
     if onset is not None:
         keys.append(f"o:{onset}{tone}")
