@@ -31,13 +31,15 @@ _ISSUERS = (
     "Ban|Ủy|Uỷ|UBND|HĐND|Bộ|Sở|Cục|Vụ|Tổng|Liên|Công|Hội|Chính|Thủ|Chủ|Đảng|Tỉnh|Huyện|Thành|Quận|Thị|"
     "Văn|Trung|Quốc|Phòng|Trường|Đoàn|Mặt|MTTQ|BCH|BTV|LĐLĐ|TLĐ|Viện|Học|Ngân|Tòa|Toà"
 )
+# A số and ký hiệu as cited, spaces around its marks too ("81/KH – TLĐ": TX40 says how to write it)
+_KY_HIEU = r"\d+[\w.]*(?:[ \u00a0]*[/–-][ \u00a0]*[\w.]+)+"
 _DATE = r"\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}"
 _ISSUER_AFTER_DATE = re.compile(
-    rf"(?:{_DOC_WORDS})\s+số\s+\d+[\w.]*(?:[/-][\w.]+)+,?\s+ngày\s+(?:{_DATE})\s+(?P<issuer>(?:{_ISSUERS})\b)"
+    rf"(?:{_DOC_WORDS})\s+số\s+{_KY_HIEU},?\s+ngày\s+(?:{_DATE})\s+(?P<issuer>(?:{_ISSUERS})\b)"
 )
 
 
-_CITED_HEAD = re.compile(rf"(?:{_DOC_WORDS})\s+số\s+\d+[\w.]*(?:[/-][\w.]+)+")
+_CITED_HEAD = re.compile(rf"(?:{_DOC_WORDS})\s+số\s+{_KY_HIEU}")
 # "… của Ủy ban nhân dân tỉnh Sơn La việc ban hành …": the subject after the issuer's name without "về"
 _ISSUER_NAMED = re.compile(rf"(?<![\w])(?:của|{_ISSUERS})(?![\w])")
 _NAME_THEN_VIEC = re.compile(r"(?P<name>[^\W\d_]+)\s+(?P<viec>việc)\b")

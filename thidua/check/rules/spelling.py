@@ -16,6 +16,8 @@ from thidua.text.syllables import Syllable, analyse, is_vietnamese, spell
 from thidua.text.vocab import (
     BOUND_FIRST,
     CONFUSIONS,
+    DOC_TYPES,
+    LEGAL_TYPES,
     LOANWORD_NAMES,
     LOANWORDS,
     REDUPLICATIONS,
@@ -250,14 +252,19 @@ def check_lost_diacritics(ctx: TextContext) -> Iterator[Problem]:
         if not found:
             continue
         words = segment.words
-        problems = [problem for i, restored in found.items() if (problem := _lost(segment, words, i, restored, style))]
-        yield from problems
+        problems = {
+            i: problem for i, restored in found.items() if (problem := _lost(segment, words, i, restored, style))
+        }
+        yield from problems.values()
         if not problems:
             continue
         # This line lost letters with marks: a syllable in use that kept some of its marks may be what is
-        # left of another ("Đi mới" for "Đổi mới", "Hưng ứng" for "Hưởng ứng"); plain ones are TX09's.
+        # left of another ("Đi mới" for "Đổi mới", "Hưng ứng" for "Hưởng ứng"; plain ones are TX09's), and
+        # a leftover may open a sentence with its capital ("C nước" for "Cả nước").
         for i, lower in enumerate(lowers):
-            restored = None if lower.isascii() else _restored(table, keys, lowers, i, in_use=True)
+            if i in problems:
+                continue
+            restored = found.get(i) if lower.isascii() else _restored(table, keys, lowers, i, in_use=True)
             if restored and (problem := _lost(segment, words, i, restored, style, kept=True)):
                 yield problem
 
@@ -271,6 +278,8 @@ def _lost(
     word = words[i]
     before = words[i - 1] if i else None
     after = words[i + 1] if i + 1 < len(words) else None
+    if "/" in segment.text[max(0, word.start - 1) : word.end + 1]:
+        return None  # "đ/c" (đồng chí), "v/v": an abbreviation
     if word.text != word.lower and not (kept and word.text == word.lower.capitalize() and _opens(segment, word)):
         partner = None if restored is None else (before if restored[0] < 0 else after)
         if not (word.text.isupper() and partner is not None and partner.text.isupper()):
@@ -426,9 +435,10 @@ def check_lost_syllable(ctx: TextContext) -> Iterator[Problem]:
             if segment.gap(first, second) != " ":
                 continue  # "căn, hộ": a pair across a comma or a line
             if first.text != first.lower and not (
-                first.text == first.lower.capitalize() and _sentence_start(segment, first)
+                first.text == first.lower.capitalize()
+                and (_sentence_start(segment, first) or _cites(segment, words, i + 1))
             ):
-                continue  # a name ("Kinh Môn") or an abbreviation
+                continue  # a name ("Kinh Môn") or an abbreviation; "… năm 2021 Căn Kế hoạch số" is judged
             before = _slip_key(lowers[i - 1]) if i and segment.gap(words[i - 1], first) == " " else None
             if before is not None and f"{before} {key}" in table.words:
                 continue  # the syllable ends a word with the one before
@@ -440,6 +450,20 @@ def check_lost_syllable(ctx: TextContext) -> Iterator[Problem]:
                 yield text_problem(
                     segment, first.start, word=first.text, next=second.text, suggestion=" / ".join(spelled)
                 )
+
+
+# The kinds of document a clause cites ("Căn cứ Kế hoạch số …"), by their first two words.
+_CITED_KINDS = frozenset(
+    " ".join(kind.lower().split()[:2]) for kind in (*DOC_TYPES.values(), *LEGAL_TYPES.values(), "Công văn")
+)
+
+
+def _cites(segment: Segment, words: list[Word], i: int) -> bool:
+    """Whether the words from `i` name a kind of document, capitalised ("Kế hoạch", "Công văn", "Luật")."""
+    if not words[i].text[:1].isupper():
+        return False
+    kind = " ".join(word.lower for word in words[i : i + 2])
+    return kind in _CITED_KINDS or words[i].lower in _CITED_KINDS
 
 
 _ROMAN = re.compile(r"[IVXLC]+")
