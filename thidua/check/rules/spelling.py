@@ -35,6 +35,7 @@ _REASONS = {
     },
     "tones": {"vi": "có hai dấu thanh", "en": "it has two tone marks"},
     "placement": {"vi": "dấu thanh đặt sai nguyên âm", "en": "its tone mark is on the wrong vowel"},
+    "typo": {"vi": "hai chữ cái đổi chỗ hoặc thừa một chữ", "en": "two letters swapped or one too many"},
 }
 
 
@@ -107,6 +108,58 @@ def check_impossible(ctx: TextContext) -> Iterator[Problem]:
             reason=_REASONS[syllable.problem or "spelling"],
             suggestion=match_case(word.text, suggestion) if suggestion else "",
         )
+    yield from _plain_typos(ctx)
+
+
+def _plain_typos(ctx: TextContext) -> Iterator[Problem]:
+    """A word of plain letters that is no syllable, two of its letters swapped or one typed twice, from a
+    syllable that makes a common word with its neighbour ("dnah hiệu" -> "danh hiệu"). Plain words are
+    otherwise left alone (foreign words, codes); this one sits among words with marks."""
+    candidates = {
+        lower
+        for lower in ctx.vocabulary
+        if lower.isascii() and len(lower) > 2 and lower not in _NOT_FRAGMENTS and not _syllable(lower)
+    }
+    if not candidates:
+        return
+    table = compounds()
+    for segment in ctx.segments:
+        here = segment.vocabulary & candidates
+        if not here or segment.text.isascii():
+            continue
+        lowers = segment.lowers
+        words: list[Word] = []
+        for i, lower in enumerate(lowers):
+            if lower not in here:
+                continue
+            words = words or segment.words
+            word = words[i]
+            if word.text != lower and not (word.text == lower.capitalize() and _sentence_start(segment, word)):
+                continue  # a name, an abbreviation
+            if segment.text[word.start - 1 : word.start] in "/-@." or segment.text[word.end : word.end + 1] in "/-@":
+                continue  # a code, an address
+            before = _slip_key(lowers[i - 1]) if i and segment.gap(words[i - 1], word) == " " else None
+            after = _slip_key(lowers[i + 1]) if i + 1 < len(lowers) and segment.gap(word, words[i + 1]) == " " else None
+            meant = {
+                variant
+                for variant in _keystrokes(lower)
+                if (key := _slip_key(variant))
+                and ((before and f"{before} {key}" in table.common) or (after and f"{key} {after}" in table.common))
+            }
+            if len(meant) == 1:
+                yield text_problem(
+                    segment,
+                    word.start,
+                    word=word.text,
+                    reason=_REASONS["typo"],
+                    suggestion=match_case(word.text, meant.pop()),
+                )
+
+
+def _keystrokes(word: str) -> set[str]:
+    """`word` with two letters next to each other swapped, or one letter taken out."""
+    swapped = {word[:at] + word[at + 1] + word[at] + word[at + 2 :] for at in range(len(word) - 1)}
+    return (swapped | {word[:at] + word[at + 1 :] for at in range(len(word))}) - {word}
 
 
 def check_unknown(ctx: TextContext) -> Iterator[Problem]:
@@ -559,10 +612,14 @@ RULES = (
         why={
             "vi": "Quy tắc chính tả quốc ngữ loại trừ những âm tiết như 'nghiêp' (vần -p phải mang dấu sắc "
             "hoặc nặng), 'nghành' (ngh- chỉ đứng trước i, e, ê) hay 'hòan' (dấu đặt trên nguyên âm chính: "
-            "'hoàn'). Lỗi này thường do gõ vội hoặc bộ gõ hỏng, và không một từ điển nào chấp nhận nó.",
+            "'hoàn'). Lỗi này thường do gõ vội hoặc bộ gõ hỏng, và không một từ điển nào chấp nhận nó. Một từ "
+            "không dấu đứng giữa các tiếng có dấu cũng bị báo khi đổi chỗ hai chữ cái hay bỏ một chữ thừa thì "
+            "thành từ thông dụng với tiếng bên cạnh ('dnah hiệu' là 'danh hiệu').",
             "en": "Quốc ngữ spelling rules exclude syllables such as 'nghiêp' (a final -p takes sắc or nặng), "
             "'nghành' (ngh- only comes before i, e, ê) or 'hòan' (the mark sits on the main vowel: 'hoàn'). "
-            "They come from hurried typing or a broken input method.",
+            "They come from hurried typing or a broken input method. A plain word among words with marks is "
+            "reported too when swapping two of its letters or dropping one makes a common word with its "
+            "neighbour ('dnah hiệu' for 'danh hiệu').",
         },
         bad="sections:\n  - kind: content\n    title: NỘI DUNG\n    items:\n      - Đối với khối doanh nghiêp.\n",
         good="sections:\n  - kind: content\n    title: NỘI DUNG\n    items:\n      - Đối với khối doanh nghiệp.\n",
