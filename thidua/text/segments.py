@@ -108,7 +108,7 @@ class Segment:
         """Each word, lower case and NFC, in order: what most rules read, without positions (cheap)."""
         if self.simple:
             return _WORD.findall(self.lowered)
-        return [word.lower for word in self.words]
+        return [word.lower for word in self.words]  # (words does not read lowers when the text is not simple)
 
     @cached_property
     def vocabulary(self) -> frozenset[str]:
@@ -116,14 +116,23 @@ class Segment:
 
     @cached_property
     def words(self) -> list[Word]:
-        """Each word with its offsets; built only for segments where a rule found something."""
+        """Each word with its offsets; built only for segments where a rule found something.
+
+        The words are found once by the pattern, then placed by `str.find` from the end of the one before:
+        what lies between two words holds no letter, so a word's first occurrence from there is its own
+        (about twice as fast as a match object per word)."""
         text = self.text
-        if self.simple:
-            lowered = self.lowered
-            return [Word(m[0], m.start(), m.end(), lowered[m.start() : m.end()]) for m in _WORD.finditer(text)]
-        return [
-            Word(m[0], m.start(), m.end(), unicodedata.normalize("NFC", m[0]).lower()) for m in _WORD.finditer(text)
-        ]
+        written = _WORD.findall(text)
+        starts: list[int] = []
+        ends: list[int] = []
+        find, at = text.find, 0
+        for word in written:
+            at = find(word, at)
+            starts.append(at)
+            at += len(word)
+            ends.append(at)
+        lowers = self.lowers if self.simple else [unicodedata.normalize("NFC", word).lower() for word in written]
+        return list(map(Word, written, starts, ends, lowers))
 
     def occurrences(self, lowers: set[str] | frozenset[str]) -> Iterator[Word]:
         """The words whose lower-case form is in `lowers`, with their offsets."""
