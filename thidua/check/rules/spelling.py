@@ -132,20 +132,22 @@ def _plain_typos(ctx: TextContext) -> Iterator[Problem]:
         for i, lower in enumerate(lowers):
             if lower not in here:
                 continue
+            before = _slip_key(lowers[i - 1]) if i else None
+            after = _slip_key(lowers[i + 1]) if i + 1 < len(lowers) else None
+            keys = {variant: _slip_key(variant) for variant in _keystrokes(lower)}
+            with_before = {v for v, key in keys.items() if key and before and f"{before} {key}" in table.common}
+            with_after = {v for v, key in keys.items() if key and after and f"{key} {after}" in table.common}
+            if not with_before and not with_after:
+                continue  # (the words are built only past here: most plain words are codes or foreign)
             words = words or segment.words
             word = words[i]
             if word.text != lower and not (word.text == lower.capitalize() and _sentence_start(segment, word)):
                 continue  # a name, an abbreviation
             if segment.text[word.start - 1 : word.start] in "/-@." or segment.text[word.end : word.end + 1] in "/-@":
                 continue  # a code, an address
-            before = _slip_key(lowers[i - 1]) if i and segment.gap(words[i - 1], word) == " " else None
-            after = _slip_key(lowers[i + 1]) if i + 1 < len(lowers) and segment.gap(word, words[i + 1]) == " " else None
-            meant = {
-                variant
-                for variant in _keystrokes(lower)
-                if (key := _slip_key(variant))
-                and ((before and f"{before} {key}" in table.common) or (after and f"{key} {after}" in table.common))
-            }
+            meant = (with_before if i and segment.gap(words[i - 1], word) == " " else set()) | (
+                with_after if i + 1 < len(words) and segment.gap(word, words[i + 1]) == " " else set()
+            )
             if len(meant) == 1:
                 yield text_problem(
                     segment,
@@ -298,9 +300,16 @@ def check_lost_diacritics(ctx: TextContext) -> Iterator[Problem]:
             continue
         keys = [_slip_key(lower) for lower in lowers]
         found = {}
+        text = segment.text
         for i in plain:
+            # Cheap, before the words: a word never written in small letters is a name or an abbreviation
+            # (XIII, BCH), judged only in capitals beside a partner in capitals ("CHỦ TICH").
+            small = not segment.simple or lowers[i] in text
+            if not small and lowers[i].upper() not in text:
+                continue
             restored = _restored(table, keys, lowers, i)
-            if restored or (len(lowers[i]) > 1 and not _syllable(lowers[i]) and _FRAGMENT.fullmatch(lowers[i])):
+            fragment = small and len(lowers[i]) > 1 and not _syllable(lowers[i]) and _FRAGMENT.fullmatch(lowers[i])
+            if restored or fragment:
                 found[i] = restored
         if not found:
             continue
@@ -432,7 +441,15 @@ def check_real_word_slip(ctx: TextContext) -> Iterator[Problem]:
     style = _style(ctx)
     for segment in ctx.segments:
         keys = [_slip_key(lower) for lower in segment.lowers]
-        hits = [i for i, (a, b) in enumerate(pairwise(keys)) if a and b and _meant(table, a, b)]
+        lowers = segment.lowers
+        hits = [
+            i
+            for i, (a, b) in enumerate(pairwise(keys))
+            if a
+            and b
+            and _meant(table, a, b)
+            and (not segment.simple or _written_plainly(segment.text, *lowers[i : i + 2]))
+        ]
         if not hits:
             continue
         words = segment.words
@@ -573,6 +590,13 @@ def check_loanword(ctx: TextContext) -> Iterator[Problem]:
             continue
         for match in _LOANWORD_NAME.finditer(text):
             yield text_problem(segment, match.start(), word=match[0], suggestion=LOANWORD_NAMES[match[0]])
+
+
+def _written_plainly(text: str, first: str, second: str) -> bool:
+    """Whether `text` may hold the pair as TX09 judges it: in small letters, or opening with a capital,
+    one space between (a cheap test before the segment's words are built)."""
+    pair = f"{first} {second}"
+    return pair in text or pair.capitalize() in text
 
 
 def _opens_sentence(segment: Segment, words: list[Word], i: int) -> bool:
