@@ -19,7 +19,9 @@ _CLOSERS = {close: open_ for open_, close in _PAIRS.items()}
 _MARKER = re.compile(r"\s*(?:[^\W\d_]|\d+(?:\.\d+)*|[ivxlcdm]+)\)")
 _BRACKET = re.compile(r'[()\[\]“”"]')
 _STRAIGHT, _CURLY = re.compile('"'), re.compile("“")
-_DOUBLE_SPACE = re.compile(r"(?<=\S) {2,}(?=\S)")  # runs of no-break spaces are fill-in blanks
+# Two or three spaces inside a line; runs of no-break spaces are fill-in blanks, runs of four spaces or
+# more the alignment of a table or a two-column heading flattened into text (layout, not a slip).
+_DOUBLE_SPACE = re.compile(r"(?<=\S) {2,3}(?=\S)")
 _SPACE_BEFORE = re.compile(r"(?<=\S)[ \u00a0]+(?=[,;:!?]|\.(?!\.))")
 _GLUED = re.compile(r"[,;:.…][^\W_]")  # a mark with a letter or digit right after it; judged in code
 _GLUED_BULLET = re.compile(r"[ \t\u00a0]*([+•])(?=[^\W\d_])")  # "+Tổng số": a bullet with its word
@@ -406,8 +408,10 @@ RULES = (
         summary={"vi": "Hai dấu cách liền nhau", "en": "Two spaces in a row"},
         message={"vi": "{count} dấu cách liền nhau", "en": "{count} spaces in a row"},
         why={
-            "vi": "Dấu cách thừa là dấu vết của việc xóa chữ khi sửa; trong văn bản căn đều hai bên nó tạo khoảng trắng lạ.",
-            "en": "A doubled space is what deleting a word leaves behind; in justified text it shows as an odd gap.",
+            "vi": "Dấu cách thừa là dấu vết của việc xóa chữ khi sửa; trong văn bản căn đều hai bên nó tạo khoảng "
+            "trắng lạ. Bốn dấu cách trở lên (căn cột của bảng, đề mục hai cột bị chép thành chữ) không bị xét.",
+            "en": "A doubled space is what deleting a word leaves behind; in justified text it shows as an odd gap. "
+            "Four spaces or more (a table's columns, a two-column heading copied as text) are not judged.",
         },
         bad="opening:\n  - Phát động phong trào thi đua trong CNVCLĐ  quận Long Biên.\n",
         good="opening:\n  - Phát động phong trào thi đua trong CNVCLĐ quận Long Biên.\n",
