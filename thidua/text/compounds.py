@@ -166,6 +166,11 @@ class Compounds:
         return after, before
 
     @cached_property
+    def all_syllables(self) -> frozenset[str]:
+        """The syllables of every two-syllable word."""
+        return frozenset(key for pair in self.words for key in pair.split(" "))
+
+    @cached_property
     def common_syllables(self) -> frozenset[str]:
         """The syllables of the common words ("khen0", "thương3", ...)."""
         return frozenset(key for pair in self.common for key in pair.split(" "))
@@ -182,6 +187,48 @@ class Compounds:
     def lost_first(self, left: str, second: str) -> list[str]:
         """Likewise before `second` ("cn" "bô5" -> ["can1"])."""
         return [key for key in self._partners[1].get(second, ()) if left in stripped_forms(key)]
+
+
+def split_glued(lower: str) -> tuple[str, ...] | None:
+    """The syllables of a word that is two or more run together ("côngđoàn", "hoạtđộngcôngđoàn"), each
+    a syllable of a two-syllable word, the split that makes the most words of neighbours; None when no
+    split makes one ("online", "cnvclđ")."""
+    if len(lower) > 48:
+        return None  # no run of words in a real text is longer
+    found = _splits(lower)
+    return found[1] if found is not None and found[0] > 0 and len(found[1]) > 1 else None
+
+
+@cache
+def _splits(rest: str) -> tuple[int, tuple[str, ...]] | None:
+    """(words made by neighbours, parts) for the best split of `rest` into syllables in use."""
+    table = compounds()
+    best: tuple[int, tuple[str, ...]] | None = None
+    for size in range(min(len(rest), 7), 0, -1):
+        head = rest[:size]
+        key = _syllable_key(head)
+        if key is None:
+            continue
+        if size == len(rest):
+            found: tuple[int, tuple[str, ...]] | None = (0, (head,))
+        else:
+            tail = _splits(rest[size:])
+            found = None
+            if tail is not None:
+                joined = f"{key} {_syllable_key(tail[1][0])}" in table.words
+                found = (tail[0] + joined, (head, *tail[1]))
+        if found is not None and (best is None or found[0] > best[0]):
+            best = found
+    return best
+
+
+@cache
+def _syllable_key(text: str) -> str | None:
+    """`text`'s key when it is a syllable one of the two-syllable words uses, else None."""
+    from thidua.text.syllables import analyse
+
+    syllable = analyse(text)
+    return syllable.key if syllable.valid and syllable.key in compounds().all_syllables else None
 
 
 @cache

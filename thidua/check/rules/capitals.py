@@ -24,7 +24,8 @@ from typing import NamedTuple
 
 from thidua.check.rule import Rule, TextContext, text_problem
 from thidua.findings import Problem, Severity
-from thidua.text.segments import Segment, Word
+from thidua.text.compounds import split_glued
+from thidua.text.segments import Segment, Word, match_case
 from thidua.text.syllables import LETTERS, analyse, is_vietnamese, strip_tone
 from thidua.text.vocab import MOTTO
 
@@ -364,13 +365,29 @@ def _glued(word: str) -> str | None:
 
 
 def check_mixed_case(ctx: TextContext) -> Iterator[Problem]:
+    glued = {lower: parts for lower in ctx.vocabulary if (parts := _glued_syllables(lower))}
     for segment in ctx.segments:
-        if _MIXED.search(segment.text) is None:  # cheap: almost no text has a capital inside a word
+        here = segment.vocabulary.intersection(glued) if glued else ()
+        if not here and _MIXED.search(segment.text) is None:  # cheap: almost no text has a capital inside a word
             continue
         for word in segment.words:
             better = mixed_case(word.text)
+            if (
+                better is None
+                and word.lower in here
+                and (word.text.islower() or word.text.isupper() or word.text.istitle())
+            ):
+                parts = glued[word.lower]
+                better = match_case(word.text, " ".join(parts)) if not word.text.isupper() else " ".join(parts).upper()
             if better is not None:
                 yield text_problem(segment, word.start, written=word.text, suggestion=better)
+
+
+def _glued_syllables(lower: str) -> tuple[str, ...] | None:
+    """A word with marks that is no syllable but two or more run together ("côngđoàn", "báocáo")."""
+    if len(lower) < 5 or lower.isascii() or (is_vietnamese(lower) and analyse(lower).valid):
+        return None
+    return split_glued(lower)
 
 
 # Abbreviations unions use, and what they stand for (as ND30 writes the name).

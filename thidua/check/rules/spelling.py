@@ -9,7 +9,7 @@ from itertools import pairwise
 
 from thidua.check.rule import Rule, TextContext, text_problem
 from thidua.findings import Problem, Severity
-from thidua.text.compounds import Compounds, compounds, stripped_forms
+from thidua.text.compounds import Compounds, compounds, split_glued, stripped_forms
 from thidua.text.lexicon import Lexicon
 from thidua.text.segments import Segment, Word, match_case
 from thidua.text.syllables import Syllable, analyse, is_vietnamese, spell
@@ -100,6 +100,8 @@ def check_impossible(ctx: TextContext) -> Iterator[Problem]:
     for segment, word, syllable in _suspects(ctx, _impossible):
         if syllable.problem == "spelling" and _foreign(segment, word):
             continue
+        if syllable.problem == "spelling" and len(word.lower) >= 5 and split_glued(word.lower):
+            continue  # "phongtrào": two syllables run together, TX06 says where to split
         suggestion = lexicon.suggest(syllable, _style(ctx))
         yield text_problem(
             segment,
