@@ -52,6 +52,12 @@ def slip_keys(key: str) -> tuple[str, ...]:
 
 
 @cache
+def _no_mark_slips(key: str) -> tuple[str, ...]:
+    """`slip_keys` without the vowel's mark ("tới" is no slip of "tối" beside a word it goes with)."""
+    return tuple(form for form in slip_keys(key) if not form.startswith("v:"))
+
+
+@cache
 def edit_keys(key: str) -> tuple[str, ...]:
     """`key` and its forms with one letter after the first dropped, same tone: two syllables share
     one when a letter of the rhyme is typed wrong, dropped or added ("yên"/"yêu", "loan"/"lan")."""
@@ -143,10 +149,10 @@ class Compounds:
         """Every two-syllable word; built the first time a pair is one slip from a common word."""
         return frozenset(self._parts.get("C", ())) | frozenset(self._parts.get("W", ()))
 
-    def meant(self, first: str, second: str) -> list[str]:
+    def meant(self, first: str, second: str, *, marks: bool = True) -> list[str]:
         """The common words one slip from the pair `first second`, which is no word itself; [] when
-        none is, or when the pair is a word or a free phrase."""
-        found = _found((self.by_first, self.by_second), first, second, slip_keys)
+        none is, or when the pair is a word or a free phrase (`marks`: a vowel's mark is a slip too)."""
+        found = _found((self.by_first, self.by_second), first, second, slip_keys if marks else _no_mark_slips)
         if not found:
             return []
         pair = f"{first} {second}"

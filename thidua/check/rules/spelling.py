@@ -415,8 +415,10 @@ def _slip_key(lower: str) -> str | None:
 
 @lru_cache(maxsize=65536)
 def _meant(table: Compounds, first: str, second: str) -> tuple[str, ...]:
-    meant = table.meant(first, second)  # a document repeats its pairs: each looked up once
-    if not meant and first[:-1] not in _FREE and second[:-1] not in _FREE:
+    free = first[:-1] in _FREE or second[:-1] in _FREE
+    linking = first[:-1] in _LINKING or second[:-1] in _LINKING  # "tới ngày" is no slip of "tối ngày"
+    meant = table.meant(first, second, marks=not linking)  # a document repeats its pairs: each looked up once
+    if not meant and not free:
         meant = table.edited(first, second)
     return tuple(meant)
 
@@ -429,6 +431,9 @@ như nhât rât đêu hơn môi môt hai ba năm hăng hang trên dươi sau tr�
 it lai con nưa cao
 """
 _FREE = frozenset(_FREE_WORDS.split())  # syllables without their tone, as in a key
+# Of those, the words that only link others (prepositions, conjunctions, particles): never read as a
+# vowel's mark typed wrong either ("cao", "năm", "hai" are words of their own: "năng cao" is "nâng cao").
+_LINKING = _FREE - {"cao", "năm", "hai", "ba", "hăng", "hang"}
 
 
 # The units of government a plan names after "toàn", "các", "cấp" ("toàn quận" is not "toàn quân").
