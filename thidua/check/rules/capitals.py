@@ -438,7 +438,9 @@ COMMON_WORDS = frozenset(
     đăng ký|hưởng ứng|tham gia|phối hợp|hướng dẫn|kiểm tra|giám sát|học tập|làm theo|đề xuất|gia tăng|tích cực|
     động viên|khuyến khích|lựa chọn|bình xét|đề nghị|bầu cử|góp phần|duy trì|phát huy|quán triệt|chủ đề|
     cuộc vận động|đoàn viên|cán bộ|an toàn|
-    chỉ đạo|quan tâm|phát triển|hoàn thành|bảo đảm|đảm bảo|tập trung|hoạt động|nhiệm vụ""".replace("\n", "")
+    chỉ đạo|quan tâm|phát triển|hoàn thành|bảo đảm|đảm bảo|tập trung|hoạt động|nhiệm vụ|
+    lãnh đạo|chuyên môn|ngoại ngữ|tin học|chủ nghĩa|thanh niên|đại học|
+    công đoàn""".replace("\n", "")
     .replace("    ", "")
     .split("|")
 )
@@ -493,6 +495,8 @@ def check_needless_capital(ctx: TextContext) -> Iterator[Problem]:
                 phrase = [word]  # "; Mỗi người lao động", "; Qua phong trào"
             if phrase is None:
                 continue
+            if [w.lower for w in phrase] == ["công", "đoàn"] and before.lower not in ("các", "những"):
+                continue  # "tổ chức Công đoàn", "cấp Công đoàn": the Tổng Liên đoàn's own usage; "các Công đoàn" is plural
             written = segment.text[word.start : phrase[-1].end]
             yield text_problem(segment, word.start, written=written, suggestion=written[:1].lower() + written[1:])
 
@@ -648,13 +652,15 @@ RULES = (
         why={
             "vi": "Nghị định 30/2020/NĐ-CP (Phụ lục II) chỉ viết hoa chữ đầu câu, tên riêng, tên cơ quan, tổ "
             "chức, danh hiệu. Một từ thường (động từ mở đầu một việc như 'phát động', 'triển khai', 'tổ chức', "
-            "'kỷ niệm'; danh từ chung như 'đoàn viên', 'cán bộ', 'cuộc vận động') viết hoa giữa câu hay sau "
+            "'kỷ niệm'; danh từ chung như 'đoàn viên', 'cán bộ', 'lãnh đạo', 'chuyên môn', 'cuộc vận động', số "
+            "nhiều 'các công đoàn') viết hoa giữa câu hay sau "
             "dấu chấm phẩy là viết hoa thừa; tên ngày viết tiếp chữ thường ('Ngày thành lập Công đoàn Việt "
             "Nam'). Không bị xét: từ đứng sau một chữ hoa ('Ban Tổ chức'), từ có chữ "
             "hoa theo sau ('Tổ chức Lao động Quốc tế'), từ trong ngoặc kép (tên phong trào).",
             "en": "Nghị định 30/2020/NĐ-CP (Phụ lục II) capitalises only a sentence's first letter, names, the "
             "names of bodies and titles. A common word (a verb that opens a task, such as 'phát động', 'triển "
-            "khai', 'tổ chức', 'kỷ niệm'; a generic noun such as 'đoàn viên', 'cán bộ', 'cuộc vận động') "
+            "khai', 'tổ chức', 'kỷ niệm'; a generic noun such as 'đoàn viên', 'cán bộ', 'lãnh đạo', 'chuyên môn', "
+            "'cuộc vận động', the plural 'các công đoàn') "
             "capitalised in the middle of a sentence or after a semicolon is a capital too many; a day's name "
             "goes on in small letters ('Ngày thành lập Công đoàn Việt Nam'). Not judged: "
             "a word after a capital ('Ban Tổ chức'), one followed by a capital ('Tổ chức Lao động Quốc tế'), "
