@@ -237,6 +237,13 @@ _PROVINCE_NAMES = frozenset(PROVINCES)
 _PLACE_NAME = re.compile(rf"(?<![\w])(?:{_BEFORE_PLACE})\s+((?:[^\W\d_]+)(?:\s+[^\W\d_]+){{1,2}})")
 # ND30: a unit named by a number capitalises its common noun ("Quận 1", "Phường 15").
 _NUMBERED_UNIT = re.compile(r"(?<![\w])(quận|phường)(\s+\d+)(?![\w/.,]\d)")
+# A school named after its level ("trường THCS Lục Ba", "trường Đại học Vinh"): "Trường" is the kind of
+# the organisation, capitalised (Phụ lục II: "Trường Đại học Bách khoa Hà Nội"); "các trường THCS" is generic.
+_SCHOOL = re.compile(
+    r"(?<![\w])(trường)(\s+(?:THCS&THPT|TH&THCS|THCS|THPT|PTDTBT|PTDTNT|PTCS|TH|MN|MG|ĐH|CĐ|TC|Tiểu học|"
+    r"Trung học cơ sở|Trung học phổ thông|Trung học|Mầm non|Mẫu giáo|Đại học|Cao đẳng|Trung cấp))(?![\w&])\s+(\S)"
+)
+_GENERIC_BEFORE = re.compile(r"(?:các|những|mọi|nhiều|một số|giữa|hai|ba)\s+$")
 # The Tiêu ngữ is written in small letters with capitals ("Độc lập - Tự do - Hạnh phúc"), not all capitals.
 _MOTTO_CAPITALS = re.compile(r"ĐỘC LẬP(\s*[-–]\s*)TỰ DO(\s*[-–]\s*)HẠNH PHÚC")
 # ND30 capitalises the kind of a document cited by its number ("Kế hoạch số 01/KH-CĐVC").
@@ -318,6 +325,11 @@ def check_capitals(ctx: TextContext) -> Iterator[Problem]:
                 yield text_problem(
                     segment, start + _first_difference(written, better), written=written, suggestion=better
                 )
+        if "trường" in vocabulary:
+            for match in _SCHOOL.finditer(text):
+                if (match[3].isupper() or match[3].isdigit()) and not _GENERIC_BEFORE.search(text, 0, match.start()):
+                    written = match[1] + match[2]
+                    yield text_problem(segment, match.start(), written=written, suggestion="T" + written[1:])
         if "quận" in vocabulary or "phường" in vocabulary:
             for match in _NUMBERED_UNIT.finditer(text):
                 yield text_problem(
@@ -577,7 +589,8 @@ RULES = (
             "tiết của địa danh ('tỉnh Đồng Nai'); đơn vị hành chính đặt tên bằng số viết hoa cả danh từ chung "
             "('Quận 11', 'Phường 3'); tên loại văn bản dẫn kèm số viết hoa ('Kế hoạch số 05/KH-LĐLĐ'); Tiêu "
             "ngữ viết chữ thường ('Độc lập - Tự do - Hạnh phúc'); ngày lễ và sự kiện lịch sử viết hoa ở mọi "
-            "chỗ ('Tết Nguyên đán', 'Cách mạng tháng Tám'). Tên viết toàn chữ hoa (tiêu đề) và cách "
+            "chỗ ('Tết Nguyên đán', 'Cách mạng tháng Tám'); trường học mang tên viết hoa 'Trường' ('Trường THCS Lục "
+            "Ba'). Tên viết toàn chữ hoa (tiêu đề) và cách "
             "dùng chung viết thường ('các ban chấp hành công đoàn cơ sở') không bị xét.",
             "en": "Nghị định 30/2020/NĐ-CP (Phụ lục II) capitalises the first letter of each word naming the "
             "kind and field of a body ('Tổng Liên đoàn Lao động Việt Nam', 'Ban Chấp hành Trung ương', "
@@ -585,7 +598,8 @@ RULES = (
             "syllable of a place name ('tỉnh Đồng Nai'); a unit named by a number capitalises its common noun "
             "('Quận 11', 'Phường 3'); the kind of a document cited by its number is capitalised ('Kế hoạch số "
             "05/KH-LĐLĐ'); the Tiêu ngữ is in small letters ('Độc lập - Tự do - Hạnh phúc'); holidays and events "
-            "of history are capitalised wherever they stand ('Tết Nguyên đán', 'Cách mạng tháng Tám'). Names in "
+            "of history are capitalised wherever they stand ('Tết Nguyên đán', 'Cách mạng tháng Tám'); a named school "
+            "capitalises 'Trường' ('Trường THCS Lục Ba'). Names in "
             "capitals (headings) and generic uses in small letters ('các ban chấp hành công đoàn cơ sở') are not "
             "judged.",
         },
