@@ -145,6 +145,12 @@ LOANWORDS: dict[str, str] = {
     "phây-búc": "Facebook",
     "ma két tinh": "marketing",
     "oép sai": "website",
+    "băng rol": "băng rôn",
+    "băng zôn": "băng rôn",
+    "vi deo": "video",
+    "covid 19": "Covid-19",
+    "covid - 19": "Covid-19",
+    "covid – 19": "Covid-19",
 }
 # Names written in lower case ("mạng internet", "nhóm zalo"): matched in lower case only.
 LOANWORD_NAMES: dict[str, str] = {

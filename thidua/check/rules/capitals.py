@@ -27,7 +27,7 @@ from thidua.findings import Problem, Severity
 from thidua.text.compounds import split_glued
 from thidua.text.segments import Segment, Word, match_case
 from thidua.text.syllables import LETTERS, analyse, is_vietnamese, strip_tone
-from thidua.text.vocab import MOTTO
+from thidua.text.vocab import MOTTO, UNION_ABBREVIATIONS
 
 W = Severity.warning
 
@@ -131,6 +131,14 @@ TITLES = (
     "Phó Bí thư",
     "Phó Giám đốc",
     "Phó Thủ tướng",
+    "Nhà giáo Nhân dân",
+    "Nhà giáo Ưu tú",
+    "Thầy thuốc Nhân dân",
+    "Thầy thuốc Ưu tú",
+    "Nghệ sĩ Nhân dân",
+    "Nghệ sĩ Ưu tú",
+    "Nhà giáo Việt Nam",  # Ngày Nhà giáo Việt Nam (20/11)
+    "Thầy thuốc Việt Nam",  # Ngày Thầy thuốc Việt Nam (27/2)
 )
 
 PROVINCES = (
@@ -356,6 +364,8 @@ def mixed_case(word: str) -> str | None:
     if word.islower() or word.isupper() or (word[:1].isupper() and word[1:].islower()):
         return None
     lower = unicodedata.normalize("NFC", word).lower()
+    if word.upper() in UNION_ABBREVIATIONS and sum(c.islower() for c in word) == 1:
+        return word.upper()  # "LĐlĐ": an abbreviation with one letter in small type
     if not is_vietnamese(lower) or not analyse(lower).valid:
         return _glued(unicodedata.normalize("NFC", word))
     return lower[:1].upper() + lower[1:] if word[:1].isupper() else lower

@@ -31,7 +31,7 @@ _MIXED = re.compile(
     rf"{_SPACE}*(?P<number>(?P<roman>{_ROMAN})\.(?P<arabic>\d{{1,2}}(?:\.\d{{1,2}})*)\.?)(?={_SPACE}|[^\W\d_])"
 )
 # đợt2, năm2021: a number glued to the word that counts it
-_COUNTERS = r"đợt|phần|mục|chương|điều|khoản|khóa|khoá|lần|quý|giai đoạn|nhiệm kỳ"
+_COUNTERS = r"đợt|phần|mục|chương|điều|khoản|khóa|khoá|lần|quý|giai đoạn|nhiệm kỳ|ngày|tháng"
 _GLUED = re.compile(
     rf"(?<![^\W\d_])(?P<word>{_COUNTERS})(?P<number>\d{{1,2}}(?:\.\d{{1,2}})*)(?!\d|[/.,]\d)"
     rf"|(?<![^\W\d_])(?P<year_word>năm)(?P<year>(?:19|20)\d{{2}})(?!\d)",

@@ -577,7 +577,7 @@ def _alternatives(forms: Iterable[str]) -> str:
 
 
 _LOANWORD = re.compile(rf"(?<![\w-])(?:{_alternatives(LOANWORDS)})(?![\w-])", re.IGNORECASE)
-_LOANWORD_ENDS = frozenset(re.split(r"[ -]", form)[-1] for form in LOANWORDS)  # "nô", "nét": a cheap test
+_LOANWORD_ENDS = frozenset(re.findall(r"[^\W\d_]+", form)[-1] for form in LOANWORDS)  # "nô", "covid": cheap
 _LOANWORD_NAME = re.compile(rf"(?<![\w./@-])(?:{_alternatives(LOANWORD_NAMES)})(?![\w./@-])")
 
 
