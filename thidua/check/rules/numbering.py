@@ -18,9 +18,12 @@ _ROMAN = r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})"  # I to XXXIX: a plan has a dozen 
 _ARABIC = r"\d{1,2}(?:\.\d{1,2})*"
 _SPACE = r"[ \t\u00a0]"
 # A heading number at the start of a paragraph, then what follows it (judged in code).
-_ROMAN_MARKER = re.compile(rf"{_SPACE}*(?P<number>{_ROMAN})(?P<sep>{_SPACE}*[/:\-–)]{_SPACE}*|\.(?=[^\W\d_]))")
+# "I./CÔNG", "1./Tổng": a dot and a slash both; "I MỤC ĐÍCH": a roman numeral, a space, a heading in capitals
+_ROMAN_MARKER = re.compile(
+    rf"{_SPACE}*(?P<number>{_ROMAN})(?P<sep>\./{_SPACE}*|{_SPACE}*[/:\-–)]{_SPACE}*|\.(?=[^\W\d_])|{_SPACE}+(?=[^\W\d_]))"
+)
 _ARABIC_MARKER = re.compile(
-    rf"{_SPACE}*(?P<number>{_ARABIC})(?P<sep>{_SPACE}*[/\-–]{_SPACE}*|\.|{_SPACE}+)(?=[^\W\d_])"
+    rf"{_SPACE}*(?P<number>{_ARABIC})(?P<sep>\./{_SPACE}*|{_SPACE}*[/\-–]{_SPACE}*|\.|{_SPACE}+)(?=[^\W\d_])"
 )
 _LETTER_MARKER = re.compile(rf"{_SPACE}*(?P<number>[a-zđ])(?P<sep>{_SPACE}*[/\-–]{_SPACE}*)(?=[^\W\d_])")
 # I. MỤC ĐÍCH, 1. Mục đích, 2.1. Nội dung: numbers as ND30 writes them. A typed "a)" is left alone:
@@ -57,7 +60,11 @@ def _marker(text: str) -> tuple[int, str, str] | None:
         spaced = match["sep"] != mark  # "III- THỜI"; unspaced ("III-THỜI", "II.NỘI") needs a word in capitals,
         # or a numeral no initial of a name is ("I.Tình hình", "II.Kết quả"; not "C.Mác", "V.Lênin")
         numeral = match["number"] not in ("V", "X", "L", "C", "D", "M")
-        if len(word) > 1 and (mark in "/:" or (word[0].isupper() and (spaced or word.isupper() or numeral))):
+        if not mark and not word.isupper():
+            return None  # "I Mục", "V Lê": only a heading in capitals reads as "I. MỤC ĐÍCH" without its dot
+        if len(word) > 1 and (
+            mark in "/:" or "/" in mark or (word[0].isupper() and (spaced or word.isupper() or numeral))
+        ):
             return match.start("number"), text[match.start("number") : match.end()], f"{match['number']}. "
         return None
     match = _LETTER_MARKER.match(text)
@@ -73,6 +80,8 @@ def _marker(text: str) -> tuple[int, str, str] | None:
     word = _next_word(text, match.end())
     if not word[:1].isupper():
         return None  # a wrapped line ("2 lần/tháng", "4.0 và …") starts in lower case
+    if sep == "/" and word.isupper() and len(word) > 1:
+        return None  # "84/BCĐTLQG": a document's số and ký hiệu, not a heading
     if not mark and ("." not in number or int(number.rsplit(".", 1)[1]) >= 30):
         return None  # "5 Đoàn viên": a count; "7.30 Khai mạc": a time, not a heading
     # "1/ Mục đích", "1- Mục đích", "1.Mục đích" (no space), "3.2 Phong trào" (no final dot)
