@@ -244,6 +244,24 @@ def _title_years(segment: Segment, first: int, last: int) -> Iterator[Problem]:
             )
 
 
+# "4 600 000 đồng", "1,000,000 đồng": groups of three digits set apart by a space or commas, where
+# Vietnamese writes a dot (the comma is the decimal mark: "2,5%"). One comma group ("1,000") is left
+# alone: it may be a decimal.
+_SPACED_THOUSANDS = re.compile(r"(?<![\d.,/:\-])(?<!\d[ \u00a0])\d{1,3}(?:[ \u00a0]\d{3})+(?![\d]|[.,/:]\d|[ \u00a0]\d)")
+_COMMA_THOUSANDS = re.compile(r"(?<![\d.,/:\-])\d{1,3}(?:,\d{3}){2,}(?![\d]|[.,/]\d)")
+
+
+def check_thousands(ctx: TextContext) -> Iterator[Problem]:
+    for segment in _dated(ctx):
+        text = segment.text
+        for pattern in (_SPACED_THOUSANDS, _COMMA_THOUSANDS):
+            for match in pattern.finditer(text):
+                if not_prose(text, match.start()):
+                    continue  # a telephone number, an address, an id
+                fixed = re.sub(r"[ \u00a0,]", ".", match[0])
+                yield text_problem(segment, match.start(), written=match[0], suggestion=fixed)
+
+
 RULES = (
     Rule(
         "TX20",
@@ -379,5 +397,26 @@ RULES = (
         },
         bad="opening:\n  - Hội nghị sơ kết tổ chức ngày 12/ 7/2021.\n",
         good="opening:\n  - Hội nghị sơ kết tổ chức ngày 12/7/2021.\n",
+    ),
+    Rule(
+        "TX27",
+        "text-number.thousands",
+        W,
+        text_check=check_thousands,
+        summary={
+            "vi": "Số lớn phân cách hàng nghìn bằng dấu cách hay dấu phẩy",
+            "en": "A large number with its thousands set apart by spaces or commas",
+        },
+        message={"vi": "'{written}' nên viết là '{suggestion}'", "en": "'{written}' should be written '{suggestion}'"},
+        why={
+            "vi": "Văn bản tiếng Việt phân cách hàng nghìn bằng dấu chấm ('4.600.000 đồng') và dùng dấu phẩy cho "
+            "phần thập phân ('2,5%'). Số viết '4 600 000' hay '1,000,000' (kiểu tiếng Anh) dễ bị ngắt dòng giữa "
+            "các nhóm chữ số hoặc đọc nhầm. Một nhóm sau dấu phẩy ('1,000') không bị xét: có thể là số thập phân.",
+            "en": "Vietnamese text sets thousands apart with a dot ('4.600.000 đồng') and uses the comma for the "
+            "decimals ('2,5%'). A number written '4 600 000' or '1,000,000' (English style) may break across lines "
+            "between its groups or be misread. One group after a comma ('1,000') is left alone: it may be a decimal.",
+        },
+        bad="opening:\n  - Quyên góp được 4 600 000 đồng ủng hộ đoàn viên khó khăn.\n",
+        good="opening:\n  - Quyên góp được 4.600.000 đồng ủng hộ đoàn viên khó khăn.\n",
     ),
 )
