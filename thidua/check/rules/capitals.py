@@ -87,6 +87,7 @@ BODIES = (
     "Cộng hòa xã hội chủ nghĩa Việt Nam",
     "Mặt trận Dân tộc Thống nhất Việt Nam",
     "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam",
+    "Ủy ban Mặt trận Tổ quốc Việt Nam",
     "Ban Giám đốc",
     "Ban Giám hiệu",
     "Ban Quản lý",
@@ -210,7 +211,20 @@ _NAMES = tuple(
     for form, name in sorted(_FORMS.items(), key=lambda item: len(item[0]), reverse=True)
 )
 _TITLES = frozenset(v for n in TITLES for v in _styles(n))
-_EVENT_FORMS = frozenset(v for n in EVENTS for v in _styles(n))
+# Names with no generic use: written with a small first letter they are still the name ("thủ tướng
+# chính phủ" -> "Thủ tướng Chính phủ"), as the holidays and events are.
+_UNIQUE = (
+    "Thủ tướng Chính phủ",
+    "Mặt trận Tổ quốc Việt Nam",
+    "Tổng Liên đoàn Lao động Việt Nam",
+    "Công đoàn Việt Nam",
+    "Đảng Cộng sản Việt Nam",
+    "Bộ Chính trị",
+    "Ban Bí thư",
+)
+_EVENT_FORMS = frozenset(v for n in (*EVENTS, *_UNIQUE) for v in _styles(n))
+# "của nhà nước", "Đảng và nhà nước": the State, capitalised ("cơ quan nhà nước" is generic)
+_THE_STATE_BEFORE = re.compile(r"(?:(?<![\w])của|Đảng(?:\s+và|,))\s+$")
 # Written both ways in official text (the press and many plans capitalise the month word too).
 _ALSO_RIGHT = frozenset({"Cách mạng Tháng Tám"})
 
@@ -327,6 +341,9 @@ def check_capitals(ctx: TextContext) -> Iterator[Problem]:
                 continue
             taken.append((start, end))
             better = None if written in _ALSO_RIGHT else suggestion(written, canonical)
+            state = canonical == "Nhà nước" and written == "nhà nước"
+            if better is None and state and _THE_STATE_BEFORE.search(text, max(0, start - 12), start):
+                better = canonical
             if better is None and canonical in _TITLES and written[:1].islower() and _TITLE_WORD.search(text, 0, start):
                 better = canonical  # "danh hiệu chiến sĩ thi đua cơ sở"
             if better is not None:

@@ -247,7 +247,9 @@ def _title_years(segment: Segment, first: int, last: int) -> Iterator[Problem]:
 # "4 600 000 đồng", "1,000,000 đồng": groups of three digits set apart by a space or commas, where
 # Vietnamese writes a dot (the comma is the decimal mark: "2,5%"). One comma group ("1,000") is left
 # alone: it may be a decimal.
-_SPACED_THOUSANDS = re.compile(r"(?<![\d.,/:\-])(?<!\d[ \u00a0])\d{1,3}(?:[ \u00a0]\d{3})+(?![\d]|[.,/:]\d|[ \u00a0]\d)")
+_SPACED_THOUSANDS = re.compile(
+    r"(?<![\d.,/:\-])(?<!\d[ \u00a0])\d{1,3}(?:[ \u00a0]\d{3})+(?![\d]|[.,/:]\d|[ \u00a0]\d)"
+)
 _COMMA_THOUSANDS = re.compile(r"(?<![\d.,/:\-])\d{1,3}(?:,\d{3}){2,}(?![\d]|[.,/]\d)")
 
 
