@@ -6,11 +6,15 @@ from __future__ import annotations
 import importlib.util
 import re
 import sys
+from pathlib import Path
 from types import ModuleType
+
+import pytest
 
 from tests.conftest import ROOT
 
 CORPUS = ROOT / "tests/fixtures/text/corpus"
+HELDOUT = ROOT / "tests/fixtures/text/heldout"  # annotated the same way, measured before it was tuned on
 
 
 def _eval_text() -> ModuleType:
@@ -22,22 +26,29 @@ def _eval_text() -> ModuleType:
     return module
 
 
-def test_every_document_is_real_and_says_where_it_was_published() -> None:
-    documents = sorted(CORPUS.glob("*.txt"))
+@pytest.mark.parametrize("corpus", [CORPUS, HELDOUT], ids=["corpus", "heldout"])
+def test_every_document_is_real_and_says_where_it_was_published(corpus: Path) -> None:
+    documents = sorted(corpus.glob("*.txt"))
     assert len(documents) >= 30
-    sources = {match[1]: match[2] for match in re.finditer(r"^\| (\S+\.txt) \| (https?://\S+) \|", _sources(), re.M)}
+    sources = _sources(corpus)
     assert sorted(sources) == [path.name for path in documents]
     assert len(set(sources.values())) == len(sources)  # no page twice
 
 
-def _sources() -> str:
-    return (CORPUS / "SOURCES.md").read_text(encoding="utf-8")
+def test_no_page_is_in_both_the_corpus_and_the_held_out_set() -> None:
+    assert not set(_sources(CORPUS).values()) & set(_sources(HELDOUT).values())
 
 
-def test_every_annotation_sits_on_its_line_with_a_known_family() -> None:
-    defects, errors = _eval_text().read_defects(CORPUS)
+def _sources(corpus: Path) -> dict[str, str]:
+    text = (corpus / "SOURCES.md").read_text(encoding="utf-8")
+    return {match[1]: match[2] for match in re.finditer(r"^\| (\S+\.txt) \| (https?://\S+) \|", text, re.M)}
+
+
+@pytest.mark.parametrize("corpus", [CORPUS, HELDOUT], ids=["corpus", "heldout"])
+def test_every_annotation_sits_on_its_line_with_a_known_family(corpus: Path) -> None:
+    defects, errors = _eval_text().read_defects(corpus)
     assert errors == []
-    assert {d.file for d in defects} <= {path.name for path in CORPUS.glob("*.txt")}
+    assert {d.file for d in defects} <= {path.name for path in corpus.glob("*.txt")}
     assert all(d.fix != d.quote for d in defects)
     assert {d.severity for d in defects} == {"error", "minor"}
 
