@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable, Iterable
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from itertools import combinations
 from pathlib import Path
 
@@ -205,7 +205,7 @@ def split_glued(lower: str) -> tuple[str, ...] | None:
     return found[1] if found is not None and found[0] > 0 and len(found[1]) > 1 else None
 
 
-@cache
+@lru_cache(maxsize=8192)
 def _splits(rest: str) -> tuple[int, tuple[str, ...]] | None:
     """(words made by neighbours, parts) for the best split of `rest` into syllables in use."""
     table = compounds()
@@ -228,7 +228,7 @@ def _splits(rest: str) -> tuple[int, tuple[str, ...]] | None:
     return best
 
 
-@cache
+@lru_cache(maxsize=8192)
 def _syllable_key(text: str) -> str | None:
     """`text`'s key when it is a syllable one of the two-syllable words uses, else None."""
     from thidua.text.syllables import analyse

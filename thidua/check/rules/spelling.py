@@ -44,8 +44,17 @@ def _style(ctx: TextContext) -> str:
 
 
 def _sentence_start(segment: Segment, word: Word) -> bool:
-    before = segment.text[: word.start].rstrip(" \t\"“‘'(")
-    return not before or before[-1] in ".:!?;\n-–•+*"
+    before = _last_mark(segment.text, word.start, " \t\"“‘'(")
+    return not before or before in ".:!?;\n-–•+*"
+
+
+def _last_mark(text: str, end: int, skipped: str) -> str:
+    """The last character before `end` that is not in `skipped`, "" at the start (read backwards, not
+    by copying the text before: a line of a thousand words is read in linear time)."""
+    at = end
+    while at > 0 and text[at - 1] in skipped:
+        at -= 1
+    return text[at - 1] if at else ""
 
 
 @lru_cache(maxsize=16384)
@@ -120,7 +129,7 @@ def _plain_typos(ctx: TextContext) -> Iterator[Problem]:
     candidates = {
         lower
         for lower in ctx.vocabulary
-        if lower.isascii() and len(lower) > 2 and lower not in _NOT_FRAGMENTS and not _syllable(lower)
+        if lower.isascii() and 2 < len(lower) <= 8 and lower not in _NOT_FRAGMENTS and not _syllable(lower)
     }
     if not candidates:
         return
@@ -370,7 +379,7 @@ def _lost(
 
 def _opens(segment: Segment, word: Word) -> bool:
     """Whether `word` opens a sentence or a quotation."""
-    return _sentence_start(segment, word) or segment.text[: word.start].rstrip(" ")[-1:] in ("“", '"')
+    return _sentence_start(segment, word) or _last_mark(segment.text, word.start, " ") in ("“", '"')
 
 
 def _restored(

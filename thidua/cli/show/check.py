@@ -63,7 +63,8 @@ def write_text(report: CheckReport, lang: str, stream: TextIO) -> None:
         )
         if finding.source_line is not None:
             number = f"{finding.line:>5}"
-            shown, caret = _window(_printable(finding.source_line), finding.column)
+            shown, caret = _window(finding.source_line, finding.column)  # a window of a long line, then
+            shown = _printable(shown)  # its characters made visible (one cell each: the caret stays put)
             lines.append([(f"{number} |", "dim"), (f" {shown}", "")])
             lines.append([(f"{' ' * len(number)} |", "dim"), (f" {' ' * (caret - 1)}", ""), ("^", style)])
     lines.append([(summary(report, lang), "bold" if report.findings else "green")])
