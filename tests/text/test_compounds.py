@@ -79,3 +79,13 @@ def test_list_file_states_its_sources() -> None:
     assert any("Apache-2.0" in line for line in head) and any("MIT" in line for line in head)
     notice = COMPOUNDS_FILE.with_name("COMPOUNDS-NOTICE.md").read_text(encoding="utf-8")
     assert "Apache License, Version 2.0" in notice and "Permission is hereby granted" in notice
+
+
+def test_syllables_run_together_are_split_where_they_make_words() -> None:
+    from thidua.text.compounds import split_glued
+
+    assert split_glued("phongtrào") == ("phong", "trào")
+    assert split_glued("hoạtđộngcôngđoàn") == ("hoạt", "động", "công", "đoàn")
+    assert split_glued("online") is None  # syllables, maybe, but no word of them
+    assert split_glued("cnvclđ") is None  # an abbreviation: no syllable in it
+    assert split_glued("đoàn") is None  # one syllable is not run together

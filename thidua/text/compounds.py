@@ -19,7 +19,7 @@ from functools import cache, cached_property, lru_cache
 from itertools import combinations
 from pathlib import Path
 
-from thidua.text.syllables import spell
+from thidua.text.syllables import analyse, spell
 
 COMPOUNDS_FILE = Path(__file__).with_name("compounds.txt")
 
@@ -231,8 +231,6 @@ def _splits(rest: str) -> tuple[int, tuple[str, ...]] | None:
 @lru_cache(maxsize=8192)
 def _syllable_key(text: str) -> str | None:
     """`text`'s key when it is a syllable one of the two-syllable words uses, else None."""
-    from thidua.text.syllables import analyse
-
     syllable = analyse(text)
     return syllable.key if syllable.valid and syllable.key in compounds().all_syllables else None
 

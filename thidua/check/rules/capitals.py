@@ -222,7 +222,7 @@ _UNIQUE = (
     "Bộ Chính trị",
     "Ban Bí thư",
 )
-_EVENT_FORMS = frozenset(v for n in (*EVENTS, *_UNIQUE) for v in _styles(n))
+_STRICT_FORMS = frozenset(v for n in (*EVENTS, *_UNIQUE) for v in _styles(n))
 # "của nhà nước", "Đảng và nhà nước": the State, capitalised ("cơ quan nhà nước" is generic)
 _THE_STATE_BEFORE = re.compile(r"(?:(?<![\w])của|Đảng(?:\s+và|,))\s+$")
 # Written both ways in official text (the press and many plans capitalise the month word too).
@@ -282,7 +282,7 @@ def suggestion(written: str, canonical: str) -> str | None:
     written = re.sub(r"\s+", " ", written)
     if written == canonical or written.isupper():
         return None
-    if written[:1].islower() and canonical not in _EVENT_FORMS:  # generic use ("các ban chấp hành công đoàn")
+    if written[:1].islower() and canonical not in _STRICT_FORMS:  # generic use ("các ban chấp hành công đoàn")
         return None
     if written[:1].islower():
         return canonical  # "cách mạng Tháng tám": an event has no generic use
@@ -352,7 +352,9 @@ def check_capitals(ctx: TextContext) -> Iterator[Problem]:
                 )
         if "trường" in vocabulary:
             for match in _SCHOOL.finditer(text):
-                if (match[3].isupper() or match[3].isdigit()) and not _GENERIC_BEFORE.search(text, 0, match.start()):
+                if (match[3].isupper() or match[3].isdigit()) and not _GENERIC_BEFORE.search(
+                    text, max(0, match.start() - 12), match.start()
+                ):
                     written = match[1] + match[2]
                     yield text_problem(segment, match.start(), written=written, suggestion="T" + written[1:])
         if "quận" in vocabulary or "phường" in vocabulary:
@@ -643,11 +645,13 @@ RULES = (
         why={
             "vi": "Một tiếng có chữ hoa ở giữa ('cônG', 'ĐOàn') thường do gõ nhầm phím Shift hay Caps Lock; "
             "tiếng Việt chỉ viết hoa chữ cái đầu hoặc cả tiếng. Hai tiếng viết dính nhau, tiếng sau viết hoa "
-            "('CônVà', 'CôngĐoàn') là thiếu dấu cách. Chữ viết tắt và ký hiệu ('TTg' trong 'QĐ-TTg'), tên "
+            "('CônVà', 'CôngĐoàn') hay cùng kiểu chữ ('phongtrào', 'BÁOCÁO') là thiếu dấu cách; chữ viết tắt có "
+            "một chữ thường lẫn vào ('LĐlĐ') là gõ nhầm. Chữ viết tắt và ký hiệu ('TTg' trong 'QĐ-TTg'), tên "
             "sản phẩm ('PowerPoint') không phải là tiếng nên không bị xét.",
             "en": "A word with a capital inside it ('cônG', 'ĐOàn') is usually a slip of Shift or Caps Lock; "
             "Vietnamese capitalises the first letter or the whole word. Two syllables run together, the second "
-            "capitalised ('CônVà', 'CôngĐoàn'), lack a space. Abbreviations and ký hiệu ('TTg' in 'QĐ-TTg') "
+            "capitalised ('CônVà', 'CôngĐoàn') or in one case ('phongtrào', 'BÁOCÁO'), lack a space; an abbreviation "
+            "with one letter in small type ('LĐlĐ') is a slip. Abbreviations and ký hiệu ('TTg' in 'QĐ-TTg') "
             "and product names ('PowerPoint') are not syllables and are not judged.",
         },
         bad="opening:\n  - Phát động phong trào thi đua trong cônG nhân, viên chức, lao động.\n",
