@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -28,6 +29,11 @@ def pipe_console(**options: Any) -> Console:
     (Rich itself would exit 1, which means "findings" to thidua.) Rich is imported here, by the
     writers that draw tables or colours: a check whose output goes to a pipe never loads it.
     """
+    return _pipe_console_class()(**options)
+
+
+@functools.cache
+def _pipe_console_class() -> type[Console]:
     from rich.console import Console
 
     class PipeConsole(Console):
@@ -35,7 +41,7 @@ def pipe_console(**options: Any) -> Console:
             self.quiet = True
             raise BrokenPipeError
 
-    return PipeConsole(**options)
+    return PipeConsole
 
 
 def coloured(stream: TextIO) -> bool:
