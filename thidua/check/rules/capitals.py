@@ -273,6 +273,10 @@ _CITED_KIND = re.compile(
     r"(?<![\w])(kế hoạch|nghị quyết|chỉ thị|quyết định|thông tư|nghị định|hướng dẫn|công văn|thông báo|"
     r"chương trình|kết luận|quy định)(\s+số\s+\d[\w./-]*)"
 )
+# A resolution of a named congress or plenum ("nghị quyết Đại hội XIII của Đảng") is that document, named.
+_NAMED_RESOLUTION = re.compile(r"(?<![\w])(nghị quyết)(\s+(?:Đại hội|Hội nghị|Trung ương)\b)")
+# An award given by a named body ("bằng khen của Tổng Liên đoàn", "cờ thi đua của Chính phủ") is its name.
+_NAMED_AWARD = re.compile(r"(?<![\w])(bằng khen|giấy khen|cờ thi đua)(\s+của\s+)(?=[A-ZĐÀ-Ỹ])")
 # A title after the word that introduces it is a name even when written in small letters.
 _TITLE_WORD = re.compile(r"danh\s+hiệu\s+$", re.IGNORECASE)
 
@@ -361,6 +365,18 @@ def check_capitals(ctx: TextContext) -> Iterator[Problem]:
             for match in _NUMBERED_UNIT.finditer(text):
                 yield text_problem(
                     segment, match.start(), written=match[0], suggestion=match[1].capitalize() + match[2]
+                )
+        if "nghị" in vocabulary:
+            for match in _NAMED_RESOLUTION.finditer(text):
+                if not _quoted(text, match.start()):  # a programme's name in quotes is written as it is
+                    yield text_problem(segment, match.start(), written=match[0], suggestion="N" + match[0][1:])
+        if "của" in vocabulary and ("khen" in vocabulary or "cờ" in vocabulary):
+            for match in _NAMED_AWARD.finditer(text):
+                if _quoted(text, match.start()):
+                    continue
+                written = match[1] + match[2].rstrip()
+                yield text_problem(
+                    segment, match.start(), written=written, suggestion=written[:1].upper() + written[1:]
                 )
         if "số" in vocabulary:
             for match in _CITED_KIND.finditer(text):
@@ -619,7 +635,8 @@ RULES = (
             "('Quận 11', 'Phường 3'); tên loại văn bản dẫn kèm số viết hoa ('Kế hoạch số 05/KH-LĐLĐ'); Tiêu "
             "ngữ viết chữ thường ('Độc lập - Tự do - Hạnh phúc'); ngày lễ và sự kiện lịch sử viết hoa ở mọi "
             "chỗ ('Tết Nguyên đán', 'Cách mạng tháng Tám'); trường học mang tên viết hoa 'Trường' ('Trường THCS Lục "
-            "Ba'). Tên viết toàn chữ hoa (tiêu đề) và cách "
+            "Ba'); nghị quyết của một đại hội, khen thưởng của một cơ quan là tên riêng ('Nghị quyết Đại hội XIII', "
+            "'Bằng khen của Tổng Liên đoàn'). Tên viết toàn chữ hoa (tiêu đề) và cách "
             "dùng chung viết thường ('các ban chấp hành công đoàn cơ sở') không bị xét.",
             "en": "Nghị định 30/2020/NĐ-CP (Phụ lục II) capitalises the first letter of each word naming the "
             "kind and field of a body ('Tổng Liên đoàn Lao động Việt Nam', 'Ban Chấp hành Trung ương', "
@@ -628,7 +645,8 @@ RULES = (
             "('Quận 11', 'Phường 3'); the kind of a document cited by its number is capitalised ('Kế hoạch số "
             "05/KH-LĐLĐ'); the Tiêu ngữ is in small letters ('Độc lập - Tự do - Hạnh phúc'); holidays and events "
             "of history are capitalised wherever they stand ('Tết Nguyên đán', 'Cách mạng tháng Tám'); a named school "
-            "capitalises 'Trường' ('Trường THCS Lục Ba'). Names in "
+            "capitalises 'Trường' ('Trường THCS Lục Ba'); a congress's resolution and a body's award are names ('Nghị "
+            "quyết Đại hội XIII', 'Bằng khen của Tổng Liên đoàn'). Names in "
             "capitals (headings) and generic uses in small letters ('các ban chấp hành công đoàn cơ sở') are not "
             "judged.",
         },
