@@ -273,6 +273,20 @@ _CITED_KIND = re.compile(
     r"(?<![\w])(kế hoạch|nghị quyết|chỉ thị|quyết định|thông tư|nghị định|hướng dẫn|công văn|thông báo|"
     r"chương trình|kết luận|quy định)(\s+số\s+\d[\w./-]*)"
 )
+# "của Tỉnh Thanh Hóa", "Liên đoàn Lao động Huyện Cờ Đỏ": the level of a unit of government is a common
+# noun before its name (Phụ lục II: "tỉnh Thanh Hóa", "Ủy ban nhân dân huyện …"), unless numbered ("Quận
+# 11") or naming a body of its own ("Tỉnh ủy", "Huyện đoàn"); "Thành phố" is left alone (Thành phố Hồ Chí Minh).
+_LEVEL_MID_SENTENCE = re.compile(r"(?<=[^\W\d_] )(Tỉnh|Huyện|Xã|Phường|Quận|Thị xã|Thị trấn)(?=[ \u00a0]+\S)")
+_BODIES_OF_A_LEVEL = frozenset({"ủy", "uỷ", "đoàn", "đội"})  # Tỉnh ủy, Huyện đoàn, Huyện đội
+_LEVELS = frozenset({"tỉnh", "huyện", "xã", "phường", "quận", "thị"})
+
+
+def _next_word_at(text: str, at: int) -> str:
+    """The word after the spaces from `at`."""
+    match = re.compile(r"[ \u00a0]+(\S+)").match(text, at)
+    return match[1].rstrip(",.;:)") if match else ""
+
+
 # A resolution of a named congress or plenum ("nghị quyết Đại hội XIII của Đảng") is that document, named.
 _NAMED_RESOLUTION = re.compile(r"(?<![\w])(nghị quyết)(\s+(?:Đại hội|Hội nghị|Trung ương)\b)")
 # An award given by a named body ("bằng khen của Tổng Liên đoàn", "cờ thi đua của Chính phủ") is its name.
@@ -366,6 +380,15 @@ def check_capitals(ctx: TextContext) -> Iterator[Problem]:
                 yield text_problem(
                     segment, match.start(), written=match[0], suggestion=match[1].capitalize() + match[2]
                 )
+        if _LEVELS & vocabulary:
+            for match in _LEVEL_MID_SENTENCE.finditer(text):
+                after = _next_word_at(text, match.end())
+                mid_sentence = text[match.start() - 2].islower()  # the word before in small letters
+                named = after[:1].isupper() and not after.isupper() and after.lower() not in _BODIES_OF_A_LEVEL
+                if mid_sentence and named and not _quoted(text, match.start()):
+                    yield text_problem(
+                        segment, match.start(), written=f"{match[1]} {after}", suggestion=f"{match[1].lower()} {after}"
+                    )
         if "nghị" in vocabulary:
             for match in _NAMED_RESOLUTION.finditer(text):
                 if not _quoted(text, match.start()):  # a programme's name in quotes is written as it is
@@ -636,7 +659,8 @@ RULES = (
             "ngữ viết chữ thường ('Độc lập - Tự do - Hạnh phúc'); ngày lễ và sự kiện lịch sử viết hoa ở mọi "
             "chỗ ('Tết Nguyên đán', 'Cách mạng tháng Tám'); trường học mang tên viết hoa 'Trường' ('Trường THCS Lục "
             "Ba'); nghị quyết của một đại hội, khen thưởng của một cơ quan là tên riêng ('Nghị quyết Đại hội XIII', "
-            "'Bằng khen của Tổng Liên đoàn'). Tên viết toàn chữ hoa (tiêu đề) và cách "
+            "'Bằng khen của Tổng Liên đoàn'); cấp hành chính giữa câu viết thường trước tên ('của tỉnh Thanh Hóa', "
+            "không phải 'Tỉnh Thanh Hóa'; 'Tỉnh ủy', 'Quận 11' vẫn viết hoa). Tên viết toàn chữ hoa (tiêu đề) và cách "
             "dùng chung viết thường ('các ban chấp hành công đoàn cơ sở') không bị xét.",
             "en": "Nghị định 30/2020/NĐ-CP (Phụ lục II) capitalises the first letter of each word naming the "
             "kind and field of a body ('Tổng Liên đoàn Lao động Việt Nam', 'Ban Chấp hành Trung ương', "
@@ -646,7 +670,8 @@ RULES = (
             "05/KH-LĐLĐ'); the Tiêu ngữ is in small letters ('Độc lập - Tự do - Hạnh phúc'); holidays and events "
             "of history are capitalised wherever they stand ('Tết Nguyên đán', 'Cách mạng tháng Tám'); a named school "
             "capitalises 'Trường' ('Trường THCS Lục Ba'); a congress's resolution and a body's award are names ('Nghị "
-            "quyết Đại hội XIII', 'Bằng khen của Tổng Liên đoàn'). Names in "
+            "quyết Đại hội XIII', 'Bằng khen của Tổng Liên đoàn'); the level of a unit of government mid-sentence is "
+            "written small before its name ('của tỉnh Thanh Hóa'; 'Tỉnh ủy', 'Quận 11' keep their capital). Names in "
             "capitals (headings) and generic uses in small letters ('các ban chấp hành công đoàn cơ sở') are not "
             "judged.",
         },
