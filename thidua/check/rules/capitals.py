@@ -278,12 +278,15 @@ _CITED_KIND = re.compile(
 # 11") or naming a body of its own ("Tỉnh ủy", "Huyện đoàn"); "Thành phố" is left alone (Thành phố Hồ Chí Minh).
 _LEVEL_MID_SENTENCE = re.compile(r"(?<=[^\W\d_] )(Tỉnh|Huyện|Xã|Phường|Quận|Thị xã|Thị trấn)(?=[ \u00a0]+\S)")
 _BODIES_OF_A_LEVEL = frozenset({"ủy", "uỷ", "đoàn", "đội"})  # Tỉnh ủy, Huyện đoàn, Huyện đội
-_LEVELS = frozenset({"tỉnh", "huyện", "xã", "phường", "quận", "thị"})
+_LEVELS = ("Tỉnh", "Huyện", "Xã", "Phường", "Quận", "Thị")
+
+
+_SPACED_WORD = re.compile(r"[ \u00a0]+(\S+)")
 
 
 def _next_word_at(text: str, at: int) -> str:
     """The word after the spaces from `at`."""
-    match = re.compile(r"[ \u00a0]+(\S+)").match(text, at)
+    match = _SPACED_WORD.match(text, at)
     return match[1].rstrip(",.;:)") if match else ""
 
 
@@ -300,10 +303,8 @@ def suggestion(written: str, canonical: str) -> str | None:
     written = re.sub(r"\s+", " ", written)
     if written == canonical or written.isupper():
         return None
-    if written[:1].islower() and canonical not in _STRICT_FORMS:  # generic use ("các ban chấp hành công đoàn")
-        return None
-    if written[:1].islower():
-        return canonical  # "cách mạng Tháng tám": an event has no generic use
+    if written[:1].islower():  # a generic use ("các ban chấp hành công đoàn"), unless the name has none
+        return canonical if canonical in _STRICT_FORMS else None  # "cách mạng Tháng tám"
     if written[1:] == canonical[1:]:  # only the first letter differs: a sentence begins with it
         return None
     return written[:1] + canonical[1:]
@@ -380,7 +381,7 @@ def check_capitals(ctx: TextContext) -> Iterator[Problem]:
                 yield text_problem(
                     segment, match.start(), written=match[0], suggestion=match[1].capitalize() + match[2]
                 )
-        if _LEVELS & vocabulary:
+        if any(level in text for level in _LEVELS):  # cheap: the level with its capital
             for match in _LEVEL_MID_SENTENCE.finditer(text):
                 after = _next_word_at(text, match.end())
                 mid_sentence = text[match.start() - 2].islower()  # the word before in small letters
@@ -463,6 +464,7 @@ def check_mixed_case(ctx: TextContext) -> Iterator[Problem]:
                 yield text_problem(segment, word.start, written=word.text, suggestion=better)
 
 
+@functools.lru_cache(maxsize=16384)  # every word of every file asks: each distinct word is read once
 def _glued_syllables(lower: str) -> tuple[str, ...] | None:
     """A word with marks that is no syllable but two or more run together ("côngđoàn", "báocáo")."""
     if len(lower) < 5 or lower.isascii() or (is_vietnamese(lower) and analyse(lower).valid):
@@ -534,10 +536,18 @@ _LIST_GAP = re.compile(r"[ \u00a0]*[)\]”\"'’]*[ \u00a0]*[;,][ \u00a0]+")
 _AFTER_ITEM = re.compile(r";[ \u00a0]+$")
 # Words that start an item after a semicolon, never a name: "; Mỗi người", "; Qua phong trào".
 _AFTER_SEMICOLON = frozenset({"mỗi", "qua", "trong", "với", "các", "những", "tại", "từ", "đồng", "góp", "tiếp"})
+# The common words as TX60 judges them, capitalised (the rest of the phrase in small letters, one space
+# between): a segment without any is skipped before its words are built.
 _CAPITALISED = re.compile(
     r"(?<![\w])(?:"
-    + "|".join(sorted({re.escape(word.capitalize()) for word in (*_FIRSTS, *_AFTER_SEMICOLON)}, key=len, reverse=True))
-    + r")(?![\w])"
+    + "|".join(
+        sorted(
+            {re.escape(word.capitalize()) for word in (*COMMON_WORDS, *_AFTER_SEMICOLON) if word != "công đoàn"},
+            key=len,
+            reverse=True,
+        )
+    )
+    + r"|(?<=các |ững )Công đoàn)(?![\w])"  # "Công đoàn" only in the plural: the Tổng Liên đoàn capitalises it
 )
 _OPEN_QUOTES = {"“": 1, "”": -1, "«": 1, "»": -1}
 

@@ -456,8 +456,8 @@ def check_real_word_slip(ctx: TextContext) -> Iterator[Problem]:
     confused = {" ".join(wrong.lower().split()[:2]) for wrong, _ in (*CONFUSIONS.items(), *ctx.settings.confusions)}
     style = _style(ctx)
     for segment in ctx.segments:
-        keys = [_slip_key(lower) for lower in segment.lowers]
         lowers = segment.lowers
+        keys = [_slip_key(lower) for lower in lowers]
         hits = [
             i
             for i, (a, b) in enumerate(pairwise(keys))

@@ -253,9 +253,14 @@ _SPACED_THOUSANDS = re.compile(
 _COMMA_THOUSANDS = re.compile(r"(?<![\d.,/:\-])\d{1,3}(?:,\d{3}){2,}(?![\d]|[.,/]\d)")
 
 
+_GROUPED = re.compile(r"\d[ \u00a0,]\d\d\d")  # cheap: a digit, a separator, three digits
+
+
 def check_thousands(ctx: TextContext) -> Iterator[Problem]:
     for segment in _dated(ctx):
         text = segment.text
+        if _GROUPED.search(text) is None:
+            continue
         for pattern in (_SPACED_THOUSANDS, _COMMA_THOUSANDS):
             for match in pattern.finditer(text):
                 if not_prose(text, match.start()):
